@@ -1,0 +1,75 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { startServer } from '../../server/serve.js';
+import { ingestPaths } from '../../pipeline/ingest.js';
+import { linksView, quotesView, storiesView } from '../../pipeline/queries.js';
+import { openStore, print, withDb } from '../context.js';
+import { bundledSampleDir } from '../package-root.js';
+import { printStory } from './stories.js';
+import { UsageError } from '../exit.js';
+
+interface ServeOpts {
+  db: string;
+  port: number;
+  host: string;
+}
+
+export function registerServe(program: Command): void {
+  withDb(program.command('serve'))
+    .description('serve the HTTP API and the web UI')
+    .option('--port <n>', 'port (0 picks a free one)', parsePort, 8080)
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .action(async (opts: ServeOpts) => {
+      await serveUntilStopped(opts.db, opts);
+    });
+
+  program
+    .command('demo')
+    .description('ingest the bundled sample into a fresh database, print the storyline, serve the UI')
+    .option('--db <file>', 'database file (default: a fresh one in a temp folder)')
+    .option('--port <n>', 'port (0 picks a free one)', parsePort, 8080)
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--no-serve', 'print the story and exit')
+    .action(async (opts: Omit<ServeOpts, 'db'> & { db?: string; serve: boolean }) => {
+      const db = opts.db ?? join(mkdtempSync(join(tmpdir(), 'wiretrace-demo-')), 'wiretrace.db');
+      const sample = bundledSampleDir();
+      const files = readdirSync(sample).filter((f) => f.endsWith('.txt')).map((f) => join(sample, f));
+      const store = openStore(db);
+      try {
+        const summary = await ingestPaths(store, files);
+        print(`wiretrace demo: ingested ${summary.added} articles from the bundled sample into ${db}\n`);
+        for (const story of storiesView(store)) printStory(story, true);
+        print('\nrewrites:');
+        for (const l of linksView(store)) print(`  ${l.kind.padEnd(14)} ${l.score.toFixed(2)}  ${l.a} ↔ ${l.b}  source: ${l.source}`);
+        print('\nquotes that drifted:');
+        for (const g of quotesView(store).filter((q) => q.variants.length > 1)) {
+          print(`  ${g.speaker ?? '(unknown)'}`);
+          for (const v of g.variants) print(`    ${v.article}: “${v.text}”`);
+        }
+      } finally {
+        store.close();
+      }
+      if (opts.serve) await serveUntilStopped(db, opts);
+    });
+}
+
+async function serveUntilStopped(db: string, opts: { port: number; host: string }): Promise<void> {
+  const store = openStore(db);
+  const server = await startServer(store, { port: opts.port, host: opts.host });
+  print(`\nwiretrace UI at ${server.url}  (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  store.close();
+}
+
+function parsePort(value: string): number {
+  const port = Number.parseInt(value, 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects 0..65535, got ${value}`);
+  return port;
+}

@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { isWiretraceError } from '../core/errors.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerBrowse } from './commands/browse.js';
+import { registerLinks } from './commands/links.js';
+import { registerStories } from './commands/stories.js';
+import { registerQuotes } from './commands/quotes.js';
+import { registerEval } from './commands/eval.js';
+import { registerServe } from './commands/serve.js';
+import { ExitCode, UsageError } from './exit.js';
+
+export function buildProgram(): Command {
+  const program = new Command('wiretrace')
+    .description('Where did this story come from, where did it go, and how did it change on the way?')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+  registerIngest(program);
+  registerBrowse(program);
+  registerLinks(program);
+  registerStories(program);
+  registerQuotes(program);
+  registerEval(program);
+  registerServe(program);
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    const code: unknown = program.getOptionValue('exitCode');
+    return typeof code === 'number' ? code : ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`wiretrace: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    if (isWiretraceError(error)) {
+      process.stderr.write(`wiretrace: ${error.message} [${error.code}]\n`);
+      return error.code === 'NOT_FOUND' || error.code === 'BAD_USAGE' ? ExitCode.usage : ExitCode.failure;
+    }
+    process.stderr.write(`wiretrace: ${(error as Error).stack ?? String(error)}\n`);
+    return ExitCode.failure;
+  }
+}

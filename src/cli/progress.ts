@@ -1,0 +1,60 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { IngestProgress } from '../pipeline/ingest.js';
+
+export interface ProgressReporter {
+  update(progress: IngestProgress): void;
+  stop(): void;
+}
+
+/** Counts the files under the inputs, for an ETA; URLs and stdin count as one. */
+export function countFiles(inputs: string[]): number {
+  let n = 0;
+  const walk = (path: string): void => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (!stat.isDirectory()) {
+      n++;
+      return;
+    }
+    for (const entry of readdirSync(path)) walk(join(path, entry));
+  };
+  for (const input of inputs) {
+    if (input === '-' || /^https?:\/\//.test(input)) n++;
+    else walk(input);
+  }
+  return n;
+}
+
+/** A bar (records/s, ETA) on a terminal; plain progress lines every few seconds on a pipe. */
+export function progressReporter(total: number, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: 'ingest [{bar}] {value}/{total} records | {rate}/s | ETA {eta_formatted} | {name}', stream, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    const started = Date.now();
+    bar.start(Math.max(total, 1), 0, { rate: '0', name: '' });
+    return {
+      update(p) {
+        if (p.done > bar.getTotal()) bar.setTotal(p.done);
+        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+        bar.update(p.done, { rate: (p.done / seconds).toFixed(0), name: p.name.slice(-40) });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = 0;
+  const started = Date.now();
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < 2000) return;
+      last = now;
+      const rate = p.done / Math.max((now - started) / 1000, 0.001);
+      stream.write(`ingest: ${p.done}${total ? `/${total}` : ''} records, ${rate.toFixed(0)}/s\n`);
+    },
+    stop: () => undefined,
+  };
+}

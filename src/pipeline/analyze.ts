@@ -1,0 +1,100 @@
+import type { Article, Relation } from '../core/types.js';
+import { resolveOptions, type Options } from '../core/config.js';
+import type { Store } from '../store/store.js';
+import { fingerprint } from '../fingerprint/fingerprint.js';
+import { ReuseIndex } from '../fingerprint/index.js';
+import { relate } from '../align/relate.js';
+import { EventClusterer, type ClusterDoc, type RelatedLink } from '../cluster/events.js';
+import { buildStorylines } from '../cluster/storylines.js';
+import { extractEntities } from '../extract/entities.js';
+import { extractQuotes } from '../extract/quotes.js';
+import { groupQuotes } from '../extract/quote-groups.js';
+import { allArticles } from './all-articles.js';
+
+const INDEX_KEY = 'index/reuse';
+const CLUSTER_KEY = 'cluster/state';
+/** How many index candidates are verified by alignment per new article. */
+const CANDIDATES = 25;
+
+/**
+ * The incremental step: each new article, in publication order, gets its entities and quotes,
+ * is fingerprinted, linked to the candidates the index returns, and joins or starts an event.
+ * Nothing already stored is recomputed except the cheap derived views (storylines, quote groups).
+ */
+export function analyzeNew(store: Store, added: Article[], partial: Partial<Options> = {}): void {
+  const options = resolveOptions(partial);
+  const index = loadIndex(store, options);
+  const clusterer = loadClusterer(store, options);
+  for (const article of [...added].sort(byPublication)) {
+    const found = extractEntities(article.text);
+    store.putEntities(article.id, found.entities);
+    store.putQuotes(article.id, extractQuotes(article, found));
+    const print = fingerprint(article.id, article.text, article.paragraphs, { numPerm: options.numPerm });
+    const related = linkToCandidates(store, article, index.query(print, { limit: CANDIDATES }).map((c) => c.id));
+    index.add(print);
+    clusterer.add(clusterDoc(article, found.entities.map((e) => e.name)), related);
+  }
+  store.transaction(() => {
+    store.putBlob(INDEX_KEY, index.serialize());
+    store.putBlob(CLUSTER_KEY, new TextEncoder().encode(JSON.stringify(clusterer.toState())));
+    for (const event of clusterer.events()) store.putEvent(event);
+  });
+  refreshDerivedViews(store);
+}
+
+function linkToCandidates(store: Store, article: Article, candidateIds: string[]): RelatedLink[] {
+  const related: RelatedLink[] = [];
+  for (const id of candidateIds) {
+    if (id === article.id) continue;
+    const other = store.getArticle(id);
+    if (!other) continue;
+    const relation: Relation | null = relate(other, article);
+    if (!relation) continue;
+    store.putRelation(relation);
+    related.push({ id: other.id, kind: relation.kind, score: relation.score });
+  }
+  return related;
+}
+
+/** Storylines and quote groups are re-derived from stored events, relations and quotes. */
+export function refreshDerivedViews(store: Store): void {
+  const articles = allArticles(store);
+  const docs = new Map<string, ClusterDoc>();
+  for (const article of articles) {
+    docs.set(article.id, clusterDoc(article, store.listEntities(article.id).map((e) => e.name)));
+  }
+  const events = store.listEvents({ limit: 1_000_000 });
+  const relations = store.listRelations(undefined, { limit: 1_000_000 });
+  const meta = new Map(articles.map((a) => [a.id, { id: a.id, name: a.name, published: a.published }]));
+  store.transaction(() => {
+    store.replaceStorylines(buildStorylines(events, docs, relations));
+    store.replaceQuoteGroups(groupQuotes(store.listQuotes(), meta));
+  });
+}
+
+function loadIndex(store: Store, options: Options): ReuseIndex {
+  const bytes = store.getBlob(INDEX_KEY);
+  return bytes ? ReuseIndex.deserialize(bytes) : new ReuseIndex({ threshold: options.threshold, numPerm: options.numPerm });
+}
+
+function loadClusterer(store: Store, options: Options): EventClusterer {
+  const bytes = store.getBlob(CLUSTER_KEY);
+  const clusterOptions = { daySigma: options.eventDaySigma };
+  return bytes
+    ? new EventClusterer(clusterOptions, JSON.parse(new TextDecoder().decode(bytes)))
+    : new EventClusterer(clusterOptions);
+}
+
+function clusterDoc(article: Article, entities: string[]): ClusterDoc {
+  return { id: article.id, title: article.title, text: article.text, published: article.published, entities };
+}
+
+/** Dated articles first, oldest first; undated after, by name. */
+function byPublication(a: Article, b: Article): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1;
+    if (b.published === null) return -1;
+    return a.published < b.published ? -1 : 1;
+  }
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
