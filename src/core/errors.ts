@@ -17,6 +17,11 @@ export const ERRORS = {
   BAD_REQUEST: (detail: string) => `bad request: ${detail}`,
   PAYLOAD_TOO_LARGE: (limit: number) => `request body is over the limit of ${limit} bytes`,
   NO_MODEL: (folder: string) => `no sentence-embedding model in ${folder}`,
+  DB_TOO_NEW: (file: string, found: number, supported: number) =>
+    `${file}: database schema version ${found} is newer than this wiretrace supports (${supported}); upgrade wiretrace`,
+  DB_TOO_OLD: (file: string, found: number, supported: number) =>
+    `${file}: database schema version ${found} is older than ${supported}; open it once without read-only to upgrade it`,
+  INTERNAL: (detail: string) => `internal error: ${detail}`,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

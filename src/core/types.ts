@@ -157,6 +157,11 @@ export interface Quote {
   /** Cue verb as written: "said", "told", "tweeted", "according to". */
   cue: string | null;
   indirect: boolean;
+  /**
+   * True for a quoted fragment inside the writer's own sentence ('called it "an instrument of
+   * confrontation."', 'means that "Russia is ready ..."'), false or absent for a full direct quote.
+   */
+  partial?: boolean;
 }
 
 export interface QuoteVariant {

@@ -9,7 +9,7 @@ import { buildStorylines } from '../cluster/storylines.js';
 import { extractEntities } from '../extract/entities.js';
 import { extractQuotes } from '../extract/quotes.js';
 import { groupQuotes } from '../extract/quote-groups.js';
-import { allArticles } from './all-articles.js';
+import { allArticles, everything } from './paging.js';
 
 const INDEX_KEY = 'index/reuse';
 const CLUSTER_KEY = 'cluster/state';
@@ -63,8 +63,8 @@ export function refreshDerivedViews(store: Store): void {
   for (const article of articles) {
     docs.set(article.id, clusterDoc(article, store.listEntities(article.id).map((e) => e.name)));
   }
-  const events = store.listEvents({ limit: 1_000_000 });
-  const relations = store.listRelations(undefined, { limit: 1_000_000 });
+  const events = everything((page) => store.listEvents(page));
+  const relations = everything((page) => store.listRelations(undefined, page));
   const meta = new Map(articles.map((a) => [a.id, { id: a.id, name: a.name, published: a.published }]));
   store.transaction(() => {
     store.replaceStorylines(buildStorylines(events, docs, relations));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { ingestPaths } from './ingest.js';
 import { linksView, quotesView, storiesView } from './queries.js';
+import { everything } from './paging.js';
 
 interface Gold {
   events: Array<{ id: string; articles: string[] }>;
@@ -29,7 +30,7 @@ export async function evalSample(dir: string): Promise<SampleScore> {
   const store = openSqliteStore(':memory:');
   try {
     await ingestPaths(store, files);
-    const stories = storiesView(store, { limit: 1000 });
+    const stories = everything((page) => storiesView(store, page));
     const events = stories.flatMap((s) => s.events);
     const key = (names: string[]) => [...names].sort().join('|');
     const foundEvents = new Set(events.map((e) => key(e.articles)));
@@ -39,9 +40,9 @@ export async function evalSample(dir: string): Promise<SampleScore> {
     const ordered = stories.some((s) => s.events.map((e) => key(e.articles)).join('/') === goldTimeline);
     const pair = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
     const goldPairs = new Set(gold.relations.map((r) => pair(r.a, r.b)));
-    const links = linksView(store, undefined, { limit: 1000 });
+    const links = everything((page) => linksView(store, undefined, page));
     const correct = links.filter((l) => goldPairs.has(pair(l.a, l.b))).length;
-    const groups = quotesView(store, { limit: 1000 });
+    const groups = everything((page) => quotesView(store, page));
     const missing = gold.quotes
       .filter((q) => !groups.some((g) => g.speaker === q.speaker && Object.entries(q.variants).every(([article, text]) =>
         g.variants.some((v) => v.article === article && overlaps(v.text, text)))))

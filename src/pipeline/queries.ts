@@ -16,6 +16,7 @@ import type { Page, SearchHit, Store } from '../store/store.js';
 import { relate } from '../align/relate.js';
 import { eventCoverage } from '../cluster/coverage.js';
 import { extractEntities } from '../extract/entities.js';
+import { everything } from './paging.js';
 
 /** The views behind the CLI's --json output and the HTTP API: one shape for both. */
 
@@ -161,7 +162,7 @@ export function articleView(store: Store, idOrName: string): ArticleDetail | und
 }
 
 function eventOf(store: Store, articleId: string): string | null {
-  for (const event of store.listEvents({ limit: 1_000_000 })) {
+  for (const event of everything((page) => store.listEvents(page))) {
     if (event.articles.includes(articleId)) return event.id;
   }
   return null;
@@ -253,7 +254,7 @@ function dedupe(relations: Relation[]): Relation[] {
 
 export function storiesView(store: Store, page?: Page): StoryRow[] {
   const names = new Names(store);
-  const events = new Map(store.listEvents({ limit: 1_000_000 }).map((e) => [e.id, e]));
+  const events = new Map(everything((page) => store.listEvents(page)).map((e) => [e.id, e]));
   return store.listStorylines(page).map((storyline) => ({
     id: storyline.id,
     title: storyline.title,
@@ -265,7 +266,7 @@ export function storiesView(store: Store, page?: Page): StoryRow[] {
 }
 
 export function storyView(store: Store, id: string): StoryRow | undefined {
-  return storiesView(store, { limit: 1_000_000 }).find((s) => s.id === id);
+  return everything((page) => storiesView(store, page)).find((s) => s.id === id);
 }
 
 export function eventView(store: Store, id: string): EventDetail | undefined {

@@ -1,0 +1,108 @@
+/**
+ * What changed inside an aligned sentence pair, from its word diff:
+ * verbatim, trimmed (one side a sub-sequence of the other), synonym-swapped (same structure,
+ * words swapped one for one), or paraphrased (anything else that is still similar).
+ */
+import type { EditKind } from '../core/types.js';
+import type { Tokens } from './analyze.js';
+import type { TokenOp } from './worddiff.js';
+
+export interface EditStats {
+  edit: EditKind;
+  /** Tokens on each side. */
+  lengthA: number;
+  lengthB: number;
+  /** Tokens left unchanged (per side, equal). */
+  same: number;
+  /** Swap steps, and how many of them are synonyms. */
+  swaps: number;
+  synonymSwaps: number;
+  /** Tokens inserted or deleted outside swaps (both sides together). */
+  indel: number;
+  /** LCS of unchanged words over the shorter side: 1 for verbatim and trimmed. */
+  overlap: number;
+}
+
+/** Largest swap, in tokens per side, that still reads as a word-for-word substitution. */
+const MAX_SWAP = 5;
+
+/** LCS length of two string sequences (short: function-word skeletons). */
+function lcsLength(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+function hasContent(t: Tokens, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (t.content[i]) return true;
+  return false;
+}
+
+function functionWords(t: Tokens, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) if (!t.content[i]) out.push(t.forms[i]!);
+  return out;
+}
+
+/** Share of the function-word skeleton the two sides have in common (1 = identical). */
+export function skeletonAgreement(ta: Tokens, a0: number, a1: number, tb: Tokens, b0: number, b1: number): number {
+  const x = functionWords(ta, a0, a1);
+  const y = functionWords(tb, b0, b1);
+  const longest = Math.max(x.length, y.length);
+  return longest === 0 ? 1 : lcsLength(x, y) / longest;
+}
+
+/** Classify the edit of one aligned pair from its diff. */
+export function classifyEdit(
+  ops: TokenOp[],
+  ta: Tokens,
+  range: { a0: number; a1: number; b0: number; b1: number },
+  tb: Tokens,
+): EditStats {
+  const lengthA = range.a1 - range.a0;
+  const lengthB = range.b1 - range.b0;
+  let same = 0;
+  let swaps = 0;
+  let synonymSwaps = 0;
+  let indel = 0;
+  let bigSwaps = 0;
+  let neutral = 0;
+  let inserts = 0;
+  let deletes = 0;
+  for (const op of ops) {
+    if (op.op === 'same') same += op.a1 - op.a0;
+    else if (op.op === 'insert') {
+      indel += op.b1 - op.b0;
+      inserts++;
+    } else if (op.op === 'delete') {
+      indel += op.a1 - op.a0;
+      deletes++;
+    } else {
+      if (op.synonym) synonymSwaps++;
+      // Swapped function words (would/could, these/those) say nothing either way.
+      else if (!hasContent(ta, op.a0, op.a1) && !hasContent(tb, op.b0, op.b1)) {
+        neutral++;
+        continue;
+      }
+      swaps++;
+      if (op.a1 - op.a0 > MAX_SWAP || op.b1 - op.b0 > MAX_SWAP) bigSwaps++;
+    }
+  }
+  const shorter = Math.max(1, Math.min(lengthA, lengthB));
+  const stats = { lengthA, lengthB, same, swaps, synonymSwaps, indel, overlap: same / shorter };
+  if (swaps === 0 && neutral === 0 && indel === 0) return { ...stats, edit: 'verbatim' };
+  if (swaps === 0 && neutral === 0 && (inserts === 0 || deletes === 0)) return { ...stats, edit: 'trimmed' };
+  const structural = indel <= Math.max(1, 0.08 * Math.max(lengthA, lengthB)) && bigSwaps === 0 && same >= 0.4 * shorter;
+  if (structural && swaps + neutral > 0) {
+    const skeleton = skeletonAgreement(ta, range.a0, range.a1, tb, range.b0, range.b1);
+    if (synonymSwaps >= 0.4 * swaps || skeleton >= 0.8) return { ...stats, edit: 'synonym-swapped' };
+  }
+  return { ...stats, edit: 'paraphrased' };
+}

@@ -1,0 +1,246 @@
+import { words } from '../text/tokenize.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { type IdfView, type SparseVector, EMPTY_VECTOR, capTop, fromEntries, normalizeInPlace, topIds } from './sparse.js';
+
+/**
+ * Online term statistics: a vocabulary (term -> integer id) and document frequencies that grow
+ * as documents arrive, so IDF is always that of the stream seen so far (Miranda et al. 2018).
+ */
+export class TermStats {
+  private readonly vocab = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private df = new Int32Array(1024);
+  private logDf = new Float64Array(1024);
+  /** Documents observed. */
+  docs = 0;
+
+  /** The id of `term`, creating one when new. */
+  id(term: string): number {
+    let id = this.vocab.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.vocab.set(term, id);
+      this.terms.push(term);
+      if (id >= this.df.length) {
+        const grown = new Int32Array(this.df.length * 2);
+        grown.set(this.df);
+        this.df = grown;
+        const grownLog = new Float64Array(grown.length);
+        grownLog.set(this.logDf);
+        this.logDf = grownLog;
+      }
+    }
+    return id;
+  }
+
+  term(id: number): string {
+    return this.terms[id] ?? '';
+  }
+
+  /** Counts one document containing each of the distinct `ids`. */
+  observe(ids: Iterable<number>): void {
+    for (const id of ids) this.logDf[id] = Math.log(1 + ++this.df[id]!);
+    this.docs++;
+  }
+
+  /** Smoothed IDF: ln((1 + N) / (1 + df)) + 1. */
+  idf(id: number): number {
+    return Math.log(1 + this.docs) + 1 - (this.logDf[id] ?? 0);
+  }
+
+  /** The current IDF of every term, for query-time weighting (valid until the next `id` or `observe`). */
+  idfView(): IdfView {
+    return { base: Math.log(1 + this.docs) + 1, logDf: this.logDf };
+  }
+
+  toJson(): { terms: string[]; df: number[]; docs: number } {
+    return { terms: this.terms.slice(), df: Array.from(this.df.subarray(0, this.terms.length)), docs: this.docs };
+  }
+
+  static fromJson(json: { terms: string[]; df: number[]; docs: number }): TermStats {
+    const stats = new TermStats();
+    for (const t of json.terms) stats.id(t);
+    stats.df.set(json.df);
+    for (let i = 0; i < json.df.length; i++) stats.logDf[i] = Math.log(1 + json.df[i]!);
+    stats.docs = json.docs;
+    return stats;
+  }
+}
+
+/** Content words of `text`: lower-cased, possessives and plural -s stripped, stop words and numbers dropped. */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (let w of words(text)) {
+    if (w.endsWith("'s")) w = w.slice(0, -2);
+    if (w.length < 2 || STOPWORDS.has(w) || !/\p{L}/u.test(w)) continue;
+    if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+    out.push(w);
+  }
+  return out;
+}
+
+/** Term counts keyed by vocabulary id (each distinct string is looked up once). */
+function countInto(counts: Map<number, number>, stats: TermStats, terms: Iterable<string>): void {
+  const local = new Map<string, number>();
+  for (const t of terms) local.set(t, (local.get(t) ?? 0) + 1);
+  for (const [t, c] of local) {
+    const id = stats.id(t);
+    counts.set(id, (counts.get(id) ?? 0) + c);
+  }
+}
+
+/** The unit TF-IDF vector and the unit sublinear-TF vector over the same (capped) terms. */
+function weigh(counts: Map<number, number>, stats: TermStats, cap: number): [SparseVector, SparseVector] {
+  if (counts.size === 0) return [EMPTY_VECTOR, EMPTY_VECTOR];
+  const ids: number[] = [];
+  const weights: number[] = [];
+  for (const [id, tf] of counts) {
+    ids.push(id);
+    weights.push((1 + Math.log(tf)) * stats.idf(id));
+  }
+  const weighted = capTop(fromEntries(ids, weights), cap);
+  const tf = { ids: weighted.ids, weights: new Float32Array(weighted.ids.length) };
+  for (let i = 0; i < tf.ids.length; i++) tf.weights[i] = 1 + Math.log(counts.get(tf.ids[i]!)!);
+  return [normalizeInPlace(weighted), normalizeInPlace(tf)];
+}
+
+export interface DocFeatures {
+  /** Unit TF-IDF vectors (or empty), weighed by the IDF when the document arrived. */
+  title: SparseVector;
+  body: SparseVector;
+  entities: SparseVector;
+  /** Unit sublinear-TF vectors over the same terms: what event centroids accumulate. */
+  titleTf: SparseVector;
+  bodyTf: SparseVector;
+  entitiesTf: SparseVector;
+  /** Term ids to look candidates up by, and to index the doc's event under. */
+  keys: number[];
+  /** Weight of each key in the document (summed over its sub-vectors). */
+  keyWeights: number[];
+  /** Capitalised names, read when the document came without entities (else empty). */
+  names: string[];
+}
+
+/** Prefix keeping entity ids apart from word ids in the shared vocabulary. */
+const ENTITY_PREFIX = '\u0001';
+
+export function entityKey(name: string): string {
+  return ENTITY_PREFIX + name.toLowerCase();
+}
+
+/** Prefix of name words: the stand-in for entities when the extractor gave none. */
+const NAME_PREFIX = '\u0002';
+
+const NOT_NAMES = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
+
+/**
+ * Words of capitalised names (keys in their own namespace). Spinners and paraphrasers swap
+ * common words but leave names alone, so these carry a rewrite's identity.
+ */
+export function nameTerms(text: string, names: readonly string[] = capitalisedNames(text, Infinity)): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    for (let w of name.toLowerCase().split(' ')) {
+      w = w.replace(/['\u2019]s$/, '').replace(/[.'\u2019]/g, '');
+      if (w.length < 2 || STOPWORDS.has(w) || NOT_NAMES.has(w)) continue;
+      out.push(NAME_PREFIX + w);
+    }
+  }
+  return out;
+}
+
+export interface FeatureLimits {
+  /** Most terms kept in a document's body vector. */
+  docTerms: number;
+  /** Title and body terms used as lookup keys. */
+  keyTerms: number;
+}
+
+/** Updates the online document frequencies with this document, then weighs its sub-vectors. */
+export function featurize(
+  stats: TermStats,
+  doc: { title: string | null; text: string; entities: readonly string[] },
+  limits: FeatureLimits,
+): DocFeatures {
+  const titleCounts = new Map<number, number>();
+  const bodyCounts = new Map<number, number>();
+  const entityCounts = new Map<number, number>();
+  if (doc.title) countInto(titleCounts, stats, contentTerms(doc.title));
+  countInto(bodyCounts, stats, contentTerms(doc.text));
+  let names: string[] = [];
+  if (doc.entities.length > 0) countInto(entityCounts, stats, new Set(doc.entities.map(entityKey)));
+  else {
+    const text = `${doc.title ?? ''}\n\n${doc.text}`;
+    names = capitalisedNames(text, Infinity);
+    countInto(entityCounts, stats, nameTerms(text, names));
+  }
+  const seen = new Set<number>([...titleCounts.keys(), ...bodyCounts.keys(), ...entityCounts.keys()]);
+  stats.observe(seen);
+  const [title, titleTf] = weigh(titleCounts, stats, limits.docTerms);
+  const [body, bodyTf] = weigh(bodyCounts, stats, limits.docTerms);
+  const [entities, entitiesTf] = weigh(entityCounts, stats, limits.docTerms);
+  const keyed = new Map<number, number>();
+  const add = (v: SparseVector, ids: Iterable<number>) => {
+    for (const id of ids) keyed.set(id, (keyed.get(id) ?? 0) + weightOf(v, id));
+  };
+  add(title, topIds(title, limits.keyTerms));
+  add(body, topIds(body, limits.keyTerms));
+  add(entities, topIds(entities, limits.keyTerms));
+  const keys = [...keyed.keys()];
+  const keyWeights = [...keyed.values()];
+  return { title, body, entities, titleTf, bodyTf, entitiesTf, keys, keyWeights, names };
+}
+
+function weightOf(v: SparseVector, id: number): number {
+  let lo = 0;
+  let hi = v.ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = v.ids[mid]!;
+    if (x === id) return v.weights[mid]!;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** Days since 1970-01-01 for a YYYY-MM-DD (or longer ISO) date; null when absent or unreadable. */
+export function dayNumber(date: string | null | undefined): number | null {
+  if (!date) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(t) ? Math.round(t / 86_400_000) : null;
+}
+
+export function dayString(day: number | null): string | null {
+  return day === null ? null : new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+const CAPITALISED = /[\p{Lu}][\p{L}'\u2019.-]*(?:[ ][\p{Lu}][\p{L}'\u2019.-]*)*/gu;
+
+/**
+ * Capitalised names in `text` (runs of capitalised words), a stand-in for entities when the
+ * extractor gave none. A run that opens a sentence loses its first word when that is a stop word.
+ */
+export function capitalisedNames(text: string, limit = 2000): string[] {
+  const out: string[] = [];
+  const head = text.slice(0, limit);
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(head); m; m = CAPITALISED.exec(head)) {
+    let parts = m[0].replace(/['\u2019]s$/u, '').replace(/['\u2019-]+$/u, '').split(' ');
+    const last = parts[parts.length - 1]!;
+    if (last.endsWith('.') && !/^(\p{Lu}\.)+$/u.test(last)) parts[parts.length - 1] = last.replace(/\.+$/, '');
+    while (parts.length > 0 && STOPWORDS.has(parts[0]!.toLowerCase())) parts = parts.slice(1);
+    if (parts.length === 0) continue;
+    const name = parts.join(' ');
+    if (name.length < 2) continue;
+    const sentenceStart = m.index === 0 || /[.!?"\u201c\n]\s*$/.test(head.slice(Math.max(0, m.index - 3), m.index));
+    if (sentenceStart && parts.length === 1 && m[0].split(' ').length === 1) continue;
+    if (parts.length === 1 && NOT_NAMES.has(name.toLowerCase().replace(/\.$/, ''))) continue;
+    out.push(name);
+  }
+  return out;
+}

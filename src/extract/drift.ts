@@ -1,0 +1,151 @@
+import type { WordDiffOp } from '../core/types.js';
+import { NEGATIONS, STRENGTH_WORDS } from './lexicon.js';
+
+/** Words of a quote as compared: lower case, curly apostrophes straightened, punctuation dropped. */
+export function quoteWords(text: string): string[] {
+  return (text.toLowerCase().replace(/\u2019/g, "'").match(/[\p{L}\p{N}]+(?:['.,\-][\p{L}\p{N}]+)*/gu) ?? []);
+}
+
+/** Contractions spelled out, so "can't" and "cannot" compare equal. */
+const EXPAND: Record<string, string> = {
+  "can't": 'cannot', "won't": 'will not', "don't": 'do not', "doesn't": 'does not', "didn't": 'did not',
+  "isn't": 'is not', "aren't": 'are not', "wasn't": 'was not', "weren't": 'were not', "it's": 'it is',
+  "that's": 'that is', "we're": 'we are', "they're": 'they are', "i'm": 'i am', "there's": 'there is',
+  "shouldn't": 'should not', "wouldn't": 'would not', "couldn't": 'could not', "haven't": 'have not',
+};
+
+function expand(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const e = EXPAND[w];
+    if (e) out.push(...e.split(' '));
+    else out.push(w);
+  }
+  return out;
+}
+
+/** Word-level LCS diff of a against b; runs of unmatched words become swaps, inserts or deletes. */
+export function wordDiff(a: string, b: string): WordDiffOp[] {
+  const x = quoteWords(a);
+  const y = quoteWords(b);
+  const n = x.length;
+  const m = y.length;
+  const dp = new Int32Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i * (m + 1) + j] = x[i] === y[j] ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
+    }
+  }
+  const ops: WordDiffOp[] = [];
+  let i = 0;
+  let j = 0;
+  let da: string[] = [];
+  let db: string[] = [];
+  const flush = () => {
+    if (da.length && db.length) ops.push({ op: 'swap', a: da.join(' '), b: db.join(' '), synonym: isSynonymSwap(da, db) });
+    else if (da.length) ops.push({ op: 'delete', a: da.join(' ') });
+    else if (db.length) ops.push({ op: 'insert', b: db.join(' ') });
+    da = [];
+    db = [];
+  };
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      flush();
+      const last = ops[ops.length - 1];
+      if (last?.op === 'same') { last.a += ` ${x[i]}`; last.b = last.a; } else ops.push({ op: 'same', a: x[i], b: x[i] });
+      i++;
+      j++;
+    } else if (j >= m || (i < n && dp[(i + 1) * (m + 1) + j]! >= dp[i * (m + 1) + j + 1]!)) {
+      da.push(x[i++]!);
+    } else {
+      db.push(y[j++]!);
+    }
+  }
+  flush();
+  return ops;
+}
+
+/** A quote's expanded words as a multiset, for repeated comparisons. */
+export interface WordBag { counts: Map<string, number>; size: number }
+
+export function wordBag(text: string): WordBag {
+  const counts = new Map<string, number>();
+  const words = expand(quoteWords(text));
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { counts, size: words.length };
+}
+
+/** Words two bags share (multiset intersection size). */
+export function sharedWords(a: WordBag, b: WordBag): number {
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const [w, c] of small.counts) {
+    const d = large.counts.get(w);
+    if (d) common += Math.min(c, d);
+  }
+  return common;
+}
+
+/** Share of words two quotes have in common (Dice over word multisets, contractions expanded), 0..1. */
+export function quoteSimilarity(a: string, b: string): number {
+  const x = expand(quoteWords(a));
+  const y = expand(quoteWords(b));
+  if (!x.length || !y.length) return 0;
+  const counts = new Map<string, number>();
+  for (const w of x) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of y) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) { common++; counts.set(w, c - 1); }
+  }
+  return (2 * common) / (x.length + y.length);
+}
+
+/** How much of the shorter quote the longer one contains, 0..1: a trimmed quote is still the same utterance. */
+export function quoteContainment(a: string, b: string): number {
+  const x = expand(quoteWords(a));
+  const y = expand(quoteWords(b));
+  if (!x.length || !y.length) return 0;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const have = new Map<string, number>();
+  for (const w of long) have.set(w, (have.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of short) {
+    const c = have.get(w) ?? 0;
+    if (c > 0) { common++; have.set(w, c - 1); }
+  }
+  return common / short.length;
+}
+
+const NUMBER = /^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)$/;
+
+/**
+ * Flags for a variant's drift from the first variant:
+ * - `meaning-changed`: a negation added or dropped, or a number changed;
+ * - `strength-changed`: an intensifier, hedge or modal swapped, added or dropped ("completely" → "totally", "is ready" → "is able");
+ * - `wording-changed`: any other word changed.
+ * Contractions ("cannot" / "can't") are not changes.
+ */
+export function driftFlags(diff: WordDiffOp[]): string[] {
+  const flags = new Set<string>();
+  for (const op of diff) {
+    if (op.op === 'same') continue;
+    const a = expand(op.a ? op.a.split(' ') : []);
+    const b = expand(op.b ? op.b.split(' ') : []);
+    if (a.join(' ') === b.join(' ')) continue;
+    const negA = a.filter((w) => NEGATIONS.has(w)).length;
+    const negB = b.filter((w) => NEGATIONS.has(w)).length;
+    const numA = a.filter((w) => NUMBER.test(w)).join(' ');
+    const numB = b.filter((w) => NUMBER.test(w)).join(' ');
+    if (negA !== negB || numA !== numB) flags.add('meaning-changed');
+    else if (a.some((w) => STRENGTH_WORDS.has(w)) || b.some((w) => STRENGTH_WORDS.has(w))) flags.add('strength-changed');
+    else flags.add('wording-changed');
+  }
+  return [...flags];
+}
+
+/** A swap of one intensifier or hedge for another, or of a contraction for its long form. */
+function isSynonymSwap(a: string[], b: string[]): boolean {
+  if (expand(a).join(' ') === expand(b).join(' ')) return true;
+  return a.length === 1 && b.length === 1 && STRENGTH_WORDS.has(a[0]!) && STRENGTH_WORDS.has(b[0]!);
+}

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Quote, Span } from '../core/types.js';
+import { createError } from '../core/errors.js';
+import { paragraphs } from '../text/segment.js';
+import { parseBrat } from './brat.js';
+import { extractQuotes } from './quotes.js';
+
+export interface PolnearScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  exactF1: number;
+  speakerAccuracy: number;
+  gold: number;
+  predicted: number;
+  articles: number;
+}
+
+/** A gold direct quote: the content span and its source spans. */
+export interface GoldQuote {
+  span: Span;
+  source: Span[];
+}
+
+const MARKS = '"\'\u201c\u201d\u2018\u2019`\u00ab\u00bb';
+const OPENING = new RegExp(`^[${MARKS}]`);
+
+/**
+ * Gold direct quotes of one annotation: attribution contents that begin with a quote mark.
+ * Content fragments split only by white space (a quote running over paragraphs) are one quote;
+ * fragments split by words ('"X," he said, "Y."') are separate quotes, each direct if it opens with a mark.
+ */
+export function goldQuotes(text: string, ann: string): GoldQuote[] {
+  const out: GoldQuote[] = [];
+  for (const a of parseBrat(ann)) {
+    const frags = [...a.content].sort((x, y) => x[0] - y[0]);
+    const merged: Span[] = [];
+    for (const f of frags) {
+      const last = merged[merged.length - 1];
+      if (last && text.slice(last[1], f[0]).trim() === '') last[1] = Math.max(last[1], f[1]);
+      else merged.push([f[0], f[1]]);
+    }
+    for (const m of merged) {
+      const [b, e] = normalizeSpan(text, m);
+      if (e > b && OPENING.test(text.slice(m[0], m[1]).trimStart())) out.push({ span: m, source: a.source });
+    }
+  }
+  return out.sort((x, y) => x.span[0] - y.span[0]);
+}
+
+/** Trims white space and quote marks at both ends and clause punctuation at the end, the same way for gold and predicted. */
+export function normalizeSpan(text: string, [b, e]: Span): Span {
+  const edge = (c: string) => /\s/.test(c) || MARKS.includes(c);
+  while (b < e && edge(text[b]!)) b++;
+  while (e > b && (edge(text[e - 1]!) || /[.,;:!?]/.test(text[e - 1]!))) e--;
+  return [b, e];
+}
+
+const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+
+interface Counts { gold: number; predicted: number; matched: number; exact: number; speakerJudged: number; speakerRight: number }
+
+/** Scores one article's predicted quotes against its gold ones (greedy one-to-one matching at >= 50% overlap). */
+export function scoreArticle(text: string, gold: GoldQuote[], predicted: Quote[], into: Counts): void {
+  const preds = predicted.filter((q) => !q.indirect && !q.partial);
+  const g = gold.map((q) => normalizeSpan(text, q.span));
+  const p = preds.map((q) => normalizeSpan(text, q.span));
+  const pairs: Array<[number, number, number]> = [];
+  for (let i = 0; i < g.length; i++) {
+    for (let j = 0; j < p.length; j++) {
+      const o = overlap(g[i]!, p[j]!);
+      const longer = Math.max(g[i]![1] - g[i]![0], p[j]![1] - p[j]![0]);
+      if (o > 0 && o >= 0.5 * longer) pairs.push([o / longer, i, j]);
+    }
+  }
+  pairs.sort((a, b) => b[0] - a[0]);
+  const gUsed = new Set<number>();
+  const pUsed = new Set<number>();
+  for (const [, i, j] of pairs) {
+    if (gUsed.has(i) || pUsed.has(j)) continue;
+    gUsed.add(i);
+    pUsed.add(j);
+    into.matched++;
+    if (g[i]![0] === p[j]![0] && g[i]![1] === p[j]![1]) into.exact++;
+    if (gold[i]!.source.length) {
+      into.speakerJudged++;
+      const s = preds[j]!.speakerSpan;
+      if (s && gold[i]!.source.some((src) => overlap(src, s) > 0)) into.speakerRight++;
+    }
+  }
+  into.gold += g.length;
+  into.predicted += p.length;
+}
+
+/**
+ * PolNeAR direct-quote evaluation over `dir` (holding text/ and attributions/). Where an article has
+ * several annotators' files, the first in file-name order is used. Partial and indirect predictions
+ * are left out (PolNeAR's direct quotes are contents that open with a quote mark).
+ * `limit` scores only the first articles in file-name order.
+ */
+export function evalQuotesPolnear(dir: string, options: { limit?: number } = {}): PolnearScores {
+  const textDir = join(dir, 'text');
+  const annDir = join(dir, 'attributions');
+  if (!existsSync(textDir) || !existsSync(annDir)) throw createError('NOT_FOUND', `${dir}/text and ${dir}/attributions`);
+  const anns = new Map<string, string>();
+  for (const f of readdirSync(annDir).filter((n) => n.endsWith('.ann')).sort()) {
+    const name = f.replace(/_[0-9a-f]+\.ann$/, '');
+    if (!anns.has(name)) anns.set(name, f);
+  }
+  const c: Counts = { gold: 0, predicted: 0, matched: 0, exact: 0, speakerJudged: 0, speakerRight: 0 };
+  let articles = 0;
+  for (const [name, ann] of anns) {
+    if (options.limit !== undefined && articles >= options.limit) break;
+    const path = join(textDir, `${name}.txt`);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    const gold = goldQuotes(text, readFileSync(join(annDir, ann), 'utf8'));
+    scoreArticle(text, gold, extractQuotes({ id: name, text, paragraphs: paragraphs(text) }), c);
+    articles++;
+  }
+  return scores(c, articles);
+}
+
+export function scores(c: Counts, articles: number): PolnearScores {
+  const precision = c.predicted ? c.matched / c.predicted : 0;
+  const recall = c.gold ? c.matched / c.gold : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const exactF1 = c.gold + c.predicted ? (2 * c.exact) / (c.gold + c.predicted) : 0;
+  const speakerAccuracy = c.speakerJudged ? c.speakerRight / c.speakerJudged : 0;
+  return { precision, recall, f1, exactF1, speakerAccuracy, gold: c.gold, predicted: c.predicted, articles };
+}

@@ -1,0 +1,165 @@
+/**
+ * ReuseIndex: incremental candidate index over fingerprints. Two LSH tables find
+ * candidates — whole-text word 3-grams (duplicates, large excerpts) and passage
+ * units (excerpts, paraphrases, spun copies, reused background) — and every
+ * candidate is scored from its signatures. Verification is the aligner's job:
+ * this over-generates a little rather than miss copies.
+ */
+import { createError } from '../core/errors.js';
+import type { Fingerprint } from './fingerprint.js';
+import { decodeIndex, encodeIndex } from './index-codec.js';
+import { LshTable, optimalParams } from './lsh.js';
+import { compare, score } from './score.js';
+
+export interface Candidate {
+  id: string;
+  score: number;
+  jaccard: number;
+  containment: number;
+  /** Matching paragraph pairs. */
+  paragraphs: number;
+  /** Shared anchor fraction. */
+  anchors: number;
+  /** Which layers found it: "doc", "paragraph". */
+  via: string[];
+}
+
+export interface ReuseIndexOptions {
+  /** Whole-text Jaccard (word 3-grams) at which LSH should find a pair. @default 0.3 */
+  threshold?: number;
+  /** Bins of the whole-text signature; must match the fingerprints. @default 64 */
+  numPerm?: number;
+  /** @default 0.5 */
+  falsePositiveWeight?: number;
+  /** @default 0.5 */
+  falseNegativeWeight?: number;
+  /** Passage-unit Jaccard (canonical 2-grams) at which two units match. @default 0.2 */
+  paragraphThreshold?: number;
+  /** Bins of each passage-unit signature; must match the fingerprints. @default 24 */
+  paragraphPerm?: number;
+  /** Candidates scoring below this are not returned. @default 0.08 */
+  minScore?: number;
+}
+
+export const INDEX_DEFAULTS: Required<ReuseIndexOptions> = {
+  threshold: 0.3,
+  numPerm: 64,
+  falsePositiveWeight: 0.5,
+  falseNegativeWeight: 0.5,
+  paragraphThreshold: 0.2,
+  paragraphPerm: 24,
+  minScore: 0.08,
+};
+
+export class ReuseIndex {
+  readonly options: Required<ReuseIndexOptions>;
+  private readonly docTable: LshTable;
+  private readonly paragraphTable: LshTable;
+  private readonly slots: Array<Fingerprint | undefined> = [];
+  private readonly free: number[] = [];
+  private readonly bySlot = new Map<string, number>();
+
+  constructor(options: ReuseIndexOptions = {}) {
+    this.options = { ...INDEX_DEFAULTS, ...options };
+    const o = this.options;
+    this.docTable = new LshTable(optimalParams(o.threshold, o.numPerm, o.falsePositiveWeight, o.falseNegativeWeight));
+    // Passage units: favour recall (a single reused paragraph must be found), but at
+    // least 2 rows per band: 1-row buckets of common bigrams make queries scan thousands.
+    this.paragraphTable = new LshTable(optimalParams(o.paragraphThreshold, o.paragraphPerm, 0.3, 0.7, 2));
+  }
+
+  get size(): number {
+    return this.bySlot.size;
+  }
+
+  /** Bands and rows in use, for reports. */
+  get params(): { doc: { bands: number; rows: number }; paragraph: { bands: number; rows: number } } {
+    return {
+      doc: { bands: this.docTable.bands, rows: this.docTable.rows },
+      paragraph: { bands: this.paragraphTable.bands, rows: this.paragraphTable.rows },
+    };
+  }
+
+  has(id: string): boolean {
+    return this.bySlot.has(id);
+  }
+
+  get(id: string): Fingerprint | undefined {
+    const slot = this.bySlot.get(id);
+    return slot === undefined ? undefined : this.slots[slot];
+  }
+
+  /** All fingerprints, in insertion slots order. */
+  *fingerprints(): IterableIterator<Fingerprint> {
+    for (const fp of this.slots) if (fp) yield fp;
+  }
+
+  /** Adds a fingerprint; re-adding an id replaces the old one. */
+  add(fp: Fingerprint): void {
+    this.check(fp);
+    if (this.bySlot.has(fp.id)) this.remove(fp.id);
+    const slot = this.free.length > 0 ? this.free.pop()! : this.slots.length;
+    this.slots[slot] = fp;
+    this.bySlot.set(fp.id, slot);
+    this.docTable.insert(slot, fp.doc);
+    for (const p of fp.paragraphs) this.paragraphTable.insert(slot, p);
+  }
+
+  remove(id: string): boolean {
+    const slot = this.bySlot.get(id);
+    if (slot === undefined) return false;
+    const fp = this.slots[slot]!;
+    this.docTable.remove(slot, fp.doc);
+    for (const p of fp.paragraphs) this.paragraphTable.remove(slot, p);
+    this.slots[slot] = undefined;
+    this.bySlot.delete(id);
+    this.free.push(slot);
+    return true;
+  }
+
+  /** Candidates for `fp` (itself excluded), best first. */
+  query(fp: Fingerprint, options: { limit?: number; minScore?: number } = {}): Candidate[] {
+    this.check(fp);
+    const found = new Map<number, number>();
+    this.docTable.query(fp.doc, (slot) => found.set(slot, (found.get(slot) ?? 0) | 1));
+    for (const p of fp.paragraphs) this.paragraphTable.query(p, (slot) => found.set(slot, (found.get(slot) ?? 0) | 2));
+    const minScore = options.minScore ?? this.options.minScore;
+    const out: Candidate[] = [];
+    for (const [slot, layers] of found) {
+      const other = this.slots[slot];
+      if (!other || other.id === fp.id) continue;
+      const e = compare(fp, other, this.options.paragraphThreshold);
+      const s = score(e);
+      if (s < minScore) continue;
+      const via: string[] = [];
+      if (layers & 1) via.push('doc');
+      if (layers & 2) via.push('paragraph');
+      out.push({ id: other.id, score: s, jaccard: e.jaccard, containment: e.containment, paragraphs: e.paragraphs, anchors: e.anchors, via });
+    }
+    out.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return options.limit !== undefined ? out.slice(0, options.limit) : out;
+  }
+
+  /** Compact binary form: options and signatures; buckets are rebuilt on load. */
+  serialize(): Uint8Array {
+    return encodeIndex(this.options, [...this.fingerprints()]);
+  }
+
+  static deserialize(bytes: Uint8Array): ReuseIndex {
+    const { options, fingerprints } = decodeIndex(bytes);
+    const index = new ReuseIndex(options);
+    for (const fp of fingerprints) index.add(fp);
+    return index;
+  }
+
+  private check(fp: Fingerprint): void {
+    if (fp.doc.length !== this.options.numPerm) {
+      throw createError('BAD_REQUEST', `fingerprint ${fp.id} has ${fp.doc.length} bins, the index expects numPerm=${this.options.numPerm}`);
+    }
+    for (const p of fp.paragraphs) {
+      if (p.length !== this.options.paragraphPerm) {
+        throw createError('BAD_REQUEST', `fingerprint ${fp.id} has ${p.length}-bin paragraph signatures, the index expects ${this.options.paragraphPerm}`);
+      }
+    }
+  }
+}

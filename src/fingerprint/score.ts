@@ -1,0 +1,86 @@
+/** Comparing two fingerprints: the evidence behind a candidate and its score. */
+import type { Fingerprint } from './fingerprint.js';
+import { containment as containmentOf, jaccard } from './minhash.js';
+
+export interface Evidence {
+  jaccard: number;
+  /** Larger of the two containments (excerpts are contained in their source). */
+  containment: number;
+  canon: number;
+  skeleton: number;
+  /** Matching paragraph-unit pairs. */
+  paragraphs: number;
+  /** Fraction of the shorter side's units that match a unit of the other side. */
+  paragraphCover: number;
+  /** Shared anchor fraction (bottom-k estimate of |A∩B| / min(|A|, |B|)). */
+  anchors: number;
+}
+
+/** Shared fraction of two bottom-k anchor samples, relative to the smaller set. */
+export function anchorShare(a: Uint32Array, b: Uint32Array): number {
+  const k = Math.min(a.length, b.length);
+  if (k === 0) return 0;
+  // Walk the merged order; among the first k distinct values of the union, count those in both.
+  let i = 0;
+  let j = 0;
+  let seen = 0;
+  let both = 0;
+  while (seen < k && (i < a.length || j < b.length)) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x === y) {
+      both++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    seen++;
+  }
+  if (seen === 0) return 0;
+  const share = both / seen;
+  return containmentOf(share, k, a.length + b.length - k);
+}
+
+export function compare(a: Fingerprint, b: Fingerprint, paragraphThreshold: number): Evidence {
+  const j = jaccard(a.doc, b.doc);
+  const containment = Math.max(containmentOf(j, a.size, b.size), containmentOf(j, b.size, a.size));
+  const cj = jaccard(a.canon, b.canon);
+  const canon = Math.max(containmentOf(cj, a.canonSize, b.canonSize), containmentOf(cj, b.canonSize, a.canonSize));
+  let pairs = 0;
+  const matchedB = new Uint8Array(b.paragraphs.length);
+  let matchedA = 0;
+  for (const pa of a.paragraphs) {
+    let hit = false;
+    for (let q = 0; q < b.paragraphs.length; q++) {
+      if (jaccard(pa, b.paragraphs[q]!) >= paragraphThreshold) {
+        pairs++;
+        matchedB[q] = 1;
+        hit = true;
+      }
+    }
+    if (hit) matchedA++;
+  }
+  let mb = 0;
+  for (const m of matchedB) mb += m;
+  const na = a.paragraphs.length;
+  const nb = b.paragraphs.length;
+  const paragraphCover = na === 0 || nb === 0 ? 0 : Math.max(matchedA / na, mb / nb);
+  return {
+    jaccard: j,
+    containment,
+    canon,
+    skeleton: jaccard(a.skeleton, b.skeleton),
+    paragraphs: pairs,
+    paragraphCover,
+    anchors: anchorShare(a.anchors, b.anchors),
+  };
+}
+
+/**
+ * 0..1, rising with how much text the two share. Word-level copying counts most;
+ * paragraph matches and canonical-content overlap carry rewrites; anchors add a little.
+ */
+export function score(e: Evidence): number {
+  const s = 0.35 * e.containment + 0.35 * e.paragraphCover + 0.2 * e.canon + 0.1 * e.anchors;
+  return Math.max(e.containment, Math.min(1, s));
+}

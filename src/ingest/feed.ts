@@ -1,0 +1,159 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { QuarantineRecord, RawDocument } from '../core/types.js';
+import { wordCount } from '../text/tokenize.js';
+import { decodeBytes } from './decode.js';
+import { quarantine } from './quarantine.js';
+
+export type FeedItem = { doc: RawDocument } | { quarantine: QuarantineRecord };
+
+export interface FeedOptions {
+  fetch?: typeof fetch;
+  maxBytes: number;
+  /** Items whose content has fewer words than this, and a link, are read from the linked page. @default 80 */
+  minItemWords?: number;
+  /** Per-request timeout in milliseconds. @default 15000 */
+  timeoutMs?: number;
+}
+
+type Node = Record<string, unknown>;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'author',
+});
+
+/** Items of an RSS 2.0 / RSS 1.0 / Atom feed, each an article; short summary-only items are fetched from their link. */
+export async function* readFeed(fileName: string, xml: string, origin: string, options: FeedOptions): AsyncGenerator<FeedItem> {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    yield { quarantine: quarantine('BAD_FEED', xml, origin, `line ${valid.err.line}: ${valid.err.msg}`) };
+    return;
+  }
+  const root = parser.parse(xml) as Node;
+  const rss = root.rss as Node | undefined;
+  const rdf = root['rdf:RDF'] as Node | undefined;
+  const atom = root.feed as Node | undefined;
+  const channel = (rss?.channel ?? rdf?.channel ?? atom) as Node | undefined;
+  const items = ((rss?.channel as Node | undefined)?.item ?? rdf?.item ?? atom?.entry) as Node[] | undefined;
+  if (!channel && !items) {
+    yield { quarantine: quarantine('BAD_FEED', xml, origin, 'no <rss>, <rdf:RDF> or <feed> element') };
+    return;
+  }
+  const source = text(channel?.title);
+  let n = 0;
+  for (const item of items ?? []) {
+    n++;
+    const where = `${origin}:item ${n}`;
+    const link = linkOf(item.link) ?? (isUrl(text(item.guid)) ? text(item.guid) : null);
+    const content = markup(item['content:encoded']) ?? markup(item.content);
+    const summary = markup(item.description) ?? markup(item.summary);
+    const body = content ?? summary ?? '';
+    const meta: Partial<RawDocument> = {};
+    const title = text(item.title);
+    const published = text(item.pubDate) ?? text(item.published) ?? text(item['dc:date']) ?? text(item.updated);
+    const byline = text(item['dc:creator']) ?? authorOf(item.author);
+    if (title) meta.title = title;
+    if (published) meta.published = published;
+    if (byline) meta.byline = byline;
+    if (source) meta.source = source;
+    const name = link ?? text(item.guid) ?? text(item.id) ?? `${fileName}#${n}`;
+    if (link && wordCount(body.replace(/<[^>]*>/g, ' ')) < (options.minItemWords ?? 80)) {
+      const page = await fetchText(link, where, options);
+      if ('quarantine' in page) yield page;
+      else yield { doc: { ...meta, name: link, format: 'feed', html: page.text, url: link, origin: where } };
+      continue;
+    }
+    if (!body.trim()) {
+      yield { quarantine: quarantine('MISSING_FIELD', JSON.stringify(item), where, 'content, description or link') };
+      continue;
+    }
+    const doc: RawDocument = { ...meta, name, format: 'feed', html: body, origin: where };
+    if (link) doc.url = link;
+    yield { doc };
+  }
+}
+
+/** GETs `url` as text; failures (network, HTTP status, size, encoding) become FETCH_FAILED quarantines. */
+export async function fetchText(
+  url: string,
+  where: string,
+  options: Pick<FeedOptions, 'fetch' | 'maxBytes' | 'timeoutMs'>,
+): Promise<{ text: string; contentType: string } | { quarantine: QuarantineRecord }> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const fail = (detail: string) => ({ quarantine: quarantine('FETCH_FAILED', url, `${where} (${url})`, detail) });
+  let response: Response;
+  try {
+    response = await doFetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? 15000), redirect: 'follow' });
+  } catch (error) {
+    return fail(error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+  }
+  if (!response.ok) return fail(`HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > options.maxBytes) return fail(`${bytes.length} bytes is over the limit of ${options.maxBytes}`);
+  const contentType = response.headers.get('content-type') ?? '';
+  const decoded = decodeBytes(bytes, /charset=["']?([\w-]+)/i.exec(contentType)?.[1]);
+  if (!decoded) return fail('response is not text');
+  return { text: decoded.text, contentType };
+}
+
+function isUrl(value: string | null): value is string {
+  return !!value && /^https?:\/\//.test(value);
+}
+
+/** Plain string of an element (its text, or '#text' when it has attributes). */
+function text(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const t = String(value).trim();
+    return t ? t : null;
+  }
+  if (Array.isArray(value)) return text(value[0]);
+  if (typeof value === 'object') return text((value as Node)['#text']);
+  return null;
+}
+
+/** HTML of a content element: escaped HTML or CDATA arrive as a string; inline XHTML is flattened to its text. */
+function markup(value: unknown): string | null {
+  const direct = text(value);
+  if (direct) return direct;
+  if (value && typeof value === 'object') {
+    const parts: string[] = [];
+    const walk = (v: unknown) => {
+      if (typeof v === 'string' || typeof v === 'number') parts.push(String(v));
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) if (!k.startsWith('@_')) walk(child);
+    };
+    walk(value);
+    const joined = parts.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+    return parts.length ? joined : null;
+  }
+  return null;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** RSS <link>text</link>, or Atom <link href rel="alternate"/>. */
+function linkOf(value: unknown): string | null {
+  const links = ([] as unknown[]).concat(value ?? []);
+  let fallback: string | null = null;
+  for (const link of links) {
+    if (typeof link === 'string') return isUrl(link.trim()) ? link.trim() : null;
+    if (!link || typeof link !== 'object') continue;
+    const node = link as Node;
+    const href = text(node['@_href']) ?? text(node['#text']);
+    if (!href) continue;
+    const rel = text(node['@_rel']);
+    if (!rel || rel === 'alternate') return href;
+    fallback ??= rel === 'self' || rel === 'enclosure' ? null : href;
+  }
+  return fallback;
+}
+
+function authorOf(value: unknown): string | null {
+  const authors = ([] as unknown[]).concat(value ?? []);
+  const names = authors.map((a) => (a && typeof a === 'object' ? text((a as Node).name) : text(a))).filter((a): a is string => !!a);
+  return names.length ? names.join(', ') : null;
+}

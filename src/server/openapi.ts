@@ -1,0 +1,145 @@
+import { DEFAULT_PAGE_RULES } from './params.js';
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const str: Schema = { type: 'string' };
+const nullableStr: Schema = { type: ['string', 'null'] };
+const num: Schema = { type: 'number' };
+const int: Schema = { type: 'integer' };
+const arr = (items: Schema): Schema => ({ type: 'array', items });
+const obj = (properties: Record<string, Schema>, required = Object.keys(properties)): Schema => ({ type: 'object', properties, required });
+
+const pageParams = [
+  { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 }, description: 'Rows to skip.' },
+  {
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, default: DEFAULT_PAGE_RULES.defaultLimit },
+    description: `Rows per page; larger values are clamped (${DEFAULT_PAGE_RULES.maxLimit} for most lists).`,
+  },
+];
+
+const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, schema: str, description: `${what} id (articles: id, name or unique id prefix).` });
+
+const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('Error'), description);
+const list = (item: string): Schema => obj(
+  { offset: int, limit: int, total: int, more: { type: 'boolean' }, items: arr(ref(item)) },
+  ['offset', 'limit', 'more', 'items'],
+);
+
+function get(summary: string, parameters: unknown[], ok: Schema, errors: Record<string, string> = {}) {
+  const responses: Record<string, unknown> = { 200: json(ok, 'OK') };
+  for (const [status, text] of Object.entries(errors)) responses[status] = error(text);
+  return { get: { summary, parameters, responses } };
+}
+
+const span: Schema = { type: 'array', items: int, minItems: 2, maxItems: 2, description: 'Half-open [begin, end) character offsets into the article text.' };
+const relationKind: Schema = { enum: ['duplicate', 'excerpt', 'paraphrase', 'spin', 'shared-passage'] };
+const editKind: Schema = { enum: ['verbatim', 'trimmed', 'synonym-swapped', 'paraphrased', 'reordered', 'inserted', 'deleted'] };
+
+const schemas: Record<string, Schema> = {
+  Error: obj({ error: obj({ code: str, message: str }) }),
+  Span: span,
+  WordDiffOp: obj({ op: { enum: ['same', 'swap', 'insert', 'delete'] }, a: str, b: str, synonym: { type: 'boolean' } }, ['op']),
+  ArticleRow: obj({ id: str, name: str, source: nullableStr, title: nullableStr, published: nullableStr, words: int }),
+  ArticleDetail: {
+    allOf: [
+      ref('ArticleRow'),
+      obj({
+        url: nullableStr, byline: nullableStr, dateline: nullableStr, wire: arr(str), language: nullableStr, text: str,
+        paragraphs: arr(ref('Span')), captions: arr(str), contributors: arr(str), entities: arr({ type: 'object' }),
+        mentions: arr(obj({ span: ref('Span'), entity: str })), quotes: arr({ type: 'object' }), event: nullableStr, links: arr(ref('LinkRow')),
+      }),
+    ],
+  },
+  SearchHit: obj({ article: ref('ArticleRow'), snippet: str, rank: num }),
+  Passage: obj({ a: ref('Span'), b: ref('Span'), edit: editKind, score: num, diff: arr(ref('WordDiffOp')) }),
+  LinkRow: obj({
+    a: str, b: str, aId: str, bId: str, kind: relationKind, score: num,
+    source: { type: 'string', description: 'Article name of the original side, or "unknown".' },
+    evidence: arr(str), passages: arr(ref('Passage')),
+  }),
+  DiffView: obj({ a: ref('ArticleDetail'), b: ref('ArticleDetail'), link: { oneOf: [ref('LinkRow'), { type: 'null' }] } }),
+  EventRow: obj({
+    id: str, date: nullableStr, dateEnd: nullableStr, title: str, articles: arr(str), articleIds: arr(str), entities: arr(str),
+    coverage: arr(obj({ source: str, copies: arr(str), original: arr(str) })), reasons: arr({ type: 'object' }),
+  }),
+  EventDetail: {
+    allOf: [
+      ref('EventRow'),
+      obj({
+        graph: obj({
+          nodes: arr(obj({ id: str, name: str, source: nullableStr, published: nullableStr, title: nullableStr })),
+          edges: arr(obj({ from: str, to: str, kind: relationKind, score: num, directed: { type: 'boolean' } })),
+        }),
+      }),
+    ],
+  },
+  StoryRow: obj({ id: str, title: str, events: arr(ref('EventRow')) }),
+  QuoteGroupRow: obj({
+    group: str, speaker: nullableStr,
+    variants: arr(obj({ article: str, articleId: str, text: str, span: ref('Span'), drift: arr(ref('WordDiffOp')), flags: arr(str) })),
+  }),
+  QuarantineRecord: obj({ origin: str, code: str, message: str, excerpt: str }),
+  IngestSummary: obj({ read: int, added: int, duplicates: int, quarantined: int, errors: arr(ref('QuarantineRecord')) }),
+};
+
+/** The OpenAPI 3.1 description of every /api route. */
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'wiretrace',
+      version: '0.1.0',
+      description: 'News provenance: articles, the copies and rewrites linking them, events, storylines and quote drift.',
+    },
+    paths: {
+      '/api/articles': get('List articles, by published date then name', pageParams, list('ArticleRow'), { 400: 'Bad paging parameters' }),
+      '/api/articles/{id}': get('One article with its entities, quotes and links', [idParam('Article')], ref('ArticleDetail'), { 404: 'No such article' }),
+      '/api/search': get(
+        'Full-text search over titles and text',
+        [{ name: 'q', in: 'query', required: true, schema: str, description: 'Words (ANDed) or FTS5 syntax.' }, ...pageParams],
+        { allOf: [list('SearchHit'), obj({ q: str })] },
+        { 400: 'Missing or malformed query' },
+      ),
+      '/api/links': get(
+        'Relations between articles, all or those touching one article',
+        [{ name: 'article', in: 'query', schema: str, description: 'Article id or name.' }, ...pageParams],
+        list('LinkRow'),
+        { 400: 'Bad paging parameters', 404: 'No such article' },
+      ),
+      '/api/diff': get(
+        'Two articles side by side with their aligned passages',
+        [
+          { name: 'a', in: 'query', required: true, schema: str, description: 'Article id or name.' },
+          { name: 'b', in: 'query', required: true, schema: str, description: 'Article id or name.' },
+        ],
+        ref('DiffView'),
+        { 400: 'Missing a or b', 404: 'No such article' },
+      ),
+      '/api/stories': get('Storylines with their events in timeline order', pageParams, list('StoryRow'), { 400: 'Bad paging parameters' }),
+      '/api/stories/{id}': get('One storyline', [idParam('Storyline')], ref('StoryRow'), { 404: 'No such storyline' }),
+      '/api/events/{id}': get('One event with its coverage and rewrite graph', [idParam('Event')], ref('EventDetail'), { 404: 'No such event' }),
+      '/api/quotes': get('Quote groups and how their wording drifted', pageParams, list('QuoteGroupRow'), { 400: 'Bad paging parameters' }),
+      '/api/quarantine': get('Inputs that could not be read, with the reason', pageParams, list('QuarantineRecord'), { 400: 'Bad paging parameters' }),
+      '/api/ingest': {
+        post: {
+          summary: 'Upload and ingest one or more files (text, HTML, JSONL, WARC, feeds)',
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: obj({ files: arr({ type: 'string', contentMediaType: 'application/octet-stream' }) }) } },
+          },
+          responses: {
+            200: json(ref('IngestSummary'), 'What was read, added, skipped as duplicate or quarantined'),
+            400: error('Not a multipart upload, or no files in it'),
+            413: error('Upload over the size limit'),
+          },
+        },
+      },
+      '/api/openapi.json': get('This document', [], { type: 'object' }),
+    },
+    components: { schemas },
+  };
+}

@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { eventView, quarantineView, quotesView, storiesView, storyView } from '../../pipeline/queries.js';
+import type { Store } from '../../store/store.js';
+import { notFound } from '../errors.js';
+import { pageOf } from '../lists.js';
+import { pageParams, type PageRules } from '../params.js';
+
+/** Storylines hold their events inline, so a page of them is kept smaller. */
+const STORY_PAGES: PageRules = { defaultLimit: 20, maxLimit: 100 };
+
+/** GET /stories, /stories/:id, /events/:id, /quotes, /quarantine. */
+export function storyRoutes(store: Store): Hono {
+  const app = new Hono();
+
+  app.get('/stories', (c) => {
+    const page = pageParams((n) => c.req.query(n), STORY_PAGES);
+    return c.json(pageOf(page, (p) => storiesView(store, p)));
+  });
+
+  app.get('/stories/:id', (c) => {
+    const id = c.req.param('id');
+    const story = storyView(store, id);
+    if (!story) notFound('storyline', id);
+    return c.json(story);
+  });
+
+  app.get('/events/:id', (c) => {
+    const id = c.req.param('id');
+    const event = eventView(store, id);
+    if (!event) notFound('event', id);
+    return c.json(event);
+  });
+
+  app.get('/quotes', (c) => {
+    const page = pageParams((n) => c.req.query(n));
+    return c.json(pageOf(page, (p) => quotesView(store, p)));
+  });
+
+  app.get('/quarantine', (c) => {
+    const page = pageParams((n) => c.req.query(n));
+    return c.json(pageOf(page, (p) => quarantineView(store, p)));
+  });
+
+  return app;
+}

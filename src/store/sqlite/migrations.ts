@@ -1,0 +1,182 @@
+import type { Database } from 'better-sqlite3';
+import { createError } from '../../core/errors.js';
+
+/** One schema step. `up` runs in a transaction together with the bump of `PRAGMA user_version`. */
+export interface Migration {
+  version: number;
+  description: string;
+  up: string;
+}
+
+/**
+ * Versioned schema, applied in order. Never edit a released step: append a new one.
+ * `articles.seq` is the rowid alias the FTS index points at, so a VACUUM cannot
+ * renumber it; `articles.id` (the content hash) is the key everything else uses.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'articles, full-text index, quarantine, blobs',
+    up: `
+      CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        title TEXT,
+        source TEXT,
+        url TEXT,
+        byline TEXT,
+        dateline TEXT,
+        published TEXT,
+        wire TEXT NOT NULL,
+        language TEXT,
+        based_on TEXT,
+        text TEXT NOT NULL,
+        paragraphs TEXT NOT NULL,
+        captions TEXT NOT NULL,
+        contributors TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        source_map TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_name ON articles(name);
+      CREATE INDEX articles_published ON articles(published IS NULL, published, name);
+
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text,
+        content='articles', content_rowid='seq',
+        tokenize='porter unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+
+      CREATE TABLE quarantine (
+        seq INTEGER PRIMARY KEY,
+        origin TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+
+      CREATE TABLE blobs (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+      );
+    `,
+  },
+  {
+    version: 2,
+    description: 'relations, events, storylines, quotes, quote groups, entities',
+    up: `
+      CREATE TABLE relations (
+        seq INTEGER PRIMARY KEY,
+        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        score REAL NOT NULL,
+        source TEXT,
+        evidence TEXT NOT NULL,
+        passages TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX relations_pair ON relations(min(a, b), max(a, b));
+      CREATE INDEX relations_a ON relations(a);
+      CREATE INDEX relations_b ON relations(b);
+      CREATE INDEX relations_score ON relations(score DESC, seq);
+
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        date_begin TEXT,
+        date_end TEXT,
+        entities TEXT NOT NULL,
+        reasons TEXT NOT NULL
+      );
+      CREATE INDEX events_order ON events(date_begin IS NULL, date_begin, date_end, seq);
+      CREATE TABLE event_articles (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (event_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX event_articles_article ON event_articles(article_id);
+
+      CREATE TABLE storylines (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        events TEXT NOT NULL,
+        reasons TEXT NOT NULL,
+        position INTEGER NOT NULL UNIQUE
+      );
+
+      CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        span_begin INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_span TEXT,
+        cue TEXT,
+        indirect INTEGER NOT NULL
+      );
+      CREATE INDEX quotes_article ON quotes(article, span_begin);
+      CREATE INDEX quotes_speaker ON quotes(speaker);
+
+      CREATE TABLE quote_groups (
+        id TEXT PRIMARY KEY,
+        speaker TEXT,
+        variants TEXT NOT NULL,
+        position INTEGER NOT NULL UNIQUE
+      );
+
+      CREATE TABLE entities (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        PRIMARY KEY (article, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX entities_name ON entities(name);
+    `,
+  },
+];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings `db` up to `target` (default: the latest), one transaction per step.
+ * Returns the versions applied. Throws DB_TOO_NEW when the file was written by a
+ * newer wiretrace, so an old build never misreads (or damages) a newer schema.
+ */
+export function migrate(db: Database, file: string, target: number = SCHEMA_VERSION): number[] {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) throw createError('DB_TOO_NEW', file, current, SCHEMA_VERSION);
+  const applied: number[] = [];
+  for (const step of MIGRATIONS) {
+    if (step.version <= current || step.version > target) continue;
+    db.transaction(() => {
+      db.exec(step.up);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+    applied.push(step.version);
+  }
+  return applied;
+}

@@ -1,0 +1,148 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ingestPaths } from '../src/pipeline/ingest.js';
+import { startServer, type RunningServer } from '../src/server/serve.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const sampleDir = path.join(root, 'sample');
+const results = path.join(root, 'test-results');
+const docShots = process.env.WIRETRACE_SCREENSHOTS === '1' ? path.join(root, 'docs', 'screenshots') : null;
+const missing = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium); skipping the browser walk`;
+
+let dir: string;
+let store: Store;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+before(async () => {
+  if (missing) return;
+  dir = mkdtempSync(path.join(os.tmpdir(), 'wiretrace-browser-'));
+  store = openSqliteStore(path.join(dir, 'walk.db'));
+  const files = readdirSync(sampleDir).filter((n) => n.endsWith('.txt')).map((n) => path.join(sampleDir, n));
+  await ingestPaths(store, files);
+  server = await startServer(store, { port: 0 });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  mkdirSync(results, { recursive: true });
+  if (docShots) mkdirSync(docShots, { recursive: true });
+});
+
+after(async () => {
+  if (missing) return;
+  await browser?.close();
+  await server?.close();
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Waits until the single-page app has rendered the route it is on. */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.ready === (location.hash || '#/'));
+}
+
+async function shot(name: string, docName?: string): Promise<void> {
+  await page.screenshot({ path: path.join(results, `browser-${name}.png`) });
+  if (docShots && docName) await page.screenshot({ path: path.join(docShots, docName) });
+}
+
+async function api<T>(url: string): Promise<T> {
+  return (await (await fetch(`${server.url}${url}`)).json()) as T;
+}
+
+const name = (prefix: string) => readdirSync(sampleDir).find((n) => n.startsWith(prefix))!;
+
+test('storyline → event → rewrite graph → diff shows the synonym spin', { skip: missing }, async () => {
+  const original = await api<{ id: string }>(`/api/articles/${name('000')}`);
+  const spun = await api<{ id: string }>(`/api/articles/${name('002')}`);
+  const stories = await api<{ items: Array<{ events: Array<{ id: string; articleIds: string[] }> }> }>('/api/stories');
+  const event = stories.items.flatMap((s) => s.events).find((e) => e.articleIds.includes(original.id) && e.articleIds.includes(spun.id));
+  assert.ok(event, 'an event holds both the AP original and its spun copy');
+
+  await page.goto(`${server.url}/`);
+  await settled();
+  assert.ok((await page.locator('[data-testid=storyline]').count()) >= 1);
+  await shot('storylines', 'storyline.png');
+
+  await page.locator(`[data-testid=event][data-id="${event.id}"] a.event-title`).click();
+  await settled();
+  assert.match(page.url(), new RegExp(`#/event/${event.id}$`));
+  await page.locator('[data-testid=rewrite-graph]').waitFor();
+  assert.ok((await page.locator('[data-testid=graph-node]').count()) >= 3, 'the graph shows the event\u2019s articles');
+  await shot('event');
+
+  const between = (what: string) =>
+    page.locator(`[data-testid=${what}][data-from="${original.id}"][data-to="${spun.id}"], [data-testid=${what}][data-from="${spun.id}"][data-to="${original.id}"]`);
+  assert.equal(await between('graph-edge').count(), 1, 'the graph links the original and the spun copy');
+  await between('graph-edge-label').click();
+  await page.waitForURL(/#\/diff\//);
+  await settled();
+  assert.match(page.url(), /#\/diff\//);
+  await page.locator('[data-testid=diff-view]').waitFor();
+
+  const swaps = await page.locator('[data-testid=diff-view] mark.swap.synonym').evaluateAll((marks) =>
+    marks.map((m) => ({ a: m.getAttribute('data-a') ?? '', b: m.getAttribute('data-b') ?? '', text: m.textContent ?? '' })),
+  );
+  const warGames = swaps.find((s) => [s.a, s.b].some((w) => /^conflict video games$/i.test(w)) && [s.a, s.b].some((w) => /^war games$/i.test(w)));
+  assert.ok(warGames, `"conflict video games" is marked as a synonym swap of "war games"; swaps: ${JSON.stringify(swaps.slice(0, 20))}`);
+  const shown = page.locator('[data-testid=diff-view] mark.swap.synonym', { hasText: /conflict video games/i }).first();
+  await shown.scrollIntoViewIfNeeded();
+  assert.match((await shown.getAttribute('title')) ?? '', /war games/);
+  await shot('diff', 'diff.png');
+});
+
+test('quote board shows how Laanet\u2019s words drifted', { skip: missing }, async () => {
+  await page.goto(`${server.url}/`);
+  await settled();
+  await page.locator('.tabs a[data-tab=quotes]').click();
+  await settled();
+  const group = page.locator('[data-testid=quote-group]', { hasText: /Laanet/ }).first();
+  await group.waitFor();
+  const variants = await group.locator('[data-testid=quote-variant] blockquote').allTextContents();
+  const joined = variants.join(' | ');
+  for (const word of ['completely', 'totally', 'utterly']) assert.match(joined, new RegExp(`\\b${word}\\b`), `variant with "${word}" in ${joined}`);
+  assert.ok((await group.locator('mark.swap').count()) >= 1, 'the drifted words are highlighted');
+  await group.scrollIntoViewIfNeeded();
+  await shot('quotes');
+});
+
+test('search box finds articles by their words', { skip: missing }, async () => {
+  await page.goto(`${server.url}/`);
+  await settled();
+  await page.locator('[data-testid=search-input]').fill('Laanet');
+  await page.locator('[data-testid=search-input]').press('Enter');
+  await page.waitForURL(/#\/search\/Laanet$/);
+  await settled();
+  const rows = page.locator('[data-testid=search-results] [data-testid=article-row]');
+  assert.ok((await rows.count()) >= 1);
+  assert.ok((await rows.allTextContents()).some((t) => t.includes(name('000'))));
+});
+
+test('ingest page uploads a picked file with a progress bar, then shows the summary', { skip: missing }, async () => {
+  const before = (await api<{ total: number }>('/api/articles?limit=1')).total;
+  await page.goto(`${server.url}/#/ingest`);
+  await settled();
+  const text = 'RIGA, Latvia — The Latvian parliament approved a new budget on Thursday after a late-night session, officials said.\n\nThe budget raises spending on schools and roads.';
+  await page.locator('[data-testid=file-input]').setInputFiles({ name: 'riga-budget.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.locator('[data-testid=ingest-status]', { hasText: /added 1/ }).waitFor();
+  assert.equal(await page.locator('[data-testid=progress]').isVisible(), true);
+  assert.equal((await api<{ total: number }>('/api/articles?limit=1')).total, before + 1);
+  await shot('ingest');
+});
+
+test('the walk raised no page errors', { skip: missing }, () => {
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Relation } from '../src/core/types.js';
+import { type ClusterDoc, type RelatedLink, EventClusterer } from '../src/cluster/events.js';
+import { eventCoverage } from '../src/cluster/coverage.js';
+import { buildStorylines } from '../src/cluster/storylines.js';
+import { pick, sampleDocs } from './cluster-fixtures.js';
+
+const docs = sampleDocs();
+const [d000, d001, d002, d003, d004] = ['000', '001', '002', '003', '004'].map((p) => pick(docs, p)) as [
+  ClusterDoc,
+  ClusterDoc,
+  ClusterDoc,
+  ClusterDoc,
+  ClusterDoc,
+];
+
+/** Relations the linker reports (B's output), with 000 as the wire source. */
+const relations: Relation[] = [
+  { a: d000.id, b: d001.id, kind: 'paraphrase', score: 0.8, source: d000.id, evidence: [], passages: [] },
+  { a: d000.id, b: d002.id, kind: 'spin', score: 0.7, source: d000.id, evidence: [], passages: [] },
+  { a: d001.id, b: d002.id, kind: 'paraphrase', score: 0.5, source: null, evidence: [], passages: [] },
+  { a: d003.id, b: d000.id, kind: 'shared-passage', score: 0.3, source: d003.id, evidence: [], passages: [] },
+  { a: d004.id, b: d003.id, kind: 'shared-passage', score: 0.2, source: d004.id, evidence: [], passages: [] },
+];
+
+function linksOf(id: string, clustered: Set<string>): RelatedLink[] {
+  return relations
+    .filter((r) => (r.a === id && clustered.has(r.b)) || (r.b === id && clustered.has(r.a)))
+    .map((r) => ({ id: r.a === id ? r.b : r.a, kind: r.kind, score: r.score }));
+}
+
+/** Feeds the sample in publication order (001 and 002 are undated and come after 000). */
+function clusterSample(withRelations: boolean, clusterer = new EventClusterer()): EventClusterer {
+  const clustered = new Set<string>();
+  for (const d of [d004, d003, d000, d001, d002]) {
+    clusterer.add(d, withRelations ? linksOf(d.id, clustered) : []);
+    clustered.add(d.id);
+  }
+  return clusterer;
+}
+
+test('the sample clusters into its three gold events, in date order', () => {
+  const c = clusterSample(true);
+  const events = c.events();
+  assert.deepEqual(
+    events.map((e) => [e.id, e.articles.slice().sort(), e.dateBegin]),
+    [
+      ['E1', [d004.id], '2021-12-17'],
+      ['E2', [d003.id], '2022-01-07'],
+      ['E3', [d000.id, d001.id, d002.id], '2022-01-12'],
+    ],
+  );
+  const e3 = events[2]!;
+  const why001 = e3.reasons.find((r) => r.article === d001.id)!;
+  assert.equal(why001.action, 'joined');
+  assert.ok(why001.parts.relation! > 0, 'the paraphrase relation is recorded as the reason');
+  assert.match(why001.note, /paraphrase of 000/);
+  assert.match(why001.note, /runner-up E\d/);
+  const why000 = e3.reasons.find((r) => r.article === d000.id)!;
+  assert.equal(why000.action, 'started', 'a shared background passage with 003 is not a reason to join its event');
+  assert.ok(e3.entities.includes('NATO'), `key entities from capitalised names: ${e3.entities.join(', ')}`);
+  assert.ok(e3.title.length > 0 && e3.title.length < 200);
+});
+
+test('without relations, the paraphrase and the spun copy still join the wire story by content', () => {
+  const c = clusterSample(false);
+  assert.equal(c.eventOf(d001.id), c.eventOf(d000.id));
+  assert.equal(c.eventOf(d002.id), c.eventOf(d000.id));
+  assert.equal(c.events().length, 3);
+});
+
+test('coverage: the wire original is original reporting, the rewrites are copies', () => {
+  const c = clusterSample(true);
+  const e3 = c.events().find((e) => e.articles.includes(d000.id))!;
+  const articles = new Map([...docs.values()].map((d) => [d.id, { id: d.id, name: d.id, source: null, published: d.published }]));
+  const coverage = eventCoverage(e3, articles, relations);
+  const originals = coverage.flatMap((c) => c.original);
+  const copies = coverage.flatMap((c) => c.copies).sort();
+  assert.deepEqual(originals, [d000.id]);
+  assert.deepEqual(copies, [d001.id, d002.id]);
+  assert.deepEqual(coverage.map((c) => c.source), e3.articles, 'one outlet per article when sources are unknown');
+});
+
+test('coverage groups articles by outlet', () => {
+  const event = { id: 'E1', title: 't', dateBegin: null, dateEnd: null, articles: ['a', 'b', 'c'], entities: [], reasons: [] };
+  const articles = new Map([
+    ['a', { id: 'a', name: 'a.html', source: 'AP', published: '2022-01-01' }],
+    ['b', { id: 'b', name: 'b.html', source: 'Daily', published: '2022-01-02' }],
+    ['c', { id: 'c', name: 'c.html', source: 'AP', published: '2022-01-03' }],
+  ]);
+  const rel: Relation[] = [{ a: 'a', b: 'b', kind: 'duplicate', score: 1, source: null, evidence: [], passages: [] }];
+  assert.deepEqual(eventCoverage(event, articles, rel), [
+    { source: 'AP', copies: [], original: ['a', 'c'] },
+    { source: 'Daily', copies: ['b'], original: [] },
+  ]);
+});
+
+test('the three events form one storyline in timeline order', () => {
+  const c = clusterSample(true);
+  const lines = buildStorylines(c.events(), docs, relations);
+  assert.equal(lines.length, 1, JSON.stringify(lines, null, 1));
+  assert.deepEqual(lines[0]!.events, ['E1', 'E2', 'E3']);
+  assert.equal(lines[0]!.id, 'S1');
+  assert.equal(lines[0]!.reasons.length, 3);
+  assert.match(lines[0]!.reasons[1]!, /E2 follows E1/);
+});
+
+test('an unrelated event starts its own storyline', () => {
+  const c = clusterSample(true);
+  const sport: ClusterDoc = {
+    id: 'sport',
+    title: 'Liverpool beat Arsenal in league thriller',
+    text: 'Mohamed Salah scored twice as Liverpool came from behind to beat Arsenal 3-2 at Anfield on Sunday, keeping pace with the leaders in the Premier League title race. Jurgen Klopp praised his side.',
+    published: '2022-01-09',
+    entities: [],
+  };
+  c.add(sport);
+  const all = new Map(docs);
+  all.set(sport.id, sport);
+  const lines = buildStorylines(c.events(), all, relations);
+  assert.equal(lines.length, 2);
+  assert.deepEqual(lines.map((l) => l.events), [['E1', 'E2', 'E3'], ['E4']]);
+});
+
+test('resuming from a JSON snapshot gives the same events as one uninterrupted run', () => {
+  const whole = clusterSample(true).events();
+  for (let cut = 0; cut <= 5; cut++) {
+    const order = [d004, d003, d000, d001, d002];
+    const clustered = new Set<string>();
+    let c = new EventClusterer();
+    order.forEach((d, i) => {
+      if (i === cut) c = new EventClusterer({}, JSON.parse(JSON.stringify(c.toState())));
+      c.add(d, linksOf(d.id, clustered));
+      clustered.add(d.id);
+    });
+    assert.deepEqual(c.events(), whole, `cut at ${cut}`);
+  }
+});
+
+test('adding an article twice is a no-op that returns its first decision', () => {
+  const c = clusterSample(true);
+  const before = JSON.stringify(c.toState());
+  const again = c.add(d001);
+  assert.equal(again.eventId, 'E3');
+  assert.equal(JSON.stringify(c.toState()), before);
+});
