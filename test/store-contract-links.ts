@@ -102,6 +102,17 @@ function eventContract(h: Harness): void {
     assert.deepEqual(store.listEvents(), [e2]);
   });
 
+  storeTest(h, 'eventOfArticle finds the event holding an article, and forgets it when the event goes', (store) => {
+    const { nato, spun, budget, football } = seed(store);
+    store.putEvent(makeEvent('E1', [nato, spun], '2022-02-16'));
+    store.putEvent(makeEvent('E2', [budget], '2021-10-27', 'Budget day'));
+    assert.equal(store.eventOfArticle(spun.id), 'E1');
+    assert.equal(store.eventOfArticle(budget.id), 'E2');
+    assert.equal(store.eventOfArticle(football.id), undefined);
+    store.deleteEvent('E1');
+    assert.equal(store.eventOfArticle(spun.id), undefined);
+  });
+
   storeTest(h, 'listEvents is in date order, undated last, and pages', (store) => {
     const { nato, spun, budget, football } = seed(store);
     const undated = makeEvent('E1', [football], null, 'Arsenal beat Chelsea');
@@ -122,6 +133,8 @@ function eventContract(h: Harness): void {
     ];
     store.replaceStorylines(first);
     assert.deepEqual(store.listStorylines(), first);
+    assert.deepEqual(store.getStoryline('S2'), first[1]);
+    assert.equal(store.getStoryline('S9'), undefined);
     const second: Storyline[] = [{ id: 'S3', title: 'Premier League', events: ['E5'], reasons: ['single event'] }, first[0]];
     store.replaceStorylines(second);
     assert.deepEqual(store.listStorylines(), second);

@@ -59,11 +59,22 @@ export function normalizeSpan(text: string, [b, e]: Span): Span {
 
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 
-interface Counts { gold: number; predicted: number; matched: number; exact: number; speakerJudged: number; speakerRight: number }
+export interface Counts { gold: number; predicted: number; matched: number; exact: number; speakerJudged: number; speakerRight: number }
 
-/** Scores one article's predicted quotes against its gold ones (greedy one-to-one matching at >= 50% overlap). */
-export function scoreArticle(text: string, gold: GoldQuote[], predicted: Quote[], into: Counts): void {
-  const preds = predicted.filter((q) => !q.indirect && !q.partial);
+/** A gold quote matched to a prediction (indexes into the gold list and the direct predictions). */
+export interface QuoteMatch {
+  gold: number;
+  predicted: number;
+  exact: boolean;
+  /** null when the gold quote has no source. */
+  speakerRight: boolean | null;
+}
+
+/** The predictions that count as direct quotes (neither partial nor indirect). */
+export const directQuotes = (predicted: Quote[]): Quote[] => predicted.filter((q) => !q.indirect && !q.partial);
+
+/** Greedy one-to-one matching of gold and direct predicted quotes at >= 50% overlap, best overlap first. */
+export function matchArticle(text: string, gold: GoldQuote[], preds: Quote[]): QuoteMatch[] {
   const g = gold.map((q) => normalizeSpan(text, q.span));
   const p = preds.map((q) => normalizeSpan(text, q.span));
   const pairs: Array<[number, number, number]> = [];
@@ -77,20 +88,41 @@ export function scoreArticle(text: string, gold: GoldQuote[], predicted: Quote[]
   pairs.sort((a, b) => b[0] - a[0]);
   const gUsed = new Set<number>();
   const pUsed = new Set<number>();
+  const out: QuoteMatch[] = [];
   for (const [, i, j] of pairs) {
     if (gUsed.has(i) || pUsed.has(j)) continue;
     gUsed.add(i);
     pUsed.add(j);
+    const s = preds[j]!.speakerSpan;
+    const speakerRight = gold[i]!.source.length ? !!s && gold[i]!.source.some((src) => overlap(src, s) > 0) : null;
+    out.push({ gold: i, predicted: j, exact: g[i]![0] === p[j]![0] && g[i]![1] === p[j]![1], speakerRight });
+  }
+  return out;
+}
+
+/** Scores one article's predicted quotes against its gold ones (greedy one-to-one matching at >= 50% overlap). */
+export function scoreArticle(text: string, gold: GoldQuote[], predicted: Quote[], into: Counts): void {
+  const preds = directQuotes(predicted);
+  for (const m of matchArticle(text, gold, preds)) {
     into.matched++;
-    if (g[i]![0] === p[j]![0] && g[i]![1] === p[j]![1]) into.exact++;
-    if (gold[i]!.source.length) {
+    if (m.exact) into.exact++;
+    if (m.speakerRight !== null) {
       into.speakerJudged++;
-      const s = preds[j]!.speakerSpan;
-      if (s && gold[i]!.source.some((src) => overlap(src, s) > 0)) into.speakerRight++;
+      if (m.speakerRight) into.speakerRight++;
     }
   }
-  into.gold += g.length;
-  into.predicted += p.length;
+  into.gold += gold.length;
+  into.predicted += preds.length;
+}
+
+/** Article name → its annotation file (the first annotator in file-name order). */
+export function polnearAnnotations(annDir: string): Map<string, string> {
+  const anns = new Map<string, string>();
+  for (const f of readdirSync(annDir).filter((n) => n.endsWith('.ann')).sort()) {
+    const name = f.replace(/_[0-9a-f]+\.ann$/, '');
+    if (!anns.has(name)) anns.set(name, f);
+  }
+  return anns;
 }
 
 /**
@@ -103,11 +135,7 @@ export function evalQuotesPolnear(dir: string, options: { limit?: number } = {})
   const textDir = join(dir, 'text');
   const annDir = join(dir, 'attributions');
   if (!existsSync(textDir) || !existsSync(annDir)) throw createError('NOT_FOUND', `${dir}/text and ${dir}/attributions`);
-  const anns = new Map<string, string>();
-  for (const f of readdirSync(annDir).filter((n) => n.endsWith('.ann')).sort()) {
-    const name = f.replace(/_[0-9a-f]+\.ann$/, '');
-    if (!anns.has(name)) anns.set(name, f);
-  }
+  const anns = polnearAnnotations(annDir);
   const c: Counts = { gold: 0, predicted: 0, matched: 0, exact: 0, speakerJudged: 0, speakerRight: 0 };
   let articles = 0;
   for (const [name, ann] of anns) {

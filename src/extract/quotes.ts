@@ -23,6 +23,17 @@ export interface QuoteArticle {
  * sentence are kept with `partial: true`; scare quotes and titles (short, no cue) are dropped.
  */
 export function extractQuotes(article: QuoteArticle, found?: { entities: Entity[]; mentions: EntityMention[] }): Quote[] {
+  return extractQuotesTraced(article, found).map((t) => t.quote);
+}
+
+/** A quote with the name of the rule that found its speaker (for error analysis). */
+export interface TracedQuote {
+  quote: Quote;
+  rule: string;
+}
+
+/** `extractQuotes`, with each quote's attribution rule. */
+export function extractQuotesTraced(article: QuoteArticle, found?: { entities: Entity[]; mentions: EntityMention[] }): TracedQuote[] {
   const { text } = article;
   const ents = found ?? extractEntities(text);
   const tokens = tokenizeNames(text);
@@ -30,7 +41,7 @@ export function extractQuotes(article: QuoteArticle, found?: { entities: Entity[
   const ctx = attributionContext(text, tokens, ents.mentions, ents.entities, spans.map((q) => q.inner));
   const sents: Span[] = [];
   for (const p of article.paragraphs) sents.push(...sentences(text, p));
-  const out: Quote[] = [];
+  const out: TracedQuote[] = [];
   let previous: Quote | null = null;
   let previousSpan: QuotedSpan | null = null;
   for (let i = 0; i < spans.length; i++) {
@@ -39,16 +50,26 @@ export function extractQuotes(article: QuoteArticle, found?: { entities: Entity[
     const nextOpen = spans.slice(i + 1).find((n) => countWords(text, n.inner) >= 4)?.open ?? text.length;
     const rightTo = Math.min(sentenceEndAfter(sents, q.close), nextOpen, article.paragraphs[q.lastParagraph]![1]);
     const partial = isPartial(ctx, leftFrom, q.open);
-    let att = partial ? fromLeft(ctx, leftFrom, q.open) ?? fromRight(ctx, q.close, rightTo) : fromRight(ctx, q.close, rightTo) ?? fromLeft(ctx, leftFrom, q.open);
     const words = countWords(text, q.inner);
     const opensSentence = text.slice(leftFrom, q.open).trim() === '';
-    if (!att && !partial && opensSentence && previous && previousSpan && previousSpan.lastParagraph >= q.firstParagraph - 1) {
-      att = { cue: null, speaker: previous.speaker, speakerSpan: previous.speakerSpan };
+    const rules: Array<[string, () => Attribution | null]> = partial
+      ? [['left', () => fromLeft(ctx, leftFrom, q.open)], ['right', () => fromRight(ctx, q.close, rightTo)]]
+      : [
+        ['right', () => fromRight(ctx, q.close, rightTo)],
+        ['left', () => fromLeft(ctx, leftFrom, q.open)],
+        ['chain', () => (opensSentence && previous && previousSpan && previousSpan.lastParagraph >= q.firstParagraph - 1
+          ? { cue: null, speaker: previous.speaker, speakerSpan: previous.speakerSpan } : null)],
+        ['right-name', () => speakerRightAfter(ctx, tokenAt(tokens, q.close), tokenAt(tokens, rightTo))],
+        ['colon', () => (/:\s*$/.test(text.slice(leftFrom, q.open)) ? speakerBeforeColon(ctx, tokenAt(tokens, leftFrom), tokenAt(tokens, q.open)) : null)],
+        ['colon-before', () => fromColonBefore(ctx, article.paragraphs, sents, q)],
+        ['paragraph-before', () => (q.open === article.paragraphs[q.firstParagraph]![0] ? fromParagraphBefore(ctx, article.paragraphs, sents, q, previousSpan) : null)],
+      ];
+    let att: Attribution | null = null;
+    let rule = 'none';
+    for (const [name, find] of rules) {
+      att = find();
+      if (att) { rule = name; break; }
     }
-    if (!att && !partial) att = speakerRightAfter(ctx, tokenAt(tokens, q.close), tokenAt(tokens, rightTo));
-    if (!att && !partial && /:\s*$/.test(text.slice(leftFrom, q.open))) att = speakerBeforeColon(ctx, tokenAt(tokens, leftFrom), tokenAt(tokens, q.open));
-    if (!att && !partial) att = fromColonBefore(ctx, article.paragraphs, sents, q);
-    if (!att && !partial && q.open === article.paragraphs[q.firstParagraph]![0]) att = fromParagraphBefore(ctx, article.paragraphs, sents, q, previousSpan);
     if (!att && (partial || words < 4)) { previousSpan = q; continue; }
     if (partial && words < 3) { previousSpan = q; continue; }
     const quote: Quote = {
@@ -62,7 +83,7 @@ export function extractQuotes(article: QuoteArticle, found?: { entities: Entity[
       indirect: false,
       partial,
     };
-    out.push(quote);
+    out.push({ quote, rule });
     previous = quote;
     previousSpan = q;
   }

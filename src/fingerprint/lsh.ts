@@ -76,7 +76,7 @@ export class LshTable {
       if (cur === undefined) map.set(k, slot);
       else if (typeof cur === 'number') {
         if (cur !== slot) map.set(k, [cur, slot]);
-      } else if (!cur.includes(slot)) cur.push(slot);
+      } else if (cur[cur.length - 1] !== slot) cur.push(slot); // one slot's signatures are inserted together
     }
   }
 

@@ -25,6 +25,8 @@ export function analyzeNew(store: Store, added: Article[], partial: Partial<Opti
   const options = resolveOptions(partial);
   const index = loadIndex(store, options);
   const clusterer = loadClusterer(store, options);
+  const retired: string[] = [];
+  const touched = new Set<string>();
   for (const article of [...added].sort(byPublication)) {
     const found = extractEntities(article.text);
     store.putEntities(article.id, found.entities);
@@ -32,12 +34,15 @@ export function analyzeNew(store: Store, added: Article[], partial: Partial<Opti
     const print = fingerprint(article.id, article.text, article.paragraphs, { numPerm: options.numPerm });
     const related = linkToCandidates(store, article, index.query(print, { limit: CANDIDATES }).map((c) => c.id));
     index.add(print);
-    clusterer.add(clusterDoc(article, found.entities.map((e) => e.name)), related);
+    const { eventId, merged } = clusterer.add(clusterDoc(article, found.entities.map((e) => e.name)), related);
+    touched.add(eventId);
+    if (merged) retired.push(...merged);
   }
   store.transaction(() => {
     store.putBlob(INDEX_KEY, index.serialize());
     store.putBlob(CLUSTER_KEY, new TextEncoder().encode(JSON.stringify(clusterer.toState())));
-    for (const event of clusterer.events()) store.putEvent(event);
+    for (const id of retired) store.deleteEvent(id);
+    for (const event of clusterer.events()) if (touched.has(event.id)) store.putEvent(event);
   });
   refreshDerivedViews(store);
 }

@@ -10,13 +10,13 @@ import type {
   RelationKind,
   Span,
   StoryEvent,
+  Storyline,
   WordDiffOp,
 } from '../core/types.js';
 import type { Page, SearchHit, Store } from '../store/store.js';
 import { relate } from '../align/relate.js';
 import { eventCoverage } from '../cluster/coverage.js';
 import { extractEntities } from '../extract/entities.js';
-import { everything } from './paging.js';
 
 /** The views behind the CLI's --json output and the HTTP API: one shape for both. */
 
@@ -156,16 +156,9 @@ export function articleView(store: Store, idOrName: string): ArticleDetail | und
     entities: store.listEntities(article.id),
     mentions,
     quotes: store.listQuotes(article.id),
-    event: eventOf(store, article.id),
+    event: store.eventOfArticle(article.id) ?? null,
     links: store.listRelations(article.id).map((r) => linkRow(r, names)),
   };
-}
-
-function eventOf(store: Store, articleId: string): string | null {
-  for (const event of everything((page) => store.listEvents(page))) {
-    if (event.articles.includes(articleId)) return event.id;
-  }
-  return null;
 }
 
 export function searchView(store: Store, q: string, page?: Page): { items: SearchHit[] } {
@@ -254,19 +247,23 @@ function dedupe(relations: Relation[]): Relation[] {
 
 export function storiesView(store: Store, page?: Page): StoryRow[] {
   const names = new Names(store);
-  const events = new Map(everything((page) => store.listEvents(page)).map((e) => [e.id, e]));
-  return store.listStorylines(page).map((storyline) => ({
+  return store.listStorylines(page).map((storyline) => storyRow(store, storyline, names));
+}
+
+function storyRow(store: Store, storyline: Storyline, names: Names): StoryRow {
+  return {
     id: storyline.id,
     title: storyline.title,
     events: storyline.events.flatMap((id) => {
-      const event = events.get(id);
+      const event = store.getEvent(id);
       return event ? [eventRow(store, event, names)] : [];
     }),
-  }));
+  };
 }
 
 export function storyView(store: Store, id: string): StoryRow | undefined {
-  return everything((page) => storiesView(store, page)).find((s) => s.id === id);
+  const storyline = store.getStoryline(id);
+  return storyline ? storyRow(store, storyline, new Names(store)) : undefined;
 }
 
 export function eventView(store: Store, id: string): EventDetail | undefined {

@@ -62,10 +62,13 @@ export interface Store {
   /** By dateBegin (undated last), then dateEnd, then first stored. */
   listEvents(page?: Page): StoryEvent[];
   getEvent(id: string): StoryEvent | undefined;
+  /** Id of the event holding this article, without scanning events. */
+  eventOfArticle(articleId: string): string | undefined;
 
   /** Replaces all storylines (they are re-derived from events, cheaply). */
   replaceStorylines(storylines: Storyline[]): void;
   listStorylines(page?: Page): Storyline[];
+  getStoryline(id: string): Storyline | undefined;
 
   /** Replaces the quotes of one article. */
   putQuotes(articleId: string, quotes: Quote[]): void;

@@ -231,6 +231,12 @@ export class SqliteStore implements Store {
     return row ? rowToEvent(row, this.eventArticles(id)) : undefined;
   }
 
+  eventOfArticle(articleId: string): string | undefined {
+    return this.stmt('SELECT event_id FROM event_articles WHERE article_id = ? LIMIT 1').pluck().get(articleId) as
+      | string
+      | undefined;
+  }
+
   private eventArticles(eventId: string): string[] {
     return this.stmt('SELECT article_id FROM event_articles WHERE event_id = ? ORDER BY position')
       .pluck()
@@ -251,6 +257,11 @@ export class SqliteStore implements Store {
     const { offset, limit } = resolvePage(page);
     const rows = this.stmt('SELECT * FROM storylines ORDER BY position LIMIT ? OFFSET ?').all(limit, offset) as StorylineRow[];
     return rows.map(rowToStoryline);
+  }
+
+  getStoryline(id: string): Storyline | undefined {
+    const row = this.stmt('SELECT * FROM storylines WHERE id = ?').get(id) as StorylineRow | undefined;
+    return row ? rowToStoryline(row) : undefined;
   }
 
   putQuotes(articleId: string, quotes: Quote[]): void {
