@@ -1,12 +1,13 @@
 /**
- * Loaders for the evaluation corpora in /work/shared/eval (read-only).
+ * Loaders for the evaluation corpora in ../shared/eval beside the package (read-only; env WIRETRACE_EVAL_DIR overrides).
  * BBC: <section>/<nnn>.txt, first line is the title.
  * Reuters-21578: reut2-0NN.sgm SGML with <DATE>, <TITLE>, <BODY>, <TOPICS>.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { packageRoot } from '../src/cli/package-root.js';
 
-export const EVAL_DIR = process.env.WIRETRACE_EVAL_DIR ?? '/work/shared/eval';
+export const EVAL_DIR = process.env.WIRETRACE_EVAL_DIR ?? path.join(packageRoot(), '..', 'shared', 'eval');
 
 export interface BbcArticle {
   name: string;
