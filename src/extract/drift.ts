@@ -7,17 +7,17 @@ export function quoteWords(text: string): string[] {
 }
 
 /** Contractions spelled out, so "can't" and "cannot" compare equal. */
-const EXPAND: Record<string, string> = {
+const EXPAND = new Map<string, string>(Object.entries({
   "can't": 'cannot', "won't": 'will not', "don't": 'do not', "doesn't": 'does not', "didn't": 'did not',
   "isn't": 'is not', "aren't": 'are not', "wasn't": 'was not', "weren't": 'were not', "it's": 'it is',
   "that's": 'that is', "we're": 'we are', "they're": 'they are', "i'm": 'i am', "there's": 'there is',
   "shouldn't": 'should not', "wouldn't": 'would not', "couldn't": 'could not', "haven't": 'have not',
-};
+}));
 
 function expand(words: string[]): string[] {
   const out: string[] = [];
   for (const w of words) {
-    const e = EXPAND[w];
+    const e = EXPAND.get(w);
     if (e) out.push(...e.split(' '));
     else out.push(w);
   }
