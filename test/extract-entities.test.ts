@@ -49,3 +49,19 @@ test('sentence-initial words and treaty names are not people', () => {
   const { entities } = extractEntities('Under Article 10 of the 1949 Washington Treaty, members agree. Whereas Putin claims otherwise.');
   assert.ok(!entities.some((e) => e.kind === 'person' && /Treaty|Whereas|Under/.test(e.name)), JSON.stringify(entities));
 });
+
+test('places named by the word after or their last word, fields and compound adjectives are not people', () => {
+  const text = 'Troops drilled in the Nizhny Novgorod region. Olga Stefanishyna, Deputy Prime Minister for European and Euro-Atlantic Integration, met officials from the Czech Republic to discuss Cold War-era arms.';
+  const found = extractEntities(text).entities;
+  const kind = (name: string) => found.find((e) => e.name === name)?.kind;
+  assert.equal(kind('Nizhny Novgorod'), 'place');
+  assert.equal(kind('Czech Republic'), 'place');
+  assert.notEqual(kind('Euro-Atlantic Integration'), 'person');
+  assert.notEqual(kind('Cold War-era'), 'person');
+  assert.equal(kind('Olga Stefanishyna'), 'person');
+});
+
+test('a lone letter of an abbreviation is never a person: "Sen. Chuck Schumer (D-N.Y.) said"', () => {
+  const found = extractEntities('"It matters," Sen. Chuck Schumer (D-N.Y.) said Tuesday.');
+  assert.deepEqual(found.entities.filter((e) => e.kind === 'person').map((e) => e.name), ['Chuck Schumer']);
+});

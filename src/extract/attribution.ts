@@ -44,14 +44,19 @@ export function tokenAt(tokens: Token[], offset: number): number {
   return lo;
 }
 
-const isCue = (t: Token) => CUE_VERBS.has(t.w) && !t.poss && !(t.cap && !t.initial);
-const gap = (ctx: AttributionContext, i: number) => ctx.text.slice(ctx.tokens[i]!.e, ctx.tokens[i + 1]?.b ?? ctx.tokens[i]!.e);
+export const isCue = (t: Token) => CUE_VERBS.has(t.w) && !t.poss && !(t.cap && !t.initial);
+export const gap = (ctx: AttributionContext, i: number) => ctx.text.slice(ctx.tokens[i]!.e, ctx.tokens[i + 1]?.b ?? ctx.tokens[i]!.e);
+/** A quote mark in a gap between words: double marks, doubled apostrophes, or an apostrophe closing after punctuation. */
+export const QUOTE_GAP = /["\u201c\u201d\u00ab\u00bb]|['\u2018\u2019]{2}|[,.!?]['\u2019]/;
 
 /** A sentence or clause ends after token i (an abbreviation's period does not count). */
-function sentenceBreak(ctx: AttributionContext, i: number): boolean {
+export function sentenceBreak(ctx: AttributionContext, i: number): boolean {
   const g = gap(ctx, i);
   if (/[;:!?]/.test(g)) return true;
-  if (!g.includes('.')) return false;
+  if (!g.includes('.') || !/\s/.test(g) || /^\.\)?[,;]/.test(g)) return false; // "D-N.Y", "Pa.,"
+  const next = ctx.tokens[i + 1];
+  if (/^\.\)\s+$/.test(g) && next && !next.cap) return false; // "(D-N.Y.) said"
+
   const t = ctx.tokens[i]!;
   return !(t.e - t.b === 1 || HONORIFICS.has(t.w) || ctx.text.slice(t.b, t.e).includes('.'));
 }
@@ -95,9 +100,12 @@ export function subjectBefore(ctx: AttributionContext, cue: number, floor: numbe
     if (k >= floor && j - k <= 8) j = k;
   }
   if (j < floor) return null;
-  if (sentenceBreak(ctx, j) || /["\u201c\u201d]/.test(gap(ctx, j))) return null;
+  if (sentenceBreak(ctx, j) || QUOTE_GAP.test(gap(ctx, j))) return null;
   // Appositive: "Julianne Smith, the U.S. ambassador to NATO, said".
   if (gap(ctx, j).includes(',')) {
+    // "Federico Lombardi, told": the person right before the comma.
+    const named = ctx.mentionEnds.get(tokens[j]!.e);
+    if (named && ctx.entities.get(named.entity)?.kind === 'person') return { cue: null, speaker: named.entity, speakerSpan: named.span };
     for (let k = j - 1; k >= floor && j - k <= 30; k--) {
       if (!gap(ctx, k).includes(',')) continue;
       const found = sourceEndingAt(ctx, k);
@@ -127,7 +135,14 @@ export function subjectAfter(ctx: AttributionContext, cue: number, to: number): 
   }
   const first = tokens[j]!;
   if (PRONOUNS.has(first.w)) return pronoun(ctx, j);
-  if (!/^(the|a|an|his|her|their|its|one|two|three|several|some|many|senior|top)$/.test(first.w)) return null;
+  if (first.cap && !NON_NAME_CAPS.has(first.w) && !DEMONYMS.has(first.w)) {
+    // A name the entity rules did not keep ("said Al From", "opined Cleveland's Plain Dealer").
+    let last = j;
+    while (last < end && tokens[last + 1]!.cap && !/[,.;:!?()"\u201c\u201d]/.test(gap(ctx, last))) last++;
+    const span: Span = [first.b, tokens[last]!.e];
+    return { cue: null, speaker: ctx.text.slice(span[0], span[1]).replace(/['\u2019]s$/, ''), speakerSpan: span };
+  }
+  if (!/^(the|a|an|another|his|her|their|its|this|these|those|both|one|two|three|several|some|many|senior|top)$/.test(first.w)) return null;
   const span: Span = [first.b, tokens[end]!.e];
   return { cue: null, speaker: resolveRole(ctx, tokens[end]!.w, first.b) ?? npName(ctx, span), speakerSpan: span };
 }
@@ -182,12 +197,12 @@ function nounPhrase(ctx: AttributionContext, j: number, floor: number): Attribut
   return { cue: null, speaker: resolveRole(ctx, head.w, span[0]) ?? npName(ctx, span), speakerSpan: span };
 }
 
-function npName(ctx: AttributionContext, span: Span): string {
+export function npName(ctx: AttributionContext, span: Span): string {
   return ctx.text.slice(span[0], span[1]).replace(/^(the|a|an)\s+/i, '');
 }
 
 /** "he"/"she": the nearest person mentioned before; "they"/"it": the nearest organisation. */
-function pronoun(ctx: AttributionContext, j: number): Attribution {
+export function pronoun(ctx: AttributionContext, j: number): Attribution {
   const t = ctx.tokens[j]!;
   const span: Span = [t.b, t.e];
   const wantPerson = t.w === 'he' || t.w === 'she';
@@ -202,7 +217,7 @@ function pronoun(ctx: AttributionContext, j: number): Attribution {
   return { cue: null, speaker: null, speakerSpan: span };
 }
 
-function lastMentionBefore(ctx: AttributionContext, offset: number): number {
+export function lastMentionBefore(ctx: AttributionContext, offset: number): number {
   let lo = 0;
   let hi = ctx.mentions.length;
   while (lo < hi) {
@@ -233,7 +248,7 @@ function inParentheses(text: string, at: number): boolean {
   return false;
 }
 
-function insideQuote(quoted: Span[], at: number): boolean {
+export function insideQuote(quoted: Span[], at: number): boolean {
   let lo = 0;
   let hi = quoted.length;
   while (lo < hi) {
@@ -245,43 +260,3 @@ function insideQuote(quoted: Span[], at: number): boolean {
   return q !== undefined && q[0] <= at;
 }
 
-/** First person named (or pronoun) in tokens [from, to): the subject of a sentence that introduces a quote. */
-export function firstPerson(ctx: AttributionContext, from: number, to: number): Attribution | null {
-  for (let i = from; i < to; i++) {
-    const t = ctx.tokens[i]!;
-    const m = ctx.mentionStarts.get(t.b);
-    if (m && ctx.entities.get(m.entity)?.kind === 'person') return { cue: null, speaker: m.entity, speakerSpan: m.span };
-    if (t.w === 'he' || t.w === 'she') return pronoun(ctx, i);
-  }
-  return null;
-}
-
-/** '"...," Trump barked': a name or pronoun right after the quote, followed by a verb, when no cue is known. */
-export function speakerRightAfter(ctx: AttributionContext, from: number, to: number): Attribution | null {
-  const { tokens } = ctx;
-  if (from >= to) return null;
-  const t = tokens[from]!;
-  const m = ctx.mentionStarts.get(t.b);
-  let after: number;
-  let found: Attribution;
-  if (m && ctx.entities.get(m.entity)?.kind !== 'place') {
-    after = tokenAt(tokens, m.span[1]);
-    found = { cue: null, speaker: m.entity, speakerSpan: m.span };
-  } else if (t.w === 'he' || t.w === 'she') {
-    after = from + 1;
-    found = pronoun(ctx, from);
-  } else return null;
-  const verb = tokens[after];
-  if (!verb || after >= to || verb.cap || !/^[a-z]+(ed|s)$/.test(verb.w) || /[,.;:!?]/.test(gap(ctx, after - 1))) return null;
-  return { ...found, cue: ctx.text.slice(verb.b, verb.e) };
-}
-
-/** 'doesn't surprise Republican pollster Daron Shaw:' — the person named right before a colon, else the sentence's first person. */
-export function speakerBeforeColon(ctx: AttributionContext, from: number, to: number): Attribution | null {
-  const last = ctx.tokens[to - 1];
-  if (last) {
-    const m = ctx.mentionEnds.get(last.e);
-    if (m && ctx.entities.get(m.entity)?.kind === 'person') return { cue: null, speaker: m.entity, speakerSpan: m.span };
-  }
-  return firstPerson(ctx, from, to);
-}

@@ -60,6 +60,7 @@ export function extractEntities(text: string): FoundEntities {
       continue;
     }
     if (run.kind === 'unknown' && run.last > nameFirst) continue;
+    if (written.length < 2) continue; // a lone letter ("N.Y." read as "N", "Y") is never a name
     const titled = run.roleFirst < run.first || run.honorific || run.kind === 'person';
     if (titled || nextIsCue(tokens, run.last) || (!tokens[nameFirst]!.initial && prevIsCue(tokens, nameFirst))) {
       const d = draft(drafts, written, 'person');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Quote, Span } from '../core/types.js';
 import { createError } from '../core/errors.js';
 import { paragraphs } from '../text/segment.js';
-import { parseBrat } from './brat.js';
+import { parseBrat, type BratAttribution } from './brat.js';
 import { extractQuotes } from './quotes.js';
 
 export interface PolnearScores {
@@ -15,6 +15,11 @@ export interface PolnearScores {
   gold: number;
   predicted: number;
   articles: number;
+  /**
+   * Indirect quotes (no quote marks), scored apart: how many were found, the share whose words lie
+   * mostly (>= 50%) inside some gold attribution content, and speaker accuracy on those.
+   */
+  indirect?: { predicted: number; precision: number; speakerAccuracy: number };
 }
 
 /** A gold direct quote: the content span and its source spans. */
@@ -59,7 +64,23 @@ export function normalizeSpan(text: string, [b, e]: Span): Span {
 
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 
-export interface Counts { gold: number; predicted: number; matched: number; exact: number; speakerJudged: number; speakerRight: number }
+export interface Counts {
+  gold: number; predicted: number; matched: number; exact: number; speakerJudged: number; speakerRight: number;
+  indirect?: { predicted: number; matched: number; speakerRight: number };
+}
+
+/** Counts indirect predictions against every gold attribution content (direct or not). */
+export function scoreIndirect(ann: BratAttribution[], predicted: Quote[], into: NonNullable<Counts['indirect']>): void {
+  for (const q of predicted) {
+    if (!q.indirect) continue;
+    into.predicted++;
+    const hit = ann.find((a) => a.content.some((c) => overlap(c, q.span) >= 0.5 * (q.span[1] - q.span[0])));
+    if (!hit) continue;
+    into.matched++;
+    const s = q.speakerSpan;
+    if (s && hit.source.some((src) => overlap(src, s) > 0)) into.speakerRight++;
+  }
+}
 
 /** A gold quote matched to a prediction (indexes into the gold list and the direct predictions). */
 export interface QuoteMatch {
@@ -136,15 +157,17 @@ export function evalQuotesPolnear(dir: string, options: { limit?: number } = {})
   const annDir = join(dir, 'attributions');
   if (!existsSync(textDir) || !existsSync(annDir)) throw createError('NOT_FOUND', `${dir}/text and ${dir}/attributions`);
   const anns = polnearAnnotations(annDir);
-  const c: Counts = { gold: 0, predicted: 0, matched: 0, exact: 0, speakerJudged: 0, speakerRight: 0 };
+  const c: Counts = { gold: 0, predicted: 0, matched: 0, exact: 0, speakerJudged: 0, speakerRight: 0, indirect: { predicted: 0, matched: 0, speakerRight: 0 } };
   let articles = 0;
   for (const [name, ann] of anns) {
     if (options.limit !== undefined && articles >= options.limit) break;
     const path = join(textDir, `${name}.txt`);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
-    const gold = goldQuotes(text, readFileSync(join(annDir, ann), 'utf8'));
-    scoreArticle(text, gold, extractQuotes({ id: name, text, paragraphs: paragraphs(text) }), c);
+    const annText = readFileSync(join(annDir, ann), 'utf8');
+    const predicted = extractQuotes({ id: name, text, paragraphs: paragraphs(text) });
+    scoreArticle(text, goldQuotes(text, annText), predicted, c);
+    scoreIndirect(parseBrat(annText), predicted, c.indirect!);
     articles++;
   }
   return scores(c, articles);
@@ -156,5 +179,14 @@ export function scores(c: Counts, articles: number): PolnearScores {
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   const exactF1 = c.gold + c.predicted ? (2 * c.exact) / (c.gold + c.predicted) : 0;
   const speakerAccuracy = c.speakerJudged ? c.speakerRight / c.speakerJudged : 0;
-  return { precision, recall, f1, exactF1, speakerAccuracy, gold: c.gold, predicted: c.predicted, articles };
+  const out: PolnearScores = { precision, recall, f1, exactF1, speakerAccuracy, gold: c.gold, predicted: c.predicted, articles };
+  const ind = c.indirect;
+  if (ind) {
+    out.indirect = {
+      predicted: ind.predicted,
+      precision: ind.predicted ? ind.matched / ind.predicted : 0,
+      speakerAccuracy: ind.matched ? ind.speakerRight / ind.matched : 0,
+    };
+  }
+  return out;
 }

@@ -28,15 +28,17 @@ tout touts touted blast blasts blasted slam slams slammed scoff scoffs scoffed s
 thunder thunders thundered chime chimes chimed interject interjects interjected offer offers offered
 read reads wonder wonders wondered demand demands demanded chant chants chanted sing sings sang
 bark barks barked gush gushes gushed rave raves raved brag brags bragged confide confides confided grumble grumbles grumbled plead pleads pleaded protest protests protested scold scolds scolded sigh sighs sighed speculate speculates speculated tease teases teased mock mocks mocked remind reminds reminded advise advises advised repeat repeats repeated cry cries cried fume fumes fumed marvel marvels marveled acknowledge noting adding saying telling writing arguing insisting declaring explaining warning asking stating tweeting calling describing echo echoes echoed opine opines opined proclaim proclaims proclaimed retort retorts retorted explain
+answer answers answered press presses pressed riff riffs riffed beam beams beamed blare blares blared
+retaliate retaliates retaliated interrupt interrupts interrupted concur concurs concurred exult exults exulted
 `);
 
 /** Cue verbs so common in other senses ("called for", "read the bill") that they need a quote right beside them. */
-export const WEAK_CUES = set('call calls called point points pointed offer offers offered read reads continue continues continued brand brands branded describe describes described report reports reported post posts posted demand demands demanded');
+export const WEAK_CUES = set('press presses pressed answer answers answered call calls called point points pointed offer offers offered read reads continue continues continued brand brands branded describe describes described report reports reported post posts posted demand demands demanded');
 
 /** Words that may sit between a source and its cue verb: "he later said", "Smith also told". */
 export const CUE_ADVERBS = set(`also later then previously recently once again further quickly simply
 repeatedly flatly angrily bluntly told has have had was is would will could did does do not never
-publicly privately separately earlier subsequently reportedly in an a on interview statement`);
+publicly privately separately similarly likewise earlier subsequently reportedly in an a on interview statement`);
 
 export const PRONOUNS = set('he she they we i it who');
 export const PERSON_PRONOUNS = set('he she');

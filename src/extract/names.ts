@@ -30,14 +30,36 @@ export interface NameRun {
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*/gu;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'de', 'van', 'von', 'bin', 'al', 'la', 'du', 'del']);
+/** Lower-case words after a place name: "the Nizhny Novgorod region". */
+const PLACE_NOUNS = new Set(['region', 'province', 'oblast', 'district', 'county', 'city', 'village', 'town', 'area', 'valley', 'governorate', 'prefecture', 'municipality', 'suburb', 'suburbs', 'border']);
+/** Last words of multi-word place names. */
+const PLACE_HEADS = new Set(['republic', 'kingdom', 'emirates', 'islands', 'island', 'county', 'province', 'region', 'oblast', 'city', 'valley', 'bay', 'coast', 'strait', 'gulf', 'heights']);
+/** Last words of fields and portfolios ("European and Euro-Atlantic Integration"). */
+const ABSTRACT_HEADS = new Set(['integration', 'affairs', 'relations', 'development', 'cooperation', 'policy', 'studies', 'reform', 'rights', 'intelligence', 'trade', 'economy', 'environment', 'immigration', 'research', 'technology', 'innovation', 'strategy', 'planning', 'management', 'sciences', 'science', 'engineering', 'medicine', 'security', 'justice']);
 const MULTI_PLACE_FIRST = new Set(['new', 'north', 'south', 'east', 'west', 'united', 'saudi', 'great']);
 
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+
+/**
+ * The words of `text`. Entities and quotes of one article both tokenize it, so the last result is
+ * kept and handed back for the same text (callers must not change the array).
+ */
 export function tokenizeNames(text: string): Token[] {
+  if (text === lastText) return lastTokens;
+  const out = tokenize(text);
+  lastText = text;
+  lastTokens = out;
+  return out;
+}
+
+function tokenize(text: string): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const raw = m[0];
-    let w = raw.toLowerCase().replace(/\u2019/g, "'");
+    let w = raw.toLowerCase();
+    if (w.includes('\u2019')) w = w.replace(/\u2019/g, "'");
     const poss = w.endsWith("'s");
     if (poss) w = w.slice(0, -2);
     const c = raw.charCodeAt(0);
@@ -49,10 +71,12 @@ export function tokenizeNames(text: string): Token[] {
 
 function isInitial(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '"' || text[i] === "'" || text[i] === '\u201c' || text[i] === '\u2018' || text[i] === '(')) i--;
+  let c = i >= 0 ? text.charCodeAt(i) : -1;
+  // space " ' “ ‘ (
+  while (i >= 0 && (c === 32 || c === 34 || c === 39 || c === 0x201c || c === 0x2018 || c === 40)) c = --i >= 0 ? text.charCodeAt(i) : -1;
   if (i < 0) return true;
-  const c = text[i]!;
-  return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === '\u2014' || c === '_';
+  // \n . ! ? : — _
+  return c === 10 || c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2014 || c === 95;
 }
 
 /** True when only a space (or an abbreviation's period and a space) separates two tokens. */
@@ -157,6 +181,14 @@ function classify(text: string, tokens: Token[], first: number, last: number, ti
   const lastW = tokens[last]!.w;
   const joined = tokens.slice(first, last + 1).map((t) => t.w).join(' ');
   if (PLACES.has(joined)) return 'place';
+  // "the Nizhny Novgorod region", "Czech Republic": a place by the word after or its last word.
+  const next = tokens[last + 1];
+  if (next && !next.cap && PLACE_NOUNS.has(next.w) && text.slice(tokens[last]!.e, next.b) === ' ') return 'place';
+  if (n > 1 && PLACE_HEADS.has(lastW)) return 'place';
+  // "Euro-Atlantic Integration", "Foreign Affairs": a portfolio or field, never a person.
+  if (ABSTRACT_HEADS.has(lastW)) return n > 1 ? 'organization' : null;
+  // "Cold War-era", "Obama-style": a compound adjective.
+  if (/-\p{Ll}+$/u.test(text.slice(tokens[last]!.b, tokens[last]!.e))) return null;
   if (ORG_SUFFIXES.has(lastW) && n > 1) return 'organization';
   if (THING_SUFFIXES.has(lastW) || (n > 1 && tokens.slice(first, last).some((t) => t.w !== text.slice(t.b, t.e).toLowerCase() && /['\u2019]s$/i.test(text.slice(t.b, t.e))))) return null;
   if (n === 1 && (STOPWORDS.has(lastW) || NON_NAME_CAPS.has(lastW) || PLACES.has(lastW))) return n === 1 && PLACES.has(lastW) ? 'place' : null;

@@ -27,6 +27,9 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
 function doubleMarks(text: string, [from, to]: Span): Mark[] {
   const marks: Mark[] = [];
   for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    // Only " ' ` and the curly, angled and low marks can be quote marks.
+    if (code !== 34 && code !== 39 && code !== 96 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x201f)) continue;
     const c = text[i]!;
     if (DOUBLE.has(c)) {
       marks.push({ at: i, len: 1, curly: c === '\u201c' || c === '\u201e' || c === '\u00ab' ? 'open' : c === '\u201d' || c === '\u00bb' ? 'close' : null });

@@ -1,11 +1,13 @@
 import type { Entity, EntityMention, Quote, Span } from '../core/types.js';
 import { sentences } from '../text/segment.js';
 import {
-  attributionContext, cueText, findCue, firstPerson, speakerBeforeColon, speakerRightAfter, subjectAfter, subjectBefore, tokenAt,
+  attributionContext, cueText, findCue, subjectAfter, subjectBefore, tokenAt,
   type Attribution, type AttributionContext,
 } from './attribution.js';
 import { extractEntities } from './entities.js';
-import { CUE_ADVERBS, WEAK_CUES } from './lexicon.js';
+import { indirectQuotes } from './indirect.js';
+import { CUE_ADVERBS, CUE_VERBS, WEAK_CUES } from './lexicon.js';
+import { clauseSubject, firstPerson, fromSentenceBefore, speakerAfterDash, speakerBeforeColon, speakerRightAfter } from './fallbacks.js';
 import { tokenizeNames } from './names.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
 
@@ -48,19 +50,23 @@ export function extractQuotesTraced(article: QuoteArticle, found?: { entities: E
     const q = spans[i]!;
     const leftFrom = Math.max(sentenceStart(sents, q.open), previousSpan && previousSpan.close <= q.open ? previousSpan.close : 0, article.paragraphs[q.firstParagraph]![0]);
     const nextOpen = spans.slice(i + 1).find((n) => countWords(text, n.inner) >= 4)?.open ?? text.length;
-    const rightTo = Math.min(sentenceEndAfter(sents, q.close), nextOpen, article.paragraphs[q.lastParagraph]![1]);
+    const rightTo = Math.min(rightLimit(text, sents, q, nextOpen), nextOpen, article.paragraphs[q.lastParagraph]![1]);
     const partial = isPartial(ctx, leftFrom, q.open);
     const words = countWords(text, q.inner);
     const opensSentence = text.slice(leftFrom, q.open).trim() === '';
     const rules: Array<[string, () => Attribution | null]> = partial
       ? [['left', () => fromLeft(ctx, leftFrom, q.open)], ['right', () => fromRight(ctx, q.close, rightTo)]]
       : [
+        ['dash', () => speakerAfterDash(ctx, q.close)],
         ['right', () => fromRight(ctx, q.close, rightTo)],
         ['left', () => fromLeft(ctx, leftFrom, q.open)],
+        ['left-subject', () => clauseBeforeCue(ctx, sentenceStart(sents, q.open), leftFrom, q.open)],
+        ['right-name', () => speakerRightAfter(ctx, tokenAt(tokens, q.close), tokenAt(tokens, rightTo))],
+        ['sentence-before', () => (opensSentence ? fromSentenceBefore(ctx, sents, q.open) : null)],
         ['chain', () => (opensSentence && previous && previousSpan && previousSpan.lastParagraph >= q.firstParagraph - 1
           ? { cue: null, speaker: previous.speaker, speakerSpan: previous.speakerSpan } : null)],
-        ['right-name', () => speakerRightAfter(ctx, tokenAt(tokens, q.close), tokenAt(tokens, rightTo))],
         ['colon', () => (/:\s*$/.test(text.slice(leftFrom, q.open)) ? speakerBeforeColon(ctx, tokenAt(tokens, leftFrom), tokenAt(tokens, q.open)) : null)],
+        ['colon-subject', () => (/:\s*$/.test(text.slice(leftFrom, q.open)) ? clauseSubject(ctx, tokenAt(tokens, sentenceStart(sents, q.open)), tokenAt(tokens, q.open)) : null)],
         ['colon-before', () => fromColonBefore(ctx, article.paragraphs, sents, q)],
         ['paragraph-before', () => (q.open === article.paragraphs[q.firstParagraph]![0] ? fromParagraphBefore(ctx, article.paragraphs, sents, q, previousSpan) : null)],
       ];
@@ -87,7 +93,8 @@ export function extractQuotesTraced(article: QuoteArticle, found?: { entities: E
     previous = quote;
     previousSpan = q;
   }
-  return out;
+  for (const quote of indirectQuotes(article.id, ctx, sents)) out.push({ quote, rule: 'indirect' });
+  return out.sort((a, b) => a.quote.span[0] - b.quote.span[0]);
 }
 
 function countWords(text: string, [b, e]: Span): number {
@@ -111,6 +118,27 @@ function sentenceStart(sents: Span[], offset: number): number {
   }
   const s = sents[lo];
   return s && s[0] <= offset ? s[0] : offset;
+}
+
+/**
+ * Where the words after a quote stop counting as its attribution. A quote that ends its own sentence
+ * ('..."' then a capital) reaches into the next sentence only when that one is a short tag with no
+ * quote of its own ('"Why now?" Clinton asked.'), not a new statement ('He added, "..."').
+ */
+function rightLimit(text: string, sents: Span[], q: QuotedSpan, nextOpen: number): number {
+  const end = Math.min(sentenceEndAfter(sents, q.close), nextOpen);
+  let k = q.close - 1;
+  while (k > q.inner[0] && /["'\u201c\u201d\u2018\u2019\s]/.test(text[k]!)) k--;
+  if (!/[.?!]/.test(text[k]!)) return end;
+  const after = text.slice(q.close, end);
+  const lead = /^\s*(\S)/.exec(after)?.[1] ?? '';
+  if (lead === '' || !/\p{Lu}/u.test(lead)) return end;
+  if (end === nextOpen || /:\s*$/.test(after)) return q.close;
+  const words = after.trim().split(/\s+/);
+  if (words.length <= 10 && /[.!?]\s*$/.test(after)) return end;
+  // '"Who do they think they are?" Trump said of Apple in February, when ...'
+  if (text[k] !== '.' && words.slice(0, 6).some((w) => CUE_VERBS.has(w.toLowerCase().replace(/[^a-z]/g, '')))) return end;
+  return q.close;
 }
 
 /** End of the sentence that holds `offset`, or of the next one when a sentence ends right there. */
@@ -165,6 +193,18 @@ function fromLeft(ctx: AttributionContext, from: number, to: number): Attributio
   const cue = findCue(ctx, t0, t1, false);
   if (cue < 0) return null;
   const who = (ctx.tokens[cue]!.w === 'according' ? null : subjectBefore(ctx, cue, t0)) ?? subjectAfter(ctx, cue, t1);
+  return who ? { ...who, cue: cueText(ctx, cue) } : null;
+}
+
+/** 'Trump told Newsmax that Romney "...," adding, "..."', 'The email went on to say, "..."': a cue with no subject of its own takes the sentence's. */
+function clauseBeforeCue(ctx: AttributionContext, sentence: number, from: number, to: number): Attribution | null {
+  const t1 = tokenAt(ctx.tokens, to);
+  const cue = findCue(ctx, tokenAt(ctx.tokens, from), t1, false);
+  if (cue < 0) return null;
+  const w = ctx.tokens[cue]!.w;
+  const before = ctx.tokens[cue - 1]?.w ?? '';
+  if (!w.endsWith('ing') && !/^(to|by|upon|on)$/.test(before)) return null;
+  const who = clauseSubject(ctx, tokenAt(ctx.tokens, sentence), cue);
   return who ? { ...who, cue: cueText(ctx, cue) } : null;
 }
 
