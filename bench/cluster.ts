@@ -71,6 +71,7 @@ const result: Record<string, unknown> = {
   loadAverage: +os.loadavg()[0]!.toFixed(1),
   events: events.length,
   largestEvents: sizes.slice(0, 5),
+  longestEventSpanDays: Math.max(0, ...events.map((e) => (e.dateBegin && e.dateEnd ? (Date.parse(e.dateEnd) - Date.parse(e.dateBegin)) / 86_400_000 : 0))),
   singletonEvents: sizes.filter((s) => s === 1).length,
   eventsListSeconds: +eventsSeconds.toFixed(2),
   peakRssMiB: Math.round(memory.rss / 2 ** 20),

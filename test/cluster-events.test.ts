@@ -145,3 +145,34 @@ test('adding an article twice is a no-op that returns its first decision', () =>
   assert.equal(again.eventId, 'E3');
   assert.equal(JSON.stringify(c.toState()), before);
 });
+
+test('a chain of near-identical reports stops growing once its event spans maxSpanDays', () => {
+  const c = new EventClusterer({ daySigma: 3, maxSpanDays: 10 });
+  const day = (i: number) => new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < 40; i++) {
+    c.add({
+      id: `q${i}`,
+      title: `Acme Corp quarterly earnings report ${i}`,
+      text: `Acme Corp reported quarterly net profit and revenue; shares of Acme Corp rose on the earnings report. Dividend unchanged. Item ${i}.`,
+      published: day(i),
+      entities: [],
+    });
+  }
+  const events = c.events();
+  assert.ok(events.length >= 3, `${events.length} events for 40 days of daily reports`);
+  for (const e of events) {
+    const span = (Date.parse(e.dateEnd!) - Date.parse(e.dateBegin!)) / 86_400_000;
+    assert.ok(span <= 10, `${e.id} spans ${span} days`);
+  }
+  const uncapped = new EventClusterer({ daySigma: 3, maxSpanDays: 0 });
+  for (let i = 0; i < 40; i++) uncapped.add({ id: `q${i}`, title: `Acme Corp quarterly earnings report ${i}`, text: `Acme Corp reported quarterly net profit and revenue; shares of Acme Corp rose on the earnings report. Dividend unchanged. Item ${i}.`, published: day(i), entities: [] });
+  assert.equal(uncapped.events().length, 1, 'without the cap the chain is one event');
+});
+
+test('a rewrite still joins its source event after the event stopped growing', () => {
+  const c = new EventClusterer({ daySigma: 1, maxSpanDays: 2 });
+  const text = 'Acme Corp reported quarterly net profit and revenue; shares of Acme Corp rose on the earnings report.';
+  ['2021-01-01', '2021-01-02', '2021-01-03'].forEach((d, i) => c.add({ id: `a${i}`, title: null, text, published: d, entities: [] }));
+  const late = c.add({ id: 'copy', title: null, text: 'Something else entirely about Acme.', published: '2021-01-04', entities: [] }, [{ id: 'a0', kind: 'duplicate', score: 0.9 }]);
+  assert.equal(late.eventId, c.eventOf('a0'));
+});

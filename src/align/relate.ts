@@ -9,6 +9,7 @@ import { alignSentences, type AlignOptions } from './align.js';
 import { describePairs, markReordered, toPassages, type PairRecord } from './passages.js';
 import { findArtefacts, type Artefact } from './artefacts.js';
 import { sourceVerdict } from './source.js';
+import { listTokens, longestBlock, longestReuse, ownSame, quotedTokens } from './reuse.js';
 
 export interface RelateOptions extends AlignOptions {
   /**
@@ -22,10 +23,16 @@ export interface RelateOptions extends AlignOptions {
    */
   nearVerbatim?: number;
   /**
-   * Fewest words in a passage reused as background.
+   * Fewest words (unchanged, outside quotations) in a passage reused as background; a passage
+   * shorter than `longPassageWords` also needs a second sentence aligned closely elsewhere.
    * @default 12
    */
   minPassageWords?: number;
+  /**
+   * Words (unchanged, outside quotations) from which one reused passage is evidence on its own.
+   * @default 25
+   */
+  longPassageWords?: number;
 }
 
 export interface RelationStats {
@@ -43,46 +50,47 @@ export interface RelationStats {
   closeCoverage: number;
   /** Aligned pairs in which both sides quote someone: the same reporting, not background. */
   sharedQuotes: number;
-  /** Longest near-verbatim run of pairs, in words (background reuse). */
+  /** Longest near-verbatim run of pairs, in unchanged words outside quotations and name lists (background reuse). */
   reusedWords: number;
+  /** Largest share of one side's content aligned closely and in order (reordered pairs left out). */
+  orderedClose: number;
+  /** Most consecutive sentences rewritten in order (one skipped sentence allowed). */
+  block: number;
+  /** Aligned pairs that keep most of their own (unquoted) words: corroboration for a short reused passage. */
+  ownClosePairs: number;
   artefacts: Artefact[];
 }
 
 /** Share of unchanged words (in order) above which an aligned pair is a close rewrite. */
 const CLOSE = 0.6;
+/** Share of unchanged words (in order) for a pair to extend a block of rewritten sentences. */
+const BLOCK_OVERLAP = 0.5;
+/** Fewest consecutive sentences rewritten in order for a paraphrase or spin. */
+const MIN_BLOCK = 3;
+/** Least share of one side rewritten closely and in order for a paraphrase. */
+const MIN_ORDERED_CLOSE = 0.25;
+/** Unchanged own words for a close pair to corroborate a short reused passage. */
+const OWN_CLOSE_WORDS = 6;
 const SPIN_ARTEFACTS = new Set(['broken-collocation', 'broken-name', 'garbled-credit']);
 const QUOTED = /["\u201c\u201d]/;
+
+const SKIPPED = new WeakMap<Analysis, Uint8Array>();
+
+/** Tokens that never count as reused text: quotations and name lists (cached per analysis). */
+function skipped(x: Analysis): Uint8Array {
+  const hit = SKIPPED.get(x);
+  if (hit) return hit;
+  const out = quotedTokens(x);
+  const lists = listTokens(x);
+  for (let i = 0; i < out.length; i++) out[i] |= lists[i]!;
+  SKIPPED.set(x, out);
+  return out;
+}
 
 function coverage(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b'): number {
   let n = 0;
   for (const p of pairs) for (const i of p[side]) n += analysis.sentences[i]!.keys.length;
   return analysis.contentWords === 0 ? 0 : n / analysis.contentWords;
-}
-
-/** Longest run of consecutive near-verbatim pairs, in words of the shorter side. */
-function longestReuse(pairs: PairRecord[], minOverlap: number): number {
-  let best = 0;
-  let sameWords = 0;
-  let shortWords = 0;
-  let prev: PairRecord | null = null;
-  for (const p of pairs) {
-    const consecutive = prev && p.a[0] === prev.a[prev.a.length - 1]! + 1 && p.b[0] === prev.b[prev.b.length - 1]! + 1;
-    if (!consecutive) {
-      sameWords = 0;
-      shortWords = 0;
-    }
-    sameWords += p.stats.same;
-    shortWords += Math.min(p.stats.lengthA, p.stats.lengthB);
-    if (sameWords >= minOverlap * shortWords) best = Math.max(best, shortWords);
-    else {
-      sameWords = p.stats.same;
-      shortWords = Math.min(p.stats.lengthA, p.stats.lengthB);
-      if (sameWords >= minOverlap * shortWords) best = Math.max(best, shortWords);
-      else sameWords = shortWords = 0;
-    }
-    prev = p;
-  }
-  return best;
 }
 
 /** Alignment statistics of two articles (everything `relate` decides on). */
@@ -104,6 +112,9 @@ export function relationStats(a: Analysis, b: Analysis, options: RelateOptions =
   }
   const t = Math.max(1, total);
   const close = pairs.filter((p) => p.stats.overlap >= CLOSE);
+  const orderedClose = close.filter((p) => p.edit !== 'reordered');
+  const skipA = skipped(a);
+  const skipB = skipped(b);
   return {
     pairs,
     coverageA: coverage(pairs, a, 'a'),
@@ -113,7 +124,10 @@ export function relationStats(a: Analysis, b: Analysis, options: RelateOptions =
     swapped: share.swapped / t,
     paraphrased: share.paraphrased / t,
     similarity: sim / t,
-    reusedWords: longestReuse(pairs, options.nearVerbatim ?? 0.9),
+    reusedWords: longestReuse(pairs, skipA, skipB, options.nearVerbatim ?? 0.9),
+    orderedClose: Math.max(coverage(orderedClose, a, 'a'), coverage(orderedClose, b, 'b')),
+    block: longestBlock(pairs, BLOCK_OVERLAP),
+    ownClosePairs: close.filter((p) => ownSame(p, skipA, skipB) >= OWN_CLOSE_WORDS).length,
     closeCoverage: Math.max(coverage(close, a, 'a'), coverage(close, b, 'b')),
     sharedQuotes: pairs.filter((p) => QUOTED.test(a.text.slice(p.spanA[0], p.spanA[1])) && QUOTED.test(b.text.slice(p.spanB[0], p.spanB[1]))).length,
     artefacts: findArtefacts(pairs, a, b),
@@ -132,12 +146,21 @@ export function decideKind(s: RelationStats, options: RelateOptions = {}): Relat
   const spinMarks = s.artefacts.filter((x) => SPIN_ARTEFACTS.has(x.kind)).length;
   const translationMarks = s.artefacts.length - spinMarks;
   // Spin: pairs swapped word for word dominate, and the artefacts are a spinner's, not a translator's.
-  const spun = (s.swapped >= s.paraphrased && spinMarks >= translationMarks) || (spinMarks >= 2 && translationMarks === 0 && s.swapped >= 0.7 * s.paraphrased);
-  if (most >= 0.2 && swappedPairs >= 4 && spun) return 'spin';
-  // A rewrite of the same story: much of one side aligned, and either the same quotes or close rewording.
-  const sameStory = s.sharedQuotes >= 2 || s.closeCoverage >= 0.5;
+  // A spinner leaves few sentences untouched; an editor's light revision keeps most as they were or cut.
+  const spun = copied < 0.5 && ((s.swapped >= s.paraphrased && spinMarks >= translationMarks) || (spinMarks >= 2 && translationMarks === 0 && s.swapped >= 0.7 * s.paraphrased));
+  // A rewrite runs sentence by sentence through the source: a block of consecutive sentences
+  // rewritten in order. Stories that merely cover the same news align scattered sentences.
+  const rewritten = s.block >= MIN_BLOCK;
+  if (most >= 0.2 && swappedPairs >= 4 && spun && rewritten) return 'spin';
+  // A rewrite of the same story: much of one side aligned, a good share of it closely and in
+  // order, and either most of it close or the same quotes (the same reporting, not background).
+  const sameStory = rewritten && (s.closeCoverage >= 0.5 || (s.sharedQuotes >= 2 && s.orderedClose >= MIN_ORDERED_CLOSE));
   if (most >= minCoverage && rewrites >= 3 && copied < 0.8 && sameStory) return spun ? 'spin' : 'paraphrase';
-  if (s.reusedWords >= (options.minPassageWords ?? 12)) return 'shared-passage';
+  // Background reuse: one long near-verbatim passage in the writers' own words, or a shorter
+  // one with a second sentence kept close elsewhere (one short sentence alone may be chance).
+  const long = s.reusedWords >= (options.longPassageWords ?? 25);
+  const corroborated = s.reusedWords >= (options.minPassageWords ?? 12) && s.ownClosePairs >= 2;
+  if (long || corroborated) return 'shared-passage';
   return null;
 }
 

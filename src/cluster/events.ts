@@ -11,6 +11,10 @@ import {
   toStoryEvent,
 } from './event-record.js';
 import { type IdfView, cosineIdf, dotIdf } from './sparse.js';
+import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options.js';
+import { type MemberIndexJson, MemberIndex } from './members.js';
+
+export { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions };
 
 export interface ClusterDoc {
   id: string;
@@ -29,92 +33,6 @@ export interface RelatedLink {
   score: number;
 }
 
-export interface ClusterOptions {
-  /**
-   * Score (content similarity times time closeness) at which an article joins an event.
-   * @default 0.3
-   */
-  threshold?: number;
-  /**
-   * Days of gap between an article's date and an event's date range over which time closeness halves
-   * (closeness = 2^-(gap/daySigma)^2). Unknown dates are neutral (closeness 1).
-   * @default 3
-   */
-  daySigma?: number;
-  /**
-   * Weight of the title cosine (used when both the article and the event have titles).
-   * @default 0.3
-   */
-  titleWeight?: number;
-  /**
-   * Weight of the entity cosine (used when both have entities; articles without entities use the
-   * words of their capitalised names instead). The body cosine weighs 1.
-   * @default 0.7
-   */
-  entityWeight?: number;
-  /**
-   * Days after an event's last dated article for which it stays a candidate for new articles.
-   * @default 4 * daySigma
-   */
-  activeDays?: number;
-  /**
-   * Most events scored exactly per article (the best by the inverted-index lookup).
-   * @default 16
-   */
-  maxCandidates?: number;
-  /**
-   * Most entries read from one term's posting list (newest first).
-   * @default 100
-   */
-  postingScan?: number;
-  /**
-   * Most terms kept in an event's centroid.
-   * @default 200
-   */
-  centroidTerms?: number;
-  /**
-   * Most terms kept in an article's body vector.
-   * @default 150
-   */
-  docTerms?: number;
-  /**
-   * Top title and body terms an article is looked up and indexed by.
-   * @default 12
-   */
-  keyTerms?: number;
-  /**
-   * Least score of a duplicate/excerpt/paraphrase/spin link that joins the linked article's event.
-   * @default 0.2
-   */
-  relationMin?: number;
-  /**
-   * Centroid cosine (times time closeness) at which an event that an article also matched is merged
-   * into the article's event (the older id is kept, the newer retired). 0 turns merging off.
-   * @default 0.5
-   */
-  mergeThreshold?: number;
-}
-
-export type ResolvedClusterOptions = Required<ClusterOptions>;
-
-export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClusterOptions {
-  const daySigma = options.daySigma ?? 3;
-  return {
-    threshold: options.threshold ?? 0.3,
-    daySigma,
-    titleWeight: options.titleWeight ?? 0.3,
-    entityWeight: options.entityWeight ?? 0.7,
-    activeDays: options.activeDays ?? 4 * daySigma,
-    maxCandidates: options.maxCandidates ?? 16,
-    postingScan: options.postingScan ?? 100,
-    centroidTerms: options.centroidTerms ?? 200,
-    docTerms: options.docTerms ?? 150,
-    keyTerms: options.keyTerms ?? 12,
-    relationMin: options.relationMin ?? 0.2,
-    mergeThreshold: options.mergeThreshold ?? 0.5,
-  };
-}
-
 /** JSON-serialisable snapshot: `new EventClusterer(options, state)` resumes exactly. */
 export interface ClustererState {
   version: 1;
@@ -123,6 +41,8 @@ export interface ClustererState {
   events: EventJson[];
   active: number[];
   postings: Array<number[] | null>;
+  /** The member index, when `memberWeight` > 0. */
+  members?: MemberIndexJson;
 }
 
 /** Relations that mean "the same report, rewritten": evidence of the same event. */
@@ -151,6 +71,7 @@ export class EventClusterer {
   private latestDay: number | null;
   private stamp = new Int32Array(256);
   private tick = 1;
+  private readonly members: MemberIndex | null;
 
   constructor(options?: ClusterOptions, state?: ClustererState) {
     this.options = resolveClusterOptions(options);
@@ -160,6 +81,7 @@ export class EventClusterer {
     this.postings = state ? state.postings.map((p) => p?.slice() ?? undefined) : [];
     this.latestDay = state?.latestDay ?? null;
     for (const r of this.records) for (const a of r.articles) this.docEvent.set(a, r.index);
+    this.members = this.options.memberWeight > 0 ? new MemberIndex(state?.members) : null;
   }
 
   /** Clusters one article. Adding an article already clustered returns its first decision. */
@@ -173,14 +95,15 @@ export class EventClusterer {
     this.advance(day);
     const features = featurize(this.stats, doc, this.options);
     const idf = this.stats.idfView();
-    const scored = this.candidates(features).map((e) => this.score(features, day, e, idf));
+    const near = this.neighbours(features, idf);
+    const scored = this.candidates(features, near).map((e) => this.score(features, day, e, idf, near));
     scored.sort((a, b) => b.score - a.score || b.event - a.event);
     const linked = this.linkedEvent(related);
     let chosen: Scored | undefined;
     let action: JoinReason['action'] = 'joined';
     let note: string;
     if (linked) {
-      chosen = scored.find((s) => s.event === linked.event) ?? this.score(features, day, linked.event, idf);
+      chosen = scored.find((s) => s.event === linked.event) ?? this.score(features, day, linked.event, idf, near);
       chosen.parts.relation = round(linked.score);
       chosen.score = Math.max(chosen.score, linked.score);
       note = `${linked.kind} of ${linked.id}, which is in ${this.records[linked.event]!.id}`;
@@ -205,6 +128,8 @@ export class EventClusterer {
     absorb(record, doc, day, features, reason, this.options, idf);
     this.docEvent.set(doc.id, target);
     this.index(features, target);
+    this.members?.add(features.bodyTf, target, this.options.memberTerms, idf);
+    this.closeIfLong(record);
     const merged = chosen ? this.mergeConverging(target, scored, idf) : [];
     if (merged.length === 0) return { eventId: record.id, reason };
     const live = this.records[this.root(target)]!;
@@ -229,6 +154,7 @@ export class EventClusterer {
       events: this.records.map(eventToJson),
       active: this.active.slice(),
       postings: this.postings.map((p) => (p ? p.slice() : null)),
+      ...(this.members ? { members: this.members.toJson() } : {}),
     };
   }
 
@@ -262,6 +188,7 @@ export class EventClusterer {
       for (const article of younger.articles) this.docEvent.set(article, older.index);
       mergeEvents(older, younger, note, round(score), this.options, idf);
       this.active = this.active.filter((e) => e !== younger.index);
+      this.closeIfLong(older);
       retired.push(younger.id);
       into = older.index;
     }
@@ -301,8 +228,32 @@ export class EventClusterer {
     this.active = keep;
   }
 
-  /** Events sharing key terms with the article, by summed key weight, best `maxCandidates`. */
-  private candidates(f: DocFeatures): number[] {
+  /**
+   * An event whose articles span `maxSpanDays` or more stops being a candidate: it only grows by
+   * rewrites of its own articles from then on.
+   */
+  private closeIfLong(r: EventRecord): void {
+    const cap = this.options.maxSpanDays;
+    if (cap <= 0 || !r.active || r.dayBegin === null || r.dayEnd === null || r.dayEnd - r.dayBegin < cap) return;
+    r.active = false;
+    this.active = this.active.filter((e) => e !== r.index);
+  }
+
+  /** Mean cosine of the article to each live event's nearest members (empty without a member index). */
+  private neighbours(f: DocFeatures, idf: IdfView): Map<number, number> {
+    if (!this.members) return new Map();
+    const live = (e: number) => {
+      const r = this.root(e);
+      return this.records[r]!.active ? r : null;
+    };
+    return this.members.neighbours(f.body, this.options.memberK, this.options.postingScan, idf, live, (e) => this.records[e]!.size);
+  }
+
+  /**
+   * Events sharing key terms with the article, by summed key weight, best `maxCandidates`; plus
+   * every event holding a near member.
+   */
+  private candidates(f: DocFeatures, near: Map<number, number>): number[] {
     const acc = new Map<number, number>();
     const scan = this.options.postingScan;
     for (let i = 0; i < f.keys.length; i++) {
@@ -324,10 +275,14 @@ export class EventClusterer {
       }
       if (stale > 8 && stale * 2 > seen) this.postings[f.keys[i]!] = this.compact(list);
     }
-    return [...acc.entries()]
+    const best = [...acc.entries()]
       .sort((a, b) => b[1] - a[1] || b[0] - a[0])
       .slice(0, this.options.maxCandidates)
       .map(([e]) => e);
+    if (near.size === 0) return best;
+    const chosen = new Set(best);
+    for (const e of near.keys()) if (!chosen.has(e)) best.push(e);
+    return best;
   }
 
   /** A posting list without retired events, merged ones redirected to the event they joined. */
@@ -347,7 +302,7 @@ export class EventClusterer {
     return Math.pow(2, -x * x);
   }
 
-  private score(f: DocFeatures, day: number | null, event: number, idf: IdfView): Scored {
+  private score(f: DocFeatures, day: number | null, event: number, idf: IdfView, near: Map<number, number>): Scored {
     const r = this.records[event]!;
     const parts: Record<string, number> = {};
     let num = 0;
@@ -371,7 +326,12 @@ export class EventClusterer {
       num += this.options.entityWeight * c;
       den += this.options.entityWeight;
     }
-    const content = den > 0 ? num / den : 0;
+    let content = den > 0 ? num / den : 0;
+    if (this.members) {
+      const m = near.get(event) ?? 0;
+      parts.members = round(m);
+      content = (1 - this.options.memberWeight) * content + this.options.memberWeight * m;
+    }
     const time = this.closeness(day, r);
     parts.content = round(content);
     parts.time = round(time);
