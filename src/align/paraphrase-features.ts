@@ -211,6 +211,36 @@ function negations(s: Side): number {
   return n;
 }
 
+/** Longest run of tokens of `a` whose stems are absent from `b`, as [tokens, content tokens]. */
+function longestUnmatchedRun(a: Side, b: Side): [number, number] {
+  const sb = new Set<number>(b.stems);
+  const canB = new Set<number>(b.canons);
+  let best = 0;
+  let bestContent = 0;
+  let run = 0;
+  let content = 0;
+  for (let i = 0; i < a.forms.length; i++) {
+    if (sb.has(a.stems[i]!) || canB.has(a.canons[i]!)) {
+      run = 0;
+      content = 0;
+      continue;
+    }
+    run++;
+    content += a.content[i]!;
+    if (content > bestContent || (content === bestContent && run > best)) {
+      best = run;
+      bestContent = content;
+    }
+  }
+  return [best, bestContent];
+}
+
+const ATTRIBUTION = new Set(['said', 'says', 'say', 'told', 'according', 'added', 'stated', 'announced']);
+
+function attributed(s: Side): boolean {
+  return s.forms.some((f) => ATTRIBUTION.has(f)) || /["\u201c\u201d]/.test(s.text);
+}
+
 function ids(s: Side): Int32Array {
   return s.stems;
 }
@@ -223,7 +253,7 @@ export const FIXED_FEATURE_NAMES: readonly string[] = [
   'bleuMin', 'bleuMax', 'matchPmin', 'matchPmax', 'matchF', 'unmatchedSum', 'unmatchedMax',
   'synonymShare', 'fragmentation', 'lcsMin', 'lcsMax', 'editRate', 'char3', 'char4', 'char5',
   'numMismatch', 'numAnyMismatch', 'numOneSided', 'numShared', 'capsUnmatchedSum', 'capsUnmatchedMax',
-  'negationDiffers', 'lenDiff', 'lenRatio', 'logLen',
+  'negationDiffers', 'lenDiff', 'lenRatio', 'logLen', 'runMax', 'runContentMax', 'runContentMin', 'attributionDiffers',
 ];
 
 /** The fixed features of a prepared pair (see FIXED_FEATURE_NAMES). */
@@ -255,5 +285,9 @@ export function fixedFeatures(a: Side, b: Side): number[] {
   const la = a.forms.length;
   const lb = b.forms.length;
   out.push(Math.abs(la - lb), Math.min(la, lb) / Math.max(1, la, lb), Math.log(1 + la + lb));
+  const ra = longestUnmatchedRun(a, b);
+  const rb = longestUnmatchedRun(b, a);
+  out.push(Math.max(ra[0], rb[0]), Math.max(ra[1], rb[1]), Math.min(ra[1], rb[1]));
+  out.push(attributed(a) !== attributed(b) ? 1 : 0);
   return out;
 }
