@@ -31,29 +31,41 @@ export function countFiles(inputs: string[]): number {
 export function progressReporter(total: number, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: 'ingest [{bar}] {value}/{total} records | {rate}/s | ETA {eta_formatted} | {name}', stream, hideCursor: true },
+      { format: '{phase} [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | {name}', stream, hideCursor: true },
       cliProgress.Presets.shades_classic,
     );
-    const started = Date.now();
-    bar.start(Math.max(total, 1), 0, { rate: '0', name: '' });
+    let started = Date.now();
+    let phase: IngestProgress['phase'] = 'read';
+    bar.start(Math.max(total, 1), 0, { rate: '0', name: '', phase: 'read' });
     return {
       update(p) {
+        if (p.phase !== phase) {
+          phase = p.phase;
+          started = Date.now();
+          bar.start(Math.max(p.total, 1), 0, { rate: '0', name: '', phase });
+        }
         if (p.done > bar.getTotal()) bar.setTotal(p.done);
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-        bar.update(p.done, { rate: (p.done / seconds).toFixed(0), name: p.name.slice(-40) });
+        bar.update(p.done, { rate: (p.done / seconds).toFixed(0), name: p.name.slice(-40), phase });
       },
       stop: () => bar.stop(),
     };
   }
   let last = 0;
-  const started = Date.now();
+  let started = Date.now();
+  let phase: IngestProgress['phase'] = 'read';
   return {
     update(p) {
       const now = Date.now();
+      if (p.phase !== phase) {
+        phase = p.phase;
+        started = now;
+      }
       if (now - last < 2000) return;
       last = now;
       const rate = p.done / Math.max((now - started) / 1000, 0.001);
-      stream.write(`ingest: ${p.done}${total ? `/${total}` : ''} records, ${rate.toFixed(0)}/s\n`);
+      const of = phase === 'read' ? total : p.total;
+      stream.write(`${phase}: ${p.done}${of ? `/${of}` : ''} articles, ${rate.toFixed(0)}/s\n`);
     },
     stop: () => undefined,
   };

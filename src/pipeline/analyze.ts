@@ -21,12 +21,18 @@ const CANDIDATES = 25;
  * is fingerprinted, linked to the candidates the index returns, and joins or starts an event.
  * Nothing already stored is recomputed except the cheap derived views (storylines, quote groups).
  */
-export function analyzeNew(store: Store, added: Article[], partial: Partial<Options> = {}): void {
+export function analyzeNew(
+  store: Store,
+  added: Article[],
+  partial: Partial<Options> = {},
+  onProgress?: (done: number, name: string) => void,
+): void {
   const options = resolveOptions(partial);
   const index = loadIndex(store, options);
   const clusterer = loadClusterer(store, options);
   const retired: string[] = [];
   const touched = new Set<string>();
+  let done = 0;
   for (const article of [...added].sort(byPublication)) {
     const found = extractEntities(article.text);
     store.putEntities(article.id, found.entities);
@@ -37,6 +43,7 @@ export function analyzeNew(store: Store, added: Article[], partial: Partial<Opti
     const { eventId, merged } = clusterer.add(clusterDoc(article, found.entities.map((e) => e.name)), related);
     touched.add(eventId);
     if (merged) retired.push(...merged);
+    onProgress?.(++done, article.name);
   }
   store.transaction(() => {
     store.putBlob(INDEX_KEY, index.serialize());

@@ -14,8 +14,10 @@ export interface IngestSummary {
 }
 
 export interface IngestProgress {
+  /** Reading and cleaning records, then linking, clustering and extracting the new articles. */
+  phase: 'read' | 'analyze';
   done: number;
-  /** Known only for uploads; file walks report 0. */
+  /** Known for uploads and for the analyze phase; file walks report 0 while reading. */
   total: number;
   name: string;
 }
@@ -70,7 +72,7 @@ async function consume(
       continue;
     }
     const { doc } = item;
-    options.onProgress?.({ done: summary.read, total, name: doc.name });
+    options.onProgress?.({ phase: 'read', done: summary.read, total, name: doc.name });
     let article: Article;
     try {
       article = cleanDocument(doc);
@@ -86,7 +88,9 @@ async function consume(
       summary.duplicates++;
     }
   }
-  if (added.length > 0 && !options.skipAnalysis) analyzeNew(store, added);
+  if (added.length > 0 && !options.skipAnalysis) {
+    analyzeNew(store, added, {}, (done, name) => options.onProgress?.({ phase: 'analyze', done, total: added.length, name }));
+  }
   return summary;
 }
 
