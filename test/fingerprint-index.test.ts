@@ -62,3 +62,40 @@ test('serialize -> deserialize gives the same answers; remove() removes', () => 
   assert.ok(back.query(fps[0]!).some((c) => c.id === '001'));
   assert.throws(() => ReuseIndex.deserialize(bytes.subarray(0, 100)), /truncated/);
 });
+
+test('after removing half of the articles the index answers exactly like one built from the rest', () => {
+  // Variants of the sample articles (each missing one paragraph) give many overlapping fingerprints.
+  const variants: Fingerprint[] = [];
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(sampleDir, f), 'utf8');
+    const spans = paragraphs(text);
+    for (let k = 0; k < Math.min(8, spans.length); k++) {
+      const kept = spans.filter((_, i) => i !== k).map(([b, e]) => text.slice(b, e)).join('\n\n');
+      variants.push(fingerprint(`${f.slice(0, 3)}-${k}`, kept, paragraphs(kept)));
+    }
+  }
+  const churned = new ReuseIndex();
+  for (const fp of variants) churned.add(fp);
+  variants.forEach((fp, i) => i % 2 === 1 && churned.remove(fp.id));
+  const fresh = new ReuseIndex();
+  variants.forEach((fp, i) => i % 2 === 0 && fresh.add(fp));
+  assert.equal(churned.size, fresh.size);
+  for (const fp of variants) assert.deepEqual(churned.query(fp, { minScore: 0 }), fresh.query(fp, { minScore: 0 }));
+  assert.ok(fresh.query(variants[0]!).length > 0);
+});
+
+test('an index written by an older format version is refused with a clear message', () => {
+  const bytes = indexAll().serialize();
+  const old = Uint8Array.from(bytes);
+  old[4] = 1;
+  assert.throws(() => ReuseIndex.deserialize(old), /version 1 is not supported.*rebuild/);
+});
+
+test('texts without words are indexed but match nothing, and serialize round-trips them', () => {
+  const index = indexAll();
+  const blanks = ['', '   ', '— … —'].map((t, i) => fingerprint(`blank-${i}`, t, paragraphs(t)));
+  for (const fp of blanks) index.add(fp);
+  for (const fp of blanks) assert.deepEqual(index.query(fp, { minScore: 0 }), []);
+  assert.equal(ReuseIndex.deserialize(index.serialize()).size, 8);
+  assert.ok(index.remove('blank-1'));
+});

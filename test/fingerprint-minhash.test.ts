@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { EMPTY, containment, jaccard, minhash } from '../src/fingerprint/minhash.js';
 import { collisionProbability, optimalParams, LshTable } from '../src/fingerprint/lsh.js';
 import { hashInt } from '../src/fingerprint/hash.js';
+import { UnitMatcher } from '../src/fingerprint/units.js';
+import { U32Set } from '../src/fingerprint/u32map.js';
 
 function range(from: number, to: number): Uint32Array {
   const out = new Uint32Array(to - from);
@@ -59,4 +61,80 @@ test('LSH: a higher threshold gives more rows per band; pairs above it are found
   hits.clear();
   table.query(minhash(near, 128), (s) => hits.add(s));
   assert.ok(!hits.has(1));
+});
+
+test('signatures are 16-bit: a set of 2000 elements fills every bin with a value below EMPTY', () => {
+  const sig = minhash(range(0, 2000), 64);
+  assert.ok(sig instanceof Uint16Array);
+  assert.ok(sig.every((v) => v < EMPTY));
+  // Distinct sets rarely agree on a bin by chance (2^-16 per bin plus the Jaccard estimate).
+  assert.ok(jaccard(sig, minhash(range(5000, 7000), 64)) <= 0.05);
+});
+
+test('UnitMatcher finds exactly the unit pairs whose Jaccard estimate reaches the threshold', () => {
+  let seed = 1;
+  const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+  const units = (n: number, base: Uint16Array[]) =>
+    Array.from({ length: n }, () => {
+      const u = new Uint16Array(24);
+      const src = base[Math.floor(rnd() * base.length)];
+      for (let i = 0; i < 24; i++) u[i] = src && rnd() < 0.3 ? src[i]! : Math.floor(rnd() * 200);
+      return u;
+    });
+  const matcher = new UnitMatcher();
+  for (let trial = 0; trial < 50; trial++) {
+    const a = units(1 + Math.floor(rnd() * 12), []);
+    const b = units(1 + Math.floor(rnd() * 12), a);
+    if (trial % 7 === 0) b.push(new Uint16Array(24).fill(EMPTY));
+    matcher.setQuery(a, 0.2);
+    const got = matcher.match(b, { pairs: 0, matchedA: 0, matchedB: 0 });
+    let pairs = 0;
+    const hitA = new Set<number>();
+    const hitB = new Set<number>();
+    a.forEach((x, p) =>
+      b.forEach((y, q) => {
+        if (jaccard(x, y) >= 0.2) {
+          pairs++;
+          hitA.add(p);
+          hitB.add(q);
+        }
+      }),
+    );
+    assert.deepEqual(got, { pairs, matchedA: hitA.size, matchedB: hitB.size });
+  }
+});
+
+test('LshTable stays exact under churn: after many inserts and removes it answers like a fresh table', () => {
+  const params = optimalParams(0.5, 32);
+  const sigs = Array.from({ length: 3000 }, (_, i) => minhash(range(i * 3, i * 3 + 40), 32));
+  const churned = new LshTable(params);
+  sigs.forEach((s, i) => churned.insert(i, s));
+  for (let i = 0; i < sigs.length; i += 2) churned.remove(i, sigs[i]!);
+  for (let i = 0; i < sigs.length; i += 4) churned.insert(i, sigs[i]!);
+  const fresh = new LshTable(params);
+  sigs.forEach((s, i) => {
+    if (i % 2 === 1 || i % 4 === 0) fresh.insert(i, s);
+  });
+  for (let i = 0; i < sigs.length; i += 37) {
+    const a = new Set<number>();
+    const b = new Set<number>();
+    churned.query(sigs[i]!, (s) => a.add(s));
+    fresh.query(sigs[i]!, (s) => b.add(s));
+    assert.deepEqual([...a].sort((x, y) => x - y), [...b].sort((x, y) => x - y));
+    if (i % 2 === 1 || i % 4 === 0) assert.ok(a.has(i));
+    else assert.ok(!a.has(i));
+  }
+});
+
+test('U32Set counts distinct values and clears in O(1)', () => {
+  const set = new U32Set();
+  set.clear(10);
+  for (const v of [1, 2, 2, 0xffffffff, 0, 1, 0xffffffff]) set.add(v);
+  assert.equal(set.size, 4);
+  set.clear(5000);
+  for (let i = 0; i < 5000; i++) set.add(hashInt(i % 1234));
+  assert.equal(set.size, 1234);
+  set.clear(3);
+  assert.ok(set.add(7));
+  assert.equal(set.size, 1);
 });

@@ -16,8 +16,9 @@ export interface Options {
    */
   threshold: number;
   /**
-   * MinHash signature length (one-permutation, densified).
-   * @default 128
+   * MinHash signature length of the whole-text layer (one-permutation, densified); the other layers
+   * are derived from it (canonical numPerm/2, skeleton numPerm/4). 64 keeps the index under 1 KB an article.
+   * @default 64
    */
   numPerm: number;
   /**
@@ -36,7 +37,7 @@ export const DEFAULT_OPTIONS: Options = {
   db: process.env.WIRETRACE_DB ?? './wiretrace.db',
   maxBytes: 50 * 1024 * 1024,
   threshold: 0.3,
-  numPerm: 128,
+  numPerm: 64,
   eventDaySigma: 3,
   modelDir: null,
 };

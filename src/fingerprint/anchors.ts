@@ -3,58 +3,83 @@
  * that are not merely sentence-initial, numbers, and content words inside quotes.
  * Returned as sorted distinct hashes.
  */
-import { hashInt, uniqueSorted } from './hash.js';
-import { STOP_HASHES, scanWords, type Scan } from './scan.js';
+import { hashInt } from './hash.js';
+import { STOP_HASHES, charCodes, scanWords, type Scan } from './scan.js';
 
 const NAME_SEED = 0xa11;
 const NUMBER_SEED = 0xa12;
 const QUOTE_SEED = 0xa13;
 const UPPER = /\p{Lu}/u;
+let raw = new Uint32Array(256);
 
 function isUpper(c: number): boolean {
   return c < 128 ? c >= 65 && c <= 90 : UPPER.test(String.fromCharCode(c));
 }
 
 /** True when only spaces separate `at` from a sentence end (. ! ? : ; newline or a double quote) or the text start. */
-function atSentenceStart(text: string, at: number): boolean {
+function atSentenceStart(codes: Uint16Array, at: number): boolean {
   for (let i = at - 1; i >= 0 && i >= at - 3; i--) {
-    const c = text.charCodeAt(i);
+    const c = codes[i]!;
     if (c === 0x20) continue;
     return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b || c === 0x0a || c === 0x22 || c === 0x201c || c === 0x201d;
   }
   return at < 3;
 }
 
+/** Stopword flags of a scan's words (1: function word). */
+export function stopFlags(scan: Scan, into?: Uint8Array): Uint8Array {
+  const out = into && into.length >= scan.count ? into : new Uint8Array(scan.count);
+  for (let i = 0; i < scan.count; i++) out[i] = STOP_HASHES.has(scan.hashes[i]!) ? 1 : 0;
+  return out;
+}
+
+/** Sorts `a[0, n)` in place and keeps its distinct values, at most the `max` smallest; returns how many. */
+function bottomK(a: Uint32Array, n: number, max: number): number {
+  const s = a.subarray(0, n).sort();
+  let w = 0;
+  for (let i = 0; i < n && w < max; i++) if (w === 0 || s[i] !== s[w - 1]) s[w++] = s[i]!;
+  return w;
+}
+
 /** Hashes of anchor terms in `text`; at most `max` (the smallest hashes: a bottom-k sample). */
-export function anchors(text: string, max = 48, scan: Scan = scanWords(text)): Uint32Array {
-  const raw: number[] = [];
+export function anchors(text: string, max = 48, scan: Scan = scanWords(text), stops: Uint8Array = stopFlags(scan)): Uint32Array {
+  return anchorScratch(charCodes(text), max, scan, stops).slice();
+}
+
+/**
+ * Like `anchors`, from the text's code units (`charCodes`); the result is a view
+ * of scratch storage, valid until the next call.
+ */
+export function anchorScratch(codes: Uint16Array, max: number, scan: Scan, stops: Uint8Array): Uint32Array {
+  if (raw.length < scan.count) raw = new Uint32Array(scan.count * 2);
+  let r = 0;
   let inQuote = false;
   let quoteScan = 0;
   for (let i = 0; i < scan.count; i++) {
     const b = scan.begins[i]!;
-    // Track quote state by the double quotes before this word.
+    // Track quote state by the double quotes before this word (words hold none).
     for (; quoteScan < b; quoteScan++) {
-      const c = text.charCodeAt(quoteScan);
+      const c = codes[quoteScan]!;
       if (c === 0x22) inQuote = !inQuote;
       else if (c === 0x201c) inQuote = true;
       else if (c === 0x201d) inQuote = false;
     }
+    quoteScan = scan.ends[i]!;
     const h = scan.hashes[i]!;
-    const first = text.charCodeAt(b);
+    const first = codes[b]!;
     if (first >= 48 && first <= 57) {
-      raw.push(hashInt(h, NUMBER_SEED));
+      raw[r++] = hashInt(h, NUMBER_SEED);
       continue;
     }
-    if (STOP_HASHES.has(h)) continue;
+    if (stops[i] === 1) continue;
     if (isUpper(first)) {
-      const nextCapital = i + 1 < scan.count && isUpper(text.charCodeAt(scan.begins[i + 1]!));
-      if (nextCapital || !atSentenceStart(text, b)) {
-        raw.push(hashInt(h, NAME_SEED));
+      const nextCapital = i + 1 < scan.count && isUpper(codes[scan.begins[i + 1]!]!);
+      if (nextCapital || !atSentenceStart(codes, b)) {
+        raw[r++] = hashInt(h, NAME_SEED);
         continue;
       }
     }
-    if (inQuote && scan.ends[i]! - b > 3) raw.push(hashInt(h, QUOTE_SEED));
+    if (inQuote && scan.ends[i]! - b > 3) raw[r++] = hashInt(h, QUOTE_SEED);
   }
-  const all = uniqueSorted(Uint32Array.from(raw));
-  return all.length > max ? all.slice(0, max) : all;
+  return raw.subarray(0, bottomK(raw, r, max));
 }

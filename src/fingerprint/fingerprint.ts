@@ -1,6 +1,6 @@
 /**
  * An article's fingerprint: MinHash signatures of several shingle layers plus
- * anchor hashes. Small (≈ 0.3–1 KB), enough for the index to find verbatim copies,
+ * anchor hashes. Small (≈ 0.3–0.8 KB: 16-bit bins), enough for the index to find verbatim copies,
  * excerpts, paraphrases, spun copies and reused background paragraphs.
  *
  * Layers:
@@ -12,24 +12,24 @@
  * - anchors: names, numbers, quoted words.
  */
 import type { Span } from '../core/types.js';
-import { anchors as anchorHashes } from './anchors.js';
-import { shingles, uniqueSorted } from './hash.js';
-import { scanWords } from './scan.js';
-import { minhash } from './minhash.js';
-import { canonicalShingles, canonicalTokens, skeletonShingles } from './skeleton.js';
+import { anchorScratch } from './anchors.js';
+import { canonGrams, skeletonGrams, unitGrams, wordGrams, wordInfo } from './layers.js';
+import { MinHasher, type Signature } from './minhash.js';
+import { charCodes, emptyScan, scanCodes } from './scan.js';
+import { U32Set } from './u32map.js';
 
 export interface Fingerprint {
   id: string;
   /** Distinct word 3-grams of the text (|A| for containment). */
   size: number;
   /** MinHash of word 3-grams, `numPerm` bins. */
-  doc: Uint32Array;
+  doc: Signature;
   /** MinHash of canonical content 1-2-grams, `numPerm / 2` bins. */
-  canon: Uint32Array;
+  canon: Signature;
   /** MinHash of skeleton 6-grams, `numPerm / 4` bins. */
-  skeleton: Uint32Array;
+  skeleton: Signature;
   /** One MinHash (`paragraphPerm` bins) per passage unit, at most `maxParagraphs`. */
-  paragraphs: Uint32Array[];
+  paragraphs: Signature[];
   /** Sorted distinct anchor hashes (bottom-k sample, at most `maxAnchors`). */
   anchors: Uint32Array;
   /** Distinct canonical 1-2-grams (for canon containment). */
@@ -104,31 +104,125 @@ function spread<T>(items: T[], k: number): T[] {
   return out;
 }
 
-export function fingerprint(id: string, text: string, paragraphs: Span[], options: FingerprintOptions = {}): Fingerprint {
-  const o = { ...FINGERPRINT_DEFAULTS, ...options };
-  const scan = scanWords(text);
-  const wordHashes = scan.hashes;
+/** Scratch storage reused by every call (fingerprinting is synchronous). */
+const scratch = {
+  scan: emptyScan(),
+  stops: new Uint8Array(1024),
+  content: new Uint32Array(1024),
+  contentBefore: new Int32Array(1025),
+  mh: new MinHasher(),
+  seen: new U32Set(),
+};
 
-  const w3 = shingles(wordHashes, 3);
-  const size = uniqueSorted(w3).length;
-  const canonTok = canonicalTokens(text, scan);
-  const canonSh = canonicalShingles(canonTok);
-  const canonSize = uniqueSorted(canonSh).length;
+/**
+ * Stopword flags of the words; canonical hashes of the content words; and for each
+ * word index the count of content words before it. Returns the content count.
+ */
+function contentTokens(text: string, n: number): number {
+  const { scan } = scratch;
+  if (scratch.content.length < n) {
+    scratch.stops = new Uint8Array(2 * n);
+    scratch.content = new Uint32Array(2 * n);
+    scratch.contentBefore = new Int32Array(2 * n + 1);
+  }
+  const { stops, content, contentBefore } = scratch;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    contentBefore[i] = c;
+    const info = wordInfo(text, scan.begins[i]!, scan.ends[i]!, scan.hashes[i]!);
+    stops[i] = info === 0 ? 1 : 0;
+    if (info !== 0) content[c++] = info;
+  }
+  contentBefore[n] = c;
+  return c;
+}
 
-  const units = spread(passageUnits(scan.begins, paragraphs, o.minParagraphWords), o.maxParagraphs);
-  const paragraphSigs = units.map(([b, e]) => {
-    const ct = canonicalTokens(text, scan, b, e);
-    return minhash(shingles(ct, 2, 0xc2), o.paragraphPerm);
-  });
+/** Fingerprints are carved from shared 64 KB slabs: one ArrayBuffer per fingerprint costs more than the fingerprint. */
+const SLAB_BYTES = 1 << 16;
+let slab = new ArrayBuffer(SLAB_BYTES);
+let slabUsed = 0;
 
-  return {
-    id,
-    size,
-    doc: minhash(w3, o.numPerm),
-    canon: minhash(canonSh, Math.max(8, o.numPerm >> 1)),
-    skeleton: minhash(skeletonShingles(wordHashes), Math.max(8, o.numPerm >> 2)),
-    paragraphs: paragraphSigs,
-    anchors: anchorHashes(text, o.maxAnchors, scan),
-    canonSize,
+function carve(bytes: number): { buffer: ArrayBuffer; at: number } {
+  const size = (bytes + 3) & ~3;
+  if (size > SLAB_BYTES >> 3) return { buffer: new ArrayBuffer(size), at: 0 };
+  if (slabUsed + size > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slabUsed += size;
+  return { buffer: slab, at };
+}
+
+/**
+ * One contiguous block for all of a fingerprint's arrays (anchors first, for
+ * alignment, then the signatures), so comparing two fingerprints reads two blocks.
+ * Blocks come from shared slabs: a slab lives while any fingerprint in it does.
+ */
+export function packFingerprint(
+  id: string,
+  size: number,
+  canonSize: number,
+  bins: { doc: number; canon: number; skeleton: number; paragraph: number; paragraphs: number },
+  anchors: ArrayLike<number>,
+): Fingerprint {
+  const sigBins = bins.doc + bins.canon + bins.skeleton + bins.paragraph * bins.paragraphs;
+  const block = carve(4 * anchors.length + 2 * sigBins);
+  const buffer = block.buffer;
+  let at = block.at;
+  const anchorView = new Uint32Array(buffer, at, anchors.length);
+  anchorView.set(anchors);
+  at += 4 * anchors.length;
+  const doc = new Uint16Array(buffer, at, bins.doc);
+  at += 2 * bins.doc;
+  const canon = new Uint16Array(buffer, at, bins.canon);
+  at += 2 * bins.canon;
+  const skeleton = new Uint16Array(buffer, at, bins.skeleton);
+  at += 2 * bins.skeleton;
+  const paragraphs: Signature[] = [];
+  for (let u = 0; u < bins.paragraphs; u++) {
+    paragraphs.push(new Uint16Array(buffer, at, bins.paragraph));
+    at += 2 * bins.paragraph;
+  }
+  return { id, size, doc, canon, skeleton, paragraphs, anchors: anchorView, canonSize };
+}
+
+export function fingerprint(id: string, text: string, paragraphs: Span[], options?: FingerprintOptions): Fingerprint {
+  const o = options ? { ...FINGERPRINT_DEFAULTS, ...options } : FINGERPRINT_DEFAULTS;
+  const { mh, seen } = scratch;
+  const codes = charCodes(text);
+  const scan = scanCodes(codes, text.length, scratch.scan);
+  const n = scan.count;
+  const words = scan.hashes;
+  const c = contentTokens(text, n);
+  const { stops, content, contentBefore } = scratch;
+  const units = spread(passageUnits(scan.begins.subarray(0, n), paragraphs, o.minParagraphWords), o.maxParagraphs);
+  const bins = {
+    doc: o.numPerm,
+    canon: Math.max(8, o.numPerm >> 1),
+    skeleton: Math.max(8, o.numPerm >> 2),
+    paragraph: o.paragraphPerm,
+    paragraphs: units.length,
   };
+
+  mh.reset(bins.doc);
+  const size = wordGrams(words, n, mh, seen);
+  const fp = packFingerprint(id, size, 0, bins, anchorScratch(codes, o.maxAnchors, scan, stops));
+  mh.finish(fp.doc);
+
+  mh.reset(bins.canon);
+  fp.canonSize = canonGrams(content, c, mh, seen);
+  mh.finish(fp.canon);
+
+  mh.reset(bins.skeleton);
+  skeletonGrams(words, stops, n, mh);
+  mh.finish(fp.skeleton);
+
+  for (let u = 0; u < units.length; u++) {
+    const [b, e] = units[u]!;
+    mh.reset(bins.paragraph);
+    unitGrams(content, contentBefore[b]!, contentBefore[e]!, mh);
+    mh.finish(fp.paragraphs[u]!);
+  }
+  return fp;
 }

@@ -5,14 +5,17 @@
  *   "WTRI" u8 version  f32 threshold f32 fpWeight f32 fnWeight f32 paragraphThreshold f32 minScore
  *   u16 numPerm u16 paragraphPerm u16 canonPerm u16 skeletonPerm u32 count
  *   record: u16 idBytes, id (UTF-8), u32 size, u32 canonSize, u8 paragraphs, u8 anchors,
- *           doc, canon, skeleton, paragraphs…, anchors (u32 each)
+ *           doc, canon, skeleton, paragraphs… (u16 each: 16-bit MinHash bins), anchors (u32 each)
+ *
+ * Version 1 stored 32-bit bins of an older hashing scheme; such an index must be rebuilt.
  */
 import { createError } from '../core/errors.js';
-import type { Fingerprint } from './fingerprint.js';
+import { packFingerprint, type Fingerprint } from './fingerprint.js';
+import type { Signature } from './minhash.js';
 import type { ReuseIndexOptions } from './index.js';
 
 const MAGIC = 0x49525457; // "WTRI"
-const VERSION = 1;
+const VERSION = 2;
 
 export function encodeIndex(options: Required<ReuseIndexOptions>, fps: Fingerprint[]): Uint8Array {
   const canonPerm = fps[0]?.canon.length ?? 0;
@@ -22,8 +25,8 @@ export function encodeIndex(options: Required<ReuseIndexOptions>, fps: Fingerpri
   let bytes = 4 + 1 + 5 * 4 + 4 * 2 + 4;
   fps.forEach((fp, i) => {
     bytes += 2 + ids[i]!.length + 4 + 4 + 1 + 1;
-    bytes += 4 * (fp.doc.length + fp.canon.length + fp.skeleton.length + fp.anchors.length);
-    for (const p of fp.paragraphs) bytes += 4 * p.length;
+    bytes += 2 * (fp.doc.length + fp.canon.length + fp.skeleton.length) + 4 * Math.min(255, fp.anchors.length);
+    for (const p of fp.paragraphs.slice(0, 255)) bytes += 2 * p.length;
   });
   const out = new Uint8Array(bytes);
   const view = new DataView(out.buffer);
@@ -34,6 +37,9 @@ export function encodeIndex(options: Required<ReuseIndexOptions>, fps: Fingerpri
   const f32 = (v: number) => ((view.setFloat32(at, v, true), (at += 4)));
   const arr = (a: Uint32Array) => {
     for (let i = 0; i < a.length; i++) u32(a[i]!);
+  };
+  const sig = (a: Signature) => {
+    for (let i = 0; i < a.length; i++) u16(a[i]!);
   };
   u32(MAGIC);
   u8(VERSION);
@@ -58,10 +64,10 @@ export function encodeIndex(options: Required<ReuseIndexOptions>, fps: Fingerpri
     u32(fp.canonSize);
     u8(Math.min(255, fp.paragraphs.length));
     u8(Math.min(255, fp.anchors.length));
-    arr(fp.doc);
-    arr(fp.canon);
-    arr(fp.skeleton);
-    for (const p of fp.paragraphs.slice(0, 255)) arr(p);
+    sig(fp.doc);
+    sig(fp.canon);
+    sig(fp.skeleton);
+    for (const p of fp.paragraphs.slice(0, 255)) sig(p);
     arr(fp.anchors.subarray(0, 255));
   });
   return out;
@@ -84,9 +90,16 @@ export function decodeIndex(bytes: Uint8Array): { options: Required<ReuseIndexOp
     at += 4 * n;
     return a;
   };
+  const sig = (into: Signature) => {
+    need(2 * into.length);
+    for (let i = 0; i < into.length; i++) into[i] = view.getUint16(at + 2 * i, true);
+    at += 2 * into.length;
+  };
   if (u32() !== MAGIC) throw createError('BAD_REQUEST', 'not a wiretrace index (bad magic)');
   const version = u8();
-  if (version !== VERSION) throw createError('BAD_REQUEST', `index format version ${version} is not supported`);
+  if (version !== VERSION) {
+    throw createError('BAD_REQUEST', `index format version ${version} is not supported (this build reads version ${VERSION}): rebuild the index`);
+  }
   const threshold = f32();
   const falsePositiveWeight = f32();
   const falseNegativeWeight = f32();
@@ -108,13 +121,20 @@ export function decodeIndex(bytes: Uint8Array): { options: Required<ReuseIndexOp
     const canonSize = u32();
     const np = u8();
     const na = u8();
-    const doc = arr(numPerm);
-    const canon = arr(canonPerm);
-    const skeleton = arr(skeletonPerm);
-    const paragraphs: Uint32Array[] = [];
-    for (let p = 0; p < np; p++) paragraphs.push(arr(paragraphPerm));
+    // Anchors follow the signatures: read them first, then fill the packed signatures.
+    const sigStart = at;
+    at += 2 * (numPerm + canonPerm + skeletonPerm + np * paragraphPerm);
     const anchors = arr(na);
-    fingerprints.push({ id, size, doc, canon, skeleton, paragraphs, anchors, canonSize });
+    const end = at;
+    at = sigStart;
+    const bins = { doc: numPerm, canon: canonPerm, skeleton: skeletonPerm, paragraph: paragraphPerm, paragraphs: np };
+    const fp = packFingerprint(id, size, canonSize, bins, anchors);
+    sig(fp.doc);
+    sig(fp.canon);
+    sig(fp.skeleton);
+    for (const p of fp.paragraphs) sig(p);
+    at = end;
+    fingerprints.push(fp);
   }
   const options = { threshold, numPerm, falsePositiveWeight, falseNegativeWeight, paragraphThreshold, paragraphPerm, minScore };
   return { options, fingerprints };

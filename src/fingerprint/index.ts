@@ -9,7 +9,9 @@ import { createError } from '../core/errors.js';
 import type { Fingerprint } from './fingerprint.js';
 import { decodeIndex, encodeIndex } from './index-codec.js';
 import { LshTable, optimalParams } from './lsh.js';
+import { EMPTY } from './minhash.js';
 import { compare, score } from './score.js';
+import { UnitMatcher } from './units.js';
 
 export interface Candidate {
   id: string;
@@ -58,6 +60,13 @@ export class ReuseIndex {
   private readonly slots: Array<Fingerprint | undefined> = [];
   private readonly free: number[] = [];
   private readonly bySlot = new Map<string, number>();
+  /** Query scratch: per-slot visit stamps and layer bits, and the slots found. */
+  private stamps = new Uint32Array(0);
+  private layers = new Uint8Array(0);
+  private stamp = 0;
+  private found = new Int32Array(64);
+  private foundCount = 0;
+  private readonly matcher = new UnitMatcher();
 
   constructor(options: ReuseIndexOptions = {}) {
     this.options = { ...INDEX_DEFAULTS, ...options };
@@ -101,16 +110,17 @@ export class ReuseIndex {
     const slot = this.free.length > 0 ? this.free.pop()! : this.slots.length;
     this.slots[slot] = fp;
     this.bySlot.set(fp.id, slot);
-    this.docTable.insert(slot, fp.doc);
-    for (const p of fp.paragraphs) this.paragraphTable.insert(slot, p);
+    // Empty-set signatures (all EMPTY) would share one huge bucket and never score: not indexed.
+    if (fp.doc[0] !== EMPTY) this.docTable.insert(slot, fp.doc);
+    for (const p of fp.paragraphs) if (p[0] !== EMPTY) this.paragraphTable.insert(slot, p);
   }
 
   remove(id: string): boolean {
     const slot = this.bySlot.get(id);
     if (slot === undefined) return false;
     const fp = this.slots[slot]!;
-    this.docTable.remove(slot, fp.doc);
-    for (const p of fp.paragraphs) this.paragraphTable.remove(slot, p);
+    if (fp.doc[0] !== EMPTY) this.docTable.remove(slot, fp.doc);
+    for (const p of fp.paragraphs) if (p[0] !== EMPTY) this.paragraphTable.remove(slot, p);
     this.slots[slot] = undefined;
     this.bySlot.delete(id);
     this.free.push(slot);
@@ -120,15 +130,16 @@ export class ReuseIndex {
   /** Candidates for `fp` (itself excluded), best first. */
   query(fp: Fingerprint, options: { limit?: number; minScore?: number } = {}): Candidate[] {
     this.check(fp);
-    const found = new Map<number, number>();
-    this.docTable.query(fp.doc, (slot) => found.set(slot, (found.get(slot) ?? 0) | 1));
-    for (const p of fp.paragraphs) this.paragraphTable.query(p, (slot) => found.set(slot, (found.get(slot) ?? 0) | 2));
+    const found = this.collect(fp);
     const minScore = options.minScore ?? this.options.minScore;
+    this.matcher.setQuery(fp.paragraphs, this.options.paragraphThreshold);
     const out: Candidate[] = [];
-    for (const [slot, layers] of found) {
+    for (let i = 0; i < found.length; i++) {
+      const slot = found[i]!;
+      const layers = this.layers[slot]!;
       const other = this.slots[slot];
       if (!other || other.id === fp.id) continue;
-      const e = compare(fp, other, this.options.paragraphThreshold);
+      const e = compare(fp, other, this.options.paragraphThreshold, this.matcher);
       const s = score(e);
       if (s < minScore) continue;
       const via: string[] = [];
@@ -139,6 +150,40 @@ export class ReuseIndex {
     out.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     return options.limit !== undefined ? out.slice(0, options.limit) : out;
   }
+
+  /** Distinct slots colliding with `fp` in either table; `layers[slot]` says which (1 doc, 2 paragraph). */
+  private collect(fp: Fingerprint): Int32Array {
+    if (this.stamps.length < this.slots.length) {
+      const cap = Math.max(64, 2 * this.slots.length);
+      this.stamps = new Uint32Array(cap);
+      this.layers = new Uint8Array(cap);
+      this.stamp = 0;
+    }
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    this.foundCount = 0;
+    if (fp.doc[0] !== EMPTY) this.docTable.query(fp.doc, this.hitDoc);
+    for (const p of fp.paragraphs) if (p[0] !== EMPTY) this.paragraphTable.query(p, this.hitParagraph);
+    return this.found.subarray(0, this.foundCount);
+  }
+
+  private hit(slot: number, layer: number): void {
+    if (this.stamps[slot] !== this.stamp) {
+      this.stamps[slot] = this.stamp;
+      this.layers[slot] = layer;
+      if (this.foundCount === this.found.length) {
+        const grown = new Int32Array(2 * this.found.length);
+        grown.set(this.found);
+        this.found = grown;
+      }
+      this.found[this.foundCount++] = slot;
+    } else this.layers[slot]! |= layer;
+  }
+
+  private readonly hitDoc = (slot: number): void => this.hit(slot, 1);
+  private readonly hitParagraph = (slot: number): void => this.hit(slot, 2);
 
   /** Compact binary form: options and signatures; buckets are rebuilt on load. */
   serialize(): Uint8Array {

@@ -49,61 +49,134 @@ export function optimalParams(
   return best;
 }
 
-/** Buckets per band: band-key hash → one slot or several. Slots are small integers. */
+/** Marks an unused cell of an LshTable. */
+const FREE = -2;
+/** Initial cells (and entries) of an LshTable: 128 KB, room for ~100 articles before the first rehash. */
+const INITIAL_CELLS = 1 << 13;
+
+/**
+ * Buckets of all bands in one open-addressing table: band key (band number mixed
+ * in) → a chain of entries, each one slot. Typed arrays only, so a million
+ * entries cost ~20 MB and lookups do not box keys.
+ */
 export class LshTable {
   readonly bands: number;
   readonly rows: number;
-  private readonly buckets: Array<Map<number, number | number[]>>;
+  /**
+   * Hash table cells, interleaved so a probe touches one cache line: [2c] key,
+   * [2c + 1] head entry (-1: key present, chain empty; FREE: cell unused).
+   */
+  private cells = new Int32Array(2 * INITIAL_CELLS).fill(FREE);
+  private mask = INITIAL_CELLS - 1;
+  private occupied = 0;
+  /** Entry pool: slot and next entry (-1 ends a chain); removed entries form a free list. */
+  private slotOf = new Int32Array(INITIAL_CELLS);
+  private nextOf = new Int32Array(INITIAL_CELLS);
+  private entries = 0;
+  private freeEntry = -1;
 
   constructor(params: LshParams) {
     this.bands = params.bands;
     this.rows = params.rows;
-    this.buckets = Array.from({ length: params.bands }, () => new Map<number, number | number[]>());
   }
 
-  private key(sig: Uint32Array, band: number): number {
+  /** Band key of `sig`'s band `band` (as an int32). */
+  key(sig: ArrayLike<number>, band: number): number {
     let h = Math.imul(band + 1, 0x9e3779b1) >>> 0;
     const from = band * this.rows;
     for (let i = from; i < from + this.rows; i++) h = combine(h, sig[i]!);
-    return fmix32(h);
+    return fmix32(h) | 0;
   }
 
-  insert(slot: number, sig: Uint32Array): void {
-    for (let b = 0; b < this.bands; b++) {
-      const map = this.buckets[b]!;
-      const k = this.key(sig, b);
-      const cur = map.get(k);
-      if (cur === undefined) map.set(k, slot);
-      else if (typeof cur === 'number') {
-        if (cur !== slot) map.set(k, [cur, slot]);
-      } else if (cur[cur.length - 1] !== slot) cur.push(slot); // one slot's signatures are inserted together
+  /** Cell of `key`: where it is, or the unused cell where it would go. */
+  private cell(key: number): number {
+    const { cells, mask } = this;
+    let c = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      if (cells[2 * c + 1] === FREE || cells[2 * c] === key) return c;
+      c = (c + 1) & mask;
     }
   }
 
-  remove(slot: number, sig: Uint32Array): void {
+  insert(slot: number, sig: ArrayLike<number>): void {
     for (let b = 0; b < this.bands; b++) {
-      const map = this.buckets[b]!;
       const k = this.key(sig, b);
-      const cur = map.get(k);
-      if (cur === undefined) continue;
-      if (typeof cur === 'number') {
-        if (cur === slot) map.delete(k);
-        continue;
+      let c = this.cell(k);
+      if (this.cells[2 * c + 1] === FREE) {
+        if ((this.occupied + 1) * 2 > this.mask + 1) {
+          this.rehash();
+          c = this.cell(k);
+        }
+        this.cells[2 * c] = k;
+        this.cells[2 * c + 1] = -1;
+        this.occupied++;
       }
-      const i = cur.indexOf(slot);
-      if (i >= 0) cur.splice(i, 1);
-      if (cur.length === 1) map.set(k, cur[0]!);
-      else if (cur.length === 0) map.delete(k);
+      const head = this.cells[2 * c + 1]!;
+      // One slot's signatures are inserted together: a repeat is at the chain head.
+      if (head >= 0 && this.slotOf[head] === slot) continue;
+      const e = this.newEntry();
+      this.slotOf[e] = slot;
+      this.nextOf[e] = head;
+      this.cells[2 * c + 1] = e;
+    }
+  }
+
+  remove(slot: number, sig: ArrayLike<number>): void {
+    for (let b = 0; b < this.bands; b++) {
+      const c = this.cell(this.key(sig, b));
+      let prev = -1;
+      for (let e = this.cells[2 * c + 1]!; e >= 0; prev = e, e = this.nextOf[e]!) {
+        if (this.slotOf[e] !== slot) continue;
+        if (prev < 0) this.cells[2 * c + 1] = this.nextOf[e]!;
+        else this.nextOf[prev] = this.nextOf[e]!;
+        this.nextOf[e] = this.freeEntry;
+        this.freeEntry = e;
+        break;
+      }
     }
   }
 
   /** Calls `hit(slot)` once per (band, slot) collision; a slot may be reported by several bands. */
-  query(sig: Uint32Array, hit: (slot: number) => void): void {
+  query(sig: ArrayLike<number>, hit: (slot: number) => void): void {
     for (let b = 0; b < this.bands; b++) {
-      const cur = this.buckets[b]!.get(this.key(sig, b));
-      if (cur === undefined) continue;
-      if (typeof cur === 'number') hit(cur);
-      else for (const s of cur) hit(s);
+      const c = this.cell(this.key(sig, b));
+      for (let e = this.cells[2 * c + 1]!; e >= 0; e = this.nextOf[e]!) hit(this.slotOf[e]!);
+    }
+  }
+
+  private newEntry(): number {
+    if (this.freeEntry >= 0) {
+      const e = this.freeEntry;
+      this.freeEntry = this.nextOf[e]!;
+      return e;
+    }
+    if (this.entries === this.slotOf.length) {
+      const slots = new Int32Array(this.entries * 2);
+      slots.set(this.slotOf);
+      this.slotOf = slots;
+      const next = new Int32Array(this.entries * 2);
+      next.set(this.nextOf);
+      this.nextOf = next;
+    }
+    return this.entries++;
+  }
+
+  /** Doubles the table when it is half full (after dropping keys whose chains emptied). */
+  private rehash(): void {
+    const old = this.cells;
+    const size = this.mask + 1;
+    let live = 0;
+    for (let c = 0; c < size; c++) if (old[2 * c + 1]! >= 0) live++;
+    const cap = (live + 1) * 4 > size ? size * 2 : size;
+    this.cells = new Int32Array(2 * cap).fill(FREE);
+    this.mask = cap - 1;
+    this.occupied = 0;
+    for (let c = 0; c < size; c++) {
+      if (old[2 * c + 1]! < 0) continue;
+      const to = this.cell(old[2 * c]!);
+      this.cells[2 * to] = old[2 * c]!;
+      this.cells[2 * to + 1] = old[2 * c + 1]!;
+      this.occupied++;
     }
   }
 }

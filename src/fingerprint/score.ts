@@ -1,6 +1,7 @@
 /** Comparing two fingerprints: the evidence behind a candidate and its score. */
 import type { Fingerprint } from './fingerprint.js';
 import { containment as containmentOf, jaccard } from './minhash.js';
+import { UnitMatcher, type UnitMatch } from './units.js';
 
 export interface Evidence {
   jaccard: number;
@@ -41,36 +42,33 @@ export function anchorShare(a: Uint32Array, b: Uint32Array): number {
   return containmentOf(share, k, a.length + b.length - k);
 }
 
-export function compare(a: Fingerprint, b: Fingerprint, paragraphThreshold: number): Evidence {
+const sharedMatcher = new UnitMatcher();
+const unitMatch: UnitMatch = { pairs: 0, matchedA: 0, matchedB: 0 };
+
+/**
+ * The evidence that `b` shares text with `a`. `matcher`, when given, must have been
+ * set to `a.paragraphs` and `paragraphThreshold` (`setQuery`): an index prepares it
+ * once per query.
+ */
+export function compare(a: Fingerprint, b: Fingerprint, paragraphThreshold: number, matcher?: UnitMatcher): Evidence {
+  if (!matcher) {
+    matcher = sharedMatcher;
+    matcher.setQuery(a.paragraphs, paragraphThreshold);
+  }
   const j = jaccard(a.doc, b.doc);
   const containment = Math.max(containmentOf(j, a.size, b.size), containmentOf(j, b.size, a.size));
   const cj = jaccard(a.canon, b.canon);
   const canon = Math.max(containmentOf(cj, a.canonSize, b.canonSize), containmentOf(cj, b.canonSize, a.canonSize));
-  let pairs = 0;
-  const matchedB = new Uint8Array(b.paragraphs.length);
-  let matchedA = 0;
-  for (const pa of a.paragraphs) {
-    let hit = false;
-    for (let q = 0; q < b.paragraphs.length; q++) {
-      if (jaccard(pa, b.paragraphs[q]!) >= paragraphThreshold) {
-        pairs++;
-        matchedB[q] = 1;
-        hit = true;
-      }
-    }
-    if (hit) matchedA++;
-  }
-  let mb = 0;
-  for (const m of matchedB) mb += m;
+  const units = matcher.match(b.paragraphs, unitMatch);
   const na = a.paragraphs.length;
   const nb = b.paragraphs.length;
-  const paragraphCover = na === 0 || nb === 0 ? 0 : Math.max(matchedA / na, mb / nb);
+  const paragraphCover = na === 0 || nb === 0 ? 0 : Math.max(units.matchedA / na, units.matchedB / nb);
   return {
     jaccard: j,
     containment,
     canon,
     skeleton: jaccard(a.skeleton, b.skeleton),
-    paragraphs: pairs,
+    paragraphs: units.pairs,
     paragraphCover,
     anchors: anchorShare(a.anchors, b.anchors),
   };

