@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { EVAL_DIR, loadReuters } from './corpora.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
+import { everything } from '../src/pipeline/paging.js';
 
-const reutersCount = Number(process.argv[process.argv.indexOf('--reuters') + 1] || 5000);
+const at = process.argv.indexOf('--reuters');
+const reutersCount = at >= 0 ? Number(process.argv[at + 1]) : 5000;
 let peakRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -29,8 +31,10 @@ async function measure(label: string, inputs: string[]): Promise<Record<string, 
     quarantined: summary.quarantined,
     seconds: Number(seconds.toFixed(1)),
     articlesPerSecond: Math.round(summary.added / seconds),
-    relations: store.listRelations(undefined, { limit: 1000 }).length,
-    events: store.listEvents({ limit: 1000 }).length,
+    relations: everything((page) => store.listRelations(undefined, page)).length,
+    events: everything((page) => store.listEvents(page)).length,
+    storylines: everything((page) => store.listStorylines(page)).length,
+    quoteGroups: everything((page) => store.listQuoteGroups(page)).length,
   };
   store.close();
   return result;

@@ -116,6 +116,12 @@ export function buildStorylines(
   const all = profiles(events, docs, options.topicTerms ?? 100);
   const timeline = all.slice().sort((a, b) => (a.begin ?? Infinity) - (b.begin ?? Infinity) || a.order - b.order);
   const shared = passageLinks(events, links);
+  const passageNeighbours = new Map<number, number[]>();
+  for (const key of shared.keys()) {
+    const [i, j] = key.split('|').map(Number) as [number, number];
+    passageNeighbours.set(i, [...(passageNeighbours.get(i) ?? []), j]);
+    passageNeighbours.set(j, [...(passageNeighbours.get(j) ?? []), i]);
+  }
   const lineOf = new Int32Array(all.length).fill(-1);
   const lines: Array<{ members: EventProfile[]; reasons: string[] }> = [];
   /** Recent events by their top topic terms and names: the candidates an event is compared with. */
@@ -143,10 +149,8 @@ export function buildStorylines(
       }
     };
     for (const key of keysOf(e)) for (const o of index.get(key) ?? []) consider(all[o]!);
-    for (const [key] of shared) {
-      const [i, j] = key.split('|').map(Number) as [number, number];
-      if (i === e.order && lineOf[j] >= 0) consider(all[j]!);
-      if (j === e.order && lineOf[i] >= 0) consider(all[i]!);
+    for (const other of passageNeighbours.get(e.order) ?? []) {
+      if (lineOf[other]! >= 0) consider(all[other]!);
     }
     if (best && best.score >= threshold) {
       const line = lineOf[best.other.order]!;

@@ -17,6 +17,9 @@ export interface GroupOptions {
   minSimilarityOtherSpeaker?: number;
 }
 
+/** How many of the latest groups sharing a word (or a speaker) a new quote is compared with. */
+const RECENT_GROUPS = 200;
+
 interface Member { quote: Quote; words: string[]; bag: WordBag }
 interface Draft { members: Member[]; articles: Set<string> }
 
@@ -50,10 +53,16 @@ export function groupQuotes(quotes: Quote[], articles: ReadonlyMap<string, Artic
     const candidates = new Map<number, number>();
     const surname = quote.speaker ? quote.speaker.toLowerCase().split(' ').pop()! : null;
     // Same speaker: a candidate even with no content word shared (a thesaurus-spun quote); the latest 200 groups.
-    for (const g of ((surname && bySpeaker.get(surname)) || []).slice(-200)) candidates.set(g, 2);
+    for (const g of ((surname && bySpeaker.get(surname)) || []).slice(-RECENT_GROUPS)) candidates.set(g, 2);
     for (const w of new Set(words)) {
       if (isStopword(w)) continue;
-      for (const g of index.get(w) ?? []) candidates.set(g, (candidates.get(g) ?? 0) + 1);
+      const groups = index.get(w);
+      if (!groups) continue;
+      // Only the most recent groups holding a word: a common word must not make grouping quadratic.
+      for (let i = Math.max(0, groups.length - RECENT_GROUPS); i < groups.length; i++) {
+        const g = groups[i]!;
+        candidates.set(g, (candidates.get(g) ?? 0) + 1);
+      }
     }
     for (const [g, shared] of candidates) {
       if (shared < 2 && words.length > 3) candidates.delete(g);
