@@ -24,46 +24,8 @@ function expand(words: string[]): string[] {
   return out;
 }
 
-/** Word-level LCS diff of a against b; runs of unmatched words become swaps, inserts or deletes. */
-export function wordDiff(a: string, b: string): WordDiffOp[] {
-  const x = quoteWords(a);
-  const y = quoteWords(b);
-  const n = x.length;
-  const m = y.length;
-  const dp = new Int32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      dp[i * (m + 1) + j] = x[i] === y[j] ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
-    }
-  }
-  const ops: WordDiffOp[] = [];
-  let i = 0;
-  let j = 0;
-  let da: string[] = [];
-  let db: string[] = [];
-  const flush = () => {
-    if (da.length && db.length) ops.push({ op: 'swap', a: da.join(' '), b: db.join(' '), synonym: isSynonymSwap(da, db) });
-    else if (da.length) ops.push({ op: 'delete', a: da.join(' ') });
-    else if (db.length) ops.push({ op: 'insert', b: db.join(' ') });
-    da = [];
-    db = [];
-  };
-  while (i < n || j < m) {
-    if (i < n && j < m && x[i] === y[j]) {
-      flush();
-      const last = ops[ops.length - 1];
-      if (last?.op === 'same') { last.a += ` ${x[i]}`; last.b = last.a; } else ops.push({ op: 'same', a: x[i], b: x[i] });
-      i++;
-      j++;
-    } else if (j >= m || (i < n && dp[(i + 1) * (m + 1) + j]! >= dp[i * (m + 1) + j + 1]!)) {
-      da.push(x[i++]!);
-    } else {
-      db.push(y[j++]!);
-    }
-  }
-  flush();
-  return ops;
-}
+/** Word-level diff of two wordings: the aligner's, which knows stems, contractions and WordNet synonyms. */
+export { wordDiff } from '../align/worddiff.js';
 
 /** A quote's expanded words as a multiset, for repeated comparisons. */
 export interface WordBag { counts: Map<string, number>; size: number }
@@ -142,10 +104,4 @@ export function driftFlags(diff: WordDiffOp[]): string[] {
     else flags.add('wording-changed');
   }
   return [...flags];
-}
-
-/** A swap of one intensifier or hedge for another, or of a contraction for its long form. */
-function isSynonymSwap(a: string[], b: string[]): boolean {
-  if (expand(a).join(' ') === expand(b).join(' ')) return true;
-  return a.length === 1 && b.length === 1 && STRENGTH_WORDS.has(a[0]!) && STRENGTH_WORDS.has(b[0]!);
 }
