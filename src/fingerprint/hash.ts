@@ -68,21 +68,3 @@ export function uniqueSorted(values: Uint32Array): Uint32Array {
   for (let i = 1; i < s.length; i++) if (s[i] !== s[w - 1]) s[w++] = s[i]!;
   return s.slice(0, w);
 }
-
-/** Size of the intersection of two sorted distinct arrays. */
-export function intersectSorted(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
-}
