@@ -1,167 +1,44 @@
-/** The JSON shapes of the /api endpoints (mirrors src/pipeline/queries.ts) and a fetch helper. */
+/** The JSON shapes of the /api endpoints and a fetch helper. */
 
-export type Span = [number, number];
-export type EditKind = 'verbatim' | 'trimmed' | 'synonym-swapped' | 'paraphrased' | 'reordered' | 'inserted' | 'deleted';
-export type RelationKind = 'duplicate' | 'excerpt' | 'paraphrase' | 'spin' | 'shared-passage';
+// The shapes are the server's own, read from the declarations `npm run build` emits before the UI is compiled.
+import type { QuarantineRecord } from '../../dist/src/core/types.js';
+import type {
+  ArticleDetail,
+  ArticleRow,
+  DiffView,
+  EventDetail,
+  LinkRow,
+  QuoteGroupRow,
+  StoryRow,
+} from '../../dist/src/pipeline/queries.js';
+import type { SearchHit } from '../../dist/src/store/store.js';
 
-export interface WordDiffOp {
-  op: 'same' | 'swap' | 'insert' | 'delete';
-  a?: string;
-  b?: string;
-  synonym?: boolean;
-}
-
-export interface ArticleRow {
-  id: string;
-  name: string;
-  source: string | null;
-  title: string | null;
-  published: string | null;
-  words: number;
-}
-
-export interface Entity {
-  name: string;
-  kind: 'person' | 'organization' | 'place';
-  aliases: string[];
-  roles: string[];
-}
-
-export interface Quote {
-  id: string;
-  article: string;
-  text: string;
-  span: Span;
-  speaker: string | null;
-  speakerSpan: Span | null;
-  cue: string | null;
-  indirect: boolean;
-}
-
-export interface PassageRow {
-  a: Span;
-  b: Span;
-  edit: EditKind;
-  score: number;
-  diff: WordDiffOp[];
-}
-
-export interface LinkRow {
-  a: string;
-  b: string;
-  aId: string;
-  bId: string;
-  kind: RelationKind;
-  score: number;
-  source: string;
-  evidence: string[];
-  passages: PassageRow[];
-}
-
-export interface ArticleDetail extends ArticleRow {
-  url: string | null;
-  byline: string | null;
-  dateline: string | null;
-  wire: string[];
-  language: string | null;
-  text: string;
-  paragraphs: Span[];
-  captions: string[];
-  contributors: string[];
-  entities: Entity[];
-  mentions: Array<{ span: Span; entity: string }>;
-  quotes: Quote[];
-  event: string | null;
-  links: LinkRow[];
-}
-
-export interface DiffView {
-  a: ArticleDetail;
-  b: ArticleDetail;
-  link: LinkRow | null;
-}
-
-export interface JoinReason {
-  article: string;
-  action: string;
-  score: number;
-  parts: Record<string, number>;
-  note: string;
-}
-
-export interface EventRow {
-  id: string;
-  date: string | null;
-  dateEnd: string | null;
-  title: string;
-  articles: string[];
-  articleIds: string[];
-  entities: string[];
-  coverage: Array<{ source: string; copies: string[]; original: string[] }>;
-  reasons: JoinReason[];
-}
-
-export interface GraphNode {
-  id: string;
-  name: string;
-  source: string | null;
-  published: string | null;
-  title: string | null;
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  kind: RelationKind;
-  score: number;
-  directed: boolean;
-}
-
-export interface EventDetail extends EventRow {
-  graph: { nodes: GraphNode[]; edges: GraphEdge[] };
-}
-
-export interface StoryRow {
-  id: string;
-  title: string;
-  events: EventRow[];
-}
-
-export interface QuoteVariantRow {
-  article: string;
-  articleId: string;
-  text: string;
-  span: Span;
-  drift: WordDiffOp[];
-  flags: string[];
-}
-
-export interface QuoteGroupRow {
-  group: string;
-  speaker: string | null;
-  variants: QuoteVariantRow[];
-}
-
-export interface SearchHit {
-  article: ArticleRow;
-  snippet: string;
-  rank: number;
-}
-
-export interface QuarantineRecord {
-  origin: string;
-  code: string;
-  message: string;
-  excerpt: string;
-}
-
-export interface IngestSummary {
-  read: number;
-  added: number;
-  duplicates: number;
-  quarantined: number;
-  errors: QuarantineRecord[];
-}
+export type {
+  EditKind,
+  Entity,
+  JoinReason,
+  QuarantineRecord,
+  Quote,
+  RelationKind,
+  Span,
+  WordDiffOp,
+} from '../../dist/src/core/types.js';
+export type {
+  ArticleDetail,
+  ArticleRow,
+  DiffView,
+  EventDetail,
+  EventRow,
+  LinkRow,
+  QuoteGroupRow,
+  StoryRow,
+} from '../../dist/src/pipeline/queries.js';
+export type { SearchHit } from '../../dist/src/store/store.js';
+export type { IngestSummary } from '../../dist/src/pipeline/ingest.js';
+export type PassageRow = LinkRow['passages'][number];
+export type GraphNode = EventDetail['graph']['nodes'][number];
+export type GraphEdge = EventDetail['graph']['edges'][number];
+export type QuoteVariantRow = QuoteGroupRow['variants'][number];
 
 export interface ListBody<T> {
   offset: number;
