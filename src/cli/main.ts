@@ -27,6 +27,11 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // `wiretrace ... | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+    throw error;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

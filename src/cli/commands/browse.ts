@@ -48,7 +48,10 @@ export function registerBrowse(program: Command): void {
         if (article.contributors.length) print(`\ncontributors: ${article.contributors.join(' / ')}`);
         if (article.quotes.length) {
           print('\nquotes:');
-          for (const q of article.quotes) print(`  ${q.speaker ?? '(unknown)'} ${q.cue ?? ''}: "${q.text}"`);
+          for (const q of article.quotes) {
+            const words = q.indirect ? `(indirect) ${q.text}` : `"${q.text}"`;
+            print(`  ${q.speaker ?? '(unknown)'}${q.cue ? ` ${q.cue}` : ''}: ${words}`);
+          }
         }
         if (article.links.length) {
           print('\nlinks:');
