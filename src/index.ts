@@ -12,10 +12,11 @@ export { compare } from './align/compare.js';
 export { renderDiff } from './align/render.js';
 export { EventClusterer, type ClusterDoc, type RelatedLink } from './cluster/events.js';
 export { buildStorylines } from './cluster/storylines.js';
+export { StorylineBuilder } from './cluster/storyline-builder.js';
 export { eventCoverage } from './cluster/coverage.js';
 export { extractEntities } from './extract/entities.js';
 export { extractQuotes } from './extract/quotes.js';
-export { groupQuotes } from './extract/quote-groups.js';
+export { groupQuotes, QuoteGrouper } from './extract/quote-groups.js';
 export { ingestPaths, ingestBuffers, type IngestSummary, type IngestOptions } from './pipeline/ingest.js';
 export { readArticles } from './pipeline/read-articles.js';
 export {

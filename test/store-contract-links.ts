@@ -142,6 +142,23 @@ function eventContract(h: Harness): void {
     store.replaceStorylines([]);
     assert.deepEqual(store.listStorylines(), []);
   });
+
+  storeTest(h, 'putStoryline upserts in place and deleteStoryline removes one', (store) => {
+    const nato: Storyline = { id: 'S1', title: 'NATO and Russia', events: ['E1'], reasons: ['E1 starts the storyline'] };
+    const budget: Storyline = { id: 'S2', title: 'UK budget', events: ['E4'], reasons: [] };
+    store.putStoryline(nato);
+    store.putStoryline(budget);
+    const grown: Storyline = { ...nato, events: ['E3', 'E1'], reasons: [...nato.reasons, 'E3 follows E1'] };
+    store.putStoryline(grown);
+    assert.deepEqual(store.listStorylines(), [grown, budget]);
+    assert.deepEqual(store.getStoryline('S1'), grown);
+    store.deleteStoryline('S1');
+    store.deleteStoryline('S9');
+    const football: Storyline = { id: 'S3', title: 'Premier League', events: ['E5'], reasons: [] };
+    store.putStoryline(football);
+    assert.deepEqual(store.listStorylines(), [budget, football]);
+    assert.equal(store.getStoryline('S1'), undefined);
+  });
 }
 
 function quoteContract(h: Harness): void {
@@ -210,6 +227,22 @@ function quoteContract(h: Harness): void {
     assert.deepEqual(store.listQuoteGroups({ offset: 1, limit: 5 }), [lone]);
     store.replaceQuoteGroups([lone]);
     assert.deepEqual(store.listQuoteGroups(), [lone]);
+  });
+
+  storeTest(h, 'putQuoteGroup upserts by id: a grown group keeps its place, a new one goes last', (store) => {
+    const { nato, spun } = seed(store);
+    const variant = (article: string, at: number, text: string) =>
+      ({ article, quote: `${article}:${at}`, text, span: [at, at + text.length] as [number, number], speaker: 'Jens Stoltenberg', drift: [], flags: [] });
+    const first: QuoteGroup = { id: 'Q1', speaker: 'Stoltenberg', variants: [variant(nato.id, 400, 'ready to defend every inch')] };
+    const second: QuoteGroup = { id: 'Q2', speaker: null, variants: [variant(nato.id, 900, 'war games')] };
+    store.putQuoteGroup(first);
+    store.putQuoteGroup(second);
+    const grown: QuoteGroup = { ...first, speaker: 'Jens Stoltenberg', variants: [...first.variants, variant(spun.id, 410, 'ready to defend every inch')] };
+    store.putQuoteGroup(grown);
+    assert.deepEqual(store.listQuoteGroups(), [grown, second]);
+    const third: QuoteGroup = { id: 'Q3', speaker: null, variants: [variant(spun.id, 50, 'conflict video games')] };
+    store.putQuoteGroup(third);
+    assert.deepEqual(store.listQuoteGroups({ offset: 2 }), [third]);
   });
 }
 

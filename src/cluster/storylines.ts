@@ -73,7 +73,7 @@ function keysOf(e: EventProfile): Array<string | number> {
   return [...topIds(e.topic, KEY_TERMS), ...[...e.names].slice(0, KEY_TERMS)];
 }
 
-function overlap(a: Set<string>, b: Set<string>): { score: number; shared: string[] } {
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { score: number; shared: string[] } {
   const shared: string[] = [];
   for (const x of a) if (b.has(x)) shared.push(x);
   const denom = Math.min(a.size, b.size);

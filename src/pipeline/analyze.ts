@@ -6,11 +6,10 @@ import { fingerprint } from '../fingerprint/fingerprint.js';
 import { ReuseIndex } from '../fingerprint/index.js';
 import { relate } from '../align/relate.js';
 import { EventClusterer, type ClusterDoc, type RelatedLink } from '../cluster/events.js';
-import { buildStorylines } from '../cluster/storylines.js';
 import { extractEntities } from '../extract/entities.js';
 import { extractQuotes } from '../extract/quotes.js';
-import { groupQuotes } from '../extract/quote-groups.js';
-import { allArticles, everything } from './paging.js';
+import { allArticles } from './paging.js';
+import { DerivedViews } from './derived.js';
 
 const INDEX_KEY = 'index/reuse';
 const CLUSTER_KEY = 'cluster/state';
@@ -20,7 +19,7 @@ const CANDIDATES = 25;
 /**
  * The incremental step: each new article, in publication order, gets its entities and quotes,
  * is fingerprinted, linked to the candidates the index returns, and joins or starts an event.
- * Nothing already stored is recomputed except the cheap derived views (storylines, quote groups).
+ * Nothing already stored is recomputed: storylines and quote groups are updated for what it touched.
  */
 export function analyzeNew(
   store: Store,
@@ -31,28 +30,33 @@ export function analyzeNew(
   const options = resolveOptions(partial);
   const index = loadIndex(store, options, new Set(added.map((a) => a.id)));
   const clusterer = loadClusterer(store, options);
+  const views = DerivedViews.load(store);
   const retired: string[] = [];
   const touched = new Set<string>();
   let done = 0;
   for (const article of [...added].sort(byPublication)) {
     const found = extractEntities(article.text);
     store.putEntities(article.id, found.entities);
-    store.putQuotes(article.id, extractQuotes(article, found));
+    const quotes = extractQuotes(article, found);
+    store.putQuotes(article.id, quotes);
     const print = fingerprint(article.id, article.text, article.paragraphs, { numPerm: options.numPerm });
     const related = linkToCandidates(store, article, index.query(print, { limit: CANDIDATES }).map((c) => c.id));
     index.add(print);
-    const { eventId, merged } = clusterer.add(clusterDoc(article, found.entities.map((e) => e.name)), related);
+    const doc = clusterDoc(article, found.entities.map((e) => e.name));
+    const { eventId, merged } = clusterer.add(doc, related);
     touched.add(eventId);
     if (merged) retired.push(...merged);
+    views.addArticle(article, quotes, doc, eventId, merged ?? [], related);
     onProgress?.(++done, article.name);
   }
   store.transaction(() => {
     store.putBlob(INDEX_KEY, index.serialize());
     store.putBlob(CLUSTER_KEY, new TextEncoder().encode(JSON.stringify(clusterer.toState())));
     for (const id of retired) store.deleteEvent(id);
-    for (const event of clusterer.events()) if (touched.has(event.id)) store.putEvent(event);
+    const changed = clusterer.events().filter((event) => touched.has(event.id));
+    for (const event of changed) store.putEvent(event);
+    views.save(store, changed);
   });
-  refreshDerivedViews(store);
 }
 
 function linkToCandidates(store: Store, article: Article, candidateIds: string[]): RelatedLink[] {
@@ -67,22 +71,6 @@ function linkToCandidates(store: Store, article: Article, candidateIds: string[]
     related.push({ id: other.id, kind: relation.kind, score: relation.score });
   }
   return related;
-}
-
-/** Storylines and quote groups are re-derived from stored events, relations and quotes. */
-export function refreshDerivedViews(store: Store): void {
-  const articles = allArticles(store);
-  const docs = new Map<string, ClusterDoc>();
-  for (const article of articles) {
-    docs.set(article.id, clusterDoc(article, store.listEntities(article.id).map((e) => e.name)));
-  }
-  const events = everything((page) => store.listEvents(page));
-  const relations = everything((page) => store.listRelations(undefined, page));
-  const meta = new Map(articles.map((a) => [a.id, { id: a.id, name: a.name, published: a.published }]));
-  store.transaction(() => {
-    store.replaceStorylines(buildStorylines(events, docs, relations));
-    store.replaceQuoteGroups(groupQuotes(store.listQuotes(), meta));
-  });
 }
 
 /**

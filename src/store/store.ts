@@ -67,6 +67,9 @@ export interface Store {
 
   /** Replaces all storylines (they are re-derived from events, cheaply). */
   replaceStorylines(storylines: Storyline[]): void;
+  /** Upserts by storyline id; a new one is listed after those stored, an updated one keeps its place. */
+  putStoryline(storyline: Storyline): void;
+  deleteStoryline(id: string): void;
   listStorylines(page?: Page): Storyline[];
   getStoryline(id: string): Storyline | undefined;
 
@@ -76,6 +79,8 @@ export interface Store {
   listQuotes(articleId?: string): Quote[];
   /** Replaces all quote groups. */
   replaceQuoteGroups(groups: QuoteGroup[]): void;
+  /** Upserts by group id; a new group is listed after those stored, an updated one keeps its place. */
+  putQuoteGroup(group: QuoteGroup): void;
   listQuoteGroups(page?: Page): QuoteGroup[];
 
   /** Replaces the entities found in one article. */

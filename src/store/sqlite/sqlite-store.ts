@@ -253,6 +253,19 @@ export class SqliteStore implements Store {
     });
   }
 
+  putStoryline(storyline: Storyline): void {
+    const row = storylineToRow(storyline, 0);
+    this.stmt(
+      `INSERT INTO storylines (id, title, events, reasons, position)
+       VALUES (@id, @title, @events, @reasons, (SELECT COALESCE(MAX(position), -1) + 1 FROM storylines))
+       ON CONFLICT(id) DO UPDATE SET title = excluded.title, events = excluded.events, reasons = excluded.reasons`,
+    ).run({ id: row.id, title: row.title, events: row.events, reasons: row.reasons });
+  }
+
+  deleteStoryline(id: string): void {
+    this.stmt('DELETE FROM storylines WHERE id = ?').run(id);
+  }
+
   listStorylines(page?: Page): Storyline[] {
     const { offset, limit } = resolvePage(page);
     const rows = this.stmt('SELECT * FROM storylines ORDER BY position LIMIT ? OFFSET ?').all(limit, offset) as StorylineRow[];
@@ -296,6 +309,15 @@ export class SqliteStore implements Store {
       );
       groups.forEach((g, position) => insert.run(quoteGroupToRow(g, position)));
     });
+  }
+
+  putQuoteGroup(group: QuoteGroup): void {
+    const row = quoteGroupToRow(group, 0);
+    this.stmt(
+      `INSERT INTO quote_groups (id, speaker, variants, position)
+       VALUES (@id, @speaker, @variants, (SELECT COALESCE(MAX(position), -1) + 1 FROM quote_groups))
+       ON CONFLICT(id) DO UPDATE SET speaker = excluded.speaker, variants = excluded.variants`,
+    ).run({ id: row.id, speaker: row.speaker, variants: row.variants });
   }
 
   listQuoteGroups(page?: Page): QuoteGroup[] {
