@@ -1,5 +1,7 @@
 import type {
   Article,
+  ArticleSummary,
+  EventCoverage,
   EditKind,
   Entity,
   EntityMention,
@@ -20,14 +22,8 @@ import { extractEntities } from '../extract/entities.js';
 
 /** The views behind the CLI's --json output and the HTTP API: one shape for both. */
 
-export interface ArticleRow {
-  id: string;
-  name: string;
-  source: string | null;
-  title: string | null;
-  published: string | null;
-  words: number;
-}
+/** One line of the article list: the store's summary. */
+export type ArticleRow = ArticleSummary;
 
 export interface ArticleDetail extends ArticleRow {
   url: string | null;
@@ -65,11 +61,8 @@ export interface DiffView {
   link: LinkRow | null;
 }
 
-export interface CoverageRow {
-  source: string;
-  copies: string[];
-  original: string[];
-}
+/** An outlet's coverage of an event, with article names in place of ids. */
+export type CoverageRow = EventCoverage;
 
 export interface EventRow {
   id: string;
