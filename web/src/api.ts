@@ -12,6 +12,7 @@ import type {
   StoryRow,
 } from '../../dist/src/pipeline/queries.js';
 import type { SearchHit } from '../../dist/src/store/store.js';
+import type { ListBody } from '../../dist/src/server/lists.js';
 
 export type {
   EditKind,
@@ -40,13 +41,7 @@ export type GraphNode = EventDetail['graph']['nodes'][number];
 export type GraphEdge = EventDetail['graph']['edges'][number];
 export type QuoteVariantRow = QuoteGroupRow['variants'][number];
 
-export interface ListBody<T> {
-  offset: number;
-  limit: number;
-  total?: number;
-  more: boolean;
-  items: T[];
-}
+export type { ListBody } from '../../dist/src/server/lists.js';
 
 /** An error the API answered with `{error: {code, message}}`. */
 export class ApiError extends Error {
