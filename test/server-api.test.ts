@@ -139,6 +139,17 @@ test('GET /api/quotes lists quote groups with their variants', async () => {
   assert.equal((await get('/api/quotes?limit=1')).body.items.length, 1);
 });
 
+test('GET /api/quotes?minVariants=2 keeps the quotes seen in several articles', async () => {
+  const shared = await get('/api/quotes?minVariants=2&limit=200');
+  assert.equal(shared.status, 200);
+  assert.ok(shared.body.items.length > 0);
+  for (const group of shared.body.items) assert.ok(group.variants.length >= 2);
+  assert.ok(shared.body.items.some((g: { speaker: string | null }) => g.speaker === 'Kalle Laanet'));
+  const all = await get('/api/quotes?limit=200');
+  assert.ok(all.body.items.length > shared.body.items.length);
+  await expectError('/api/quotes?minVariants=two', 400, 'BAD_REQUEST');
+});
+
 test('POST /api/ingest adds new files, skips duplicates, quarantines unreadable ones', async () => {
   const before = (await get('/api/articles')).body.total;
   const text = 'TALLINN, Estonia — A new ferry line between Tallinn and Helsinki opened on Monday, the port authority said.\n\nThe line runs twice a day and carries cars and passengers across the Gulf of Finland.';

@@ -244,6 +244,21 @@ function quoteContract(h: Harness): void {
     store.putQuoteGroup(third);
     assert.deepEqual(store.listQuoteGroups({ offset: 2 }), [third]);
   });
+
+  storeTest(h, 'listQuoteGroups can keep only the quotes seen in several articles, in the same order', (store) => {
+    const { nato, spun } = seed(store);
+    const variant = (article: string, at: number, text: string) =>
+      ({ article, quote: `${article}:${at}`, text, span: [at, at + text.length] as [number, number], speaker: null, drift: [], flags: [] });
+    const lone: QuoteGroup = { id: 'Q1', speaker: null, variants: [variant(nato.id, 10, 'war games')] };
+    const pair: QuoteGroup = { id: 'Q2', speaker: null, variants: [variant(nato.id, 90, 'completely unacceptable'), variant(spun.id, 95, 'utterly unacceptable')] };
+    store.replaceQuoteGroups([lone, pair]);
+    assert.deepEqual(store.listQuoteGroups(undefined, { minVariants: 2 }), [pair]);
+    const grown: QuoteGroup = { ...lone, variants: [...lone.variants, variant(spun.id, 12, 'conflict video games')] };
+    store.putQuoteGroup(grown);
+    assert.deepEqual(store.listQuoteGroups(undefined, { minVariants: 2 }), [grown, pair]);
+    assert.deepEqual(store.listQuoteGroups({ offset: 1 }, { minVariants: 2 }), [pair]);
+    assert.deepEqual(store.listQuoteGroups(undefined, { minVariants: 3 }), []);
+  });
 }
 
 function entityContract(h: Harness): void {

@@ -15,7 +15,7 @@ import type {
   Storyline,
   WordDiffOp,
 } from '../core/types.js';
-import type { Page, SearchHit, Store } from '../store/store.js';
+import type { Page, QuoteGroupFilter, SearchHit, Store } from '../store/store.js';
 import { relate } from '../align/relate.js';
 import { eventCoverage } from '../cluster/coverage.js';
 import { extractEntities } from '../extract/entities.js';
@@ -278,9 +278,10 @@ export function eventView(store: Store, id: string): EventDetail | undefined {
   return { ...base, graph: { nodes, edges } };
 }
 
-export function quotesView(store: Store, page?: Page): QuoteGroupRow[] {
+/** Quote groups; `minVariants: 2` keeps the quotes seen in several articles, where drift can show. */
+export function quotesView(store: Store, page?: Page, filter?: QuoteGroupFilter): QuoteGroupRow[] {
   const names = new Names(store);
-  return store.listQuoteGroups(page).map((group) => ({
+  return store.listQuoteGroups(page, filter).map((group) => ({
     group: group.id,
     speaker: group.speaker,
     variants: group.variants.map((v) => ({

@@ -122,7 +122,15 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/stories': get('Storylines with their events in timeline order', pageParams, list('StoryRow'), { 400: 'Bad paging parameters' }),
       '/api/stories/{id}': get('One storyline', [idParam('Storyline')], ref('StoryRow'), { 404: 'No such storyline' }),
       '/api/events/{id}': get('One event with its coverage and rewrite graph', [idParam('Event')], ref('EventDetail'), { 404: 'No such event' }),
-      '/api/quotes': get('Quote groups and how their wording drifted', pageParams, list('QuoteGroupRow'), { 400: 'Bad paging parameters' }),
+      '/api/quotes': get(
+        'Quote groups and how their wording drifted',
+        [
+          { name: 'minVariants', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 }, description: 'Only groups seen in at least this many articles.' },
+          ...pageParams,
+        ],
+        list('QuoteGroupRow'),
+        { 400: 'Bad paging or filter parameters' },
+      ),
       '/api/quarantine': get('Inputs that could not be read, with the reason', pageParams, list('QuarantineRecord'), { 400: 'Bad paging parameters' }),
       '/api/ingest': {
         post: {

@@ -16,6 +16,11 @@ export interface Page {
   limit?: number;
 }
 
+export interface QuoteGroupFilter {
+  /** Only groups with at least this many variants (articles). */
+  minVariants?: number;
+}
+
 export interface SearchHit {
   article: ArticleSummary;
   /** Matching excerpt with the hit words wrapped in [ and ]. */
@@ -81,7 +86,8 @@ export interface Store {
   replaceQuoteGroups(groups: QuoteGroup[]): void;
   /** Upserts by group id; a new group is listed after those stored, an updated one keeps its place. */
   putQuoteGroup(group: QuoteGroup): void;
-  listQuoteGroups(page?: Page): QuoteGroup[];
+  /** In the order they were first stored; `minVariants: 2` keeps the quotes seen in several articles. */
+  listQuoteGroups(page?: Page, filter?: QuoteGroupFilter): QuoteGroup[];
 
   /** Replaces the entities found in one article. */
   putEntities(articleId: string, entities: Entity[]): void;

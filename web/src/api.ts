@@ -72,6 +72,7 @@ export const api = {
   stories: (offset: number, limit = 20) => getJson<ListBody<StoryRow>>('/api/stories', { offset, limit }),
   story: (id: string) => getJson<StoryRow>(`/api/stories/${encodeURIComponent(id)}`),
   event: (id: string) => getJson<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
-  quotes: (offset: number, limit = 50) => getJson<ListBody<QuoteGroupRow>>('/api/quotes', { offset, limit }),
+  quotes: (offset: number, minVariants = 1, limit = 50) =>
+    getJson<ListBody<QuoteGroupRow>>('/api/quotes', { offset, limit, minVariants }),
   quarantine: (offset: number, limit = 50) => getJson<ListBody<QuarantineRecord>>('/api/quarantine', { offset, limit }),
 };

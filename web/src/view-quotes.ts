@@ -2,22 +2,33 @@ import { api, type QuoteGroupRow, type QuoteVariantRow } from './api.js';
 import { badge, h, link, moreButton, plural, routes } from './dom.js';
 import { diffText } from './spans.js';
 
-/** #/quotes : every quote group, its variants and how their wording drifted. */
+/** #/quotes : quote groups (those seen in several articles first), their variants and how their wording drifted. */
 export async function quotesPage(main: HTMLElement): Promise<void> {
   const board = h('div', { class: 'quote-board' });
+  const onlyShared = h('input', { type: 'checkbox', checked: true, 'data-testid': 'quotes-shared-only' });
   main.append(
     h('header', { class: 'page-head' }, h('h1', {}, 'Quote board'), h('p', { class: 'lede' }, 'The same words across articles. Each variant is compared with the earliest: changed words are highlighted, hover for the original.')),
+    h('label', { class: 'filter' }, onlyShared, ' only quotes seen in several articles'),
     board,
   );
-  let offset = 0;
-  const load = async (): Promise<boolean> => {
-    const page = await api.quotes(offset);
-    offset += page.items.length;
-    for (const group of page.items) board.appendChild(groupCard(group));
-    if (offset === 0) board.appendChild(h('p', { class: 'empty' }, 'No quotes yet.'));
-    return page.more;
+  let more: HTMLElement | null = null;
+  const show = async (): Promise<void> => {
+    board.replaceChildren();
+    more?.remove();
+    let offset = 0;
+    const minVariants = onlyShared.checked ? 2 : 1;
+    const load = async (): Promise<boolean> => {
+      const page = await api.quotes(offset, minVariants);
+      offset += page.items.length;
+      for (const group of page.items) board.appendChild(groupCard(group));
+      if (offset === 0) board.appendChild(h('p', { class: 'empty' }, minVariants > 1 ? 'No quote is seen in more than one article yet.' : 'No quotes yet.'));
+      return page.more;
+    };
+    more = (await load()) ? moreButton(load) : null;
+    if (more) main.appendChild(more);
   };
-  if (await load()) main.appendChild(moreButton(load));
+  onlyShared.addEventListener('change', () => void show());
+  await show();
 }
 
 function groupCard(group: QuoteGroupRow): HTMLElement {

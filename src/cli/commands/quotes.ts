@@ -7,9 +7,10 @@ export function registerQuotes(program: Command): void {
   pageOptions(withDb(program.command('quotes')))
     .description('quote groups: who said what, and how the wording drifted across articles')
     .option('--json', 'print JSON: [{group, speaker, variants:[{article, text, span}]}]')
-    .action((opts: { db: string; json?: boolean; offset: number; limit: number }) =>
+    .option('--shared', 'only quotes seen in several articles')
+    .action((opts: { db: string; json?: boolean; shared?: boolean; offset: number; limit: number }) =>
       withStore(opts.db, (store) => {
-        const groups = quotesView(store, opts);
+        const groups = quotesView(store, opts, { minVariants: opts.shared ? 2 : 1 });
         if (opts.json) return printJson(groups);
         const color = useColor();
         for (const group of groups) {

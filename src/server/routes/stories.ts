@@ -3,7 +3,7 @@ import { eventView, quarantineView, quotesView, storiesView, storyView } from '.
 import type { Store } from '../../store/store.js';
 import { notFound } from '../errors.js';
 import { pageOf } from '../lists.js';
-import { pageParams, type PageRules } from '../params.js';
+import { intParam, pageParams, type PageRules } from '../params.js';
 
 /** Storylines hold their events inline, so a page of them is kept smaller. */
 const STORY_PAGES: PageRules = { defaultLimit: 20, maxLimit: 100 };
@@ -33,7 +33,8 @@ export function storyRoutes(store: Store): Hono {
 
   app.get('/quotes', (c) => {
     const page = pageParams((n) => c.req.query(n));
-    return c.json(pageOf(page, (p) => quotesView(store, p)));
+    const minVariants = intParam('minVariants', c.req.query('minVariants'), 1);
+    return c.json(pageOf(page, (p) => quotesView(store, p, { minVariants })));
   });
 
   app.get('/quarantine', (c) => {

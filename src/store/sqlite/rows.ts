@@ -227,11 +227,12 @@ export interface QuoteGroupRow {
   id: string;
   speaker: string | null;
   variants: string;
+  variant_count: number;
   position: number;
 }
 
 export function quoteGroupToRow(g: QuoteGroup, position: number): QuoteGroupRow {
-  return { id: g.id, speaker: g.speaker, variants: JSON.stringify(g.variants), position };
+  return { id: g.id, speaker: g.speaker, variants: JSON.stringify(g.variants), variant_count: g.variants.length, position };
 }
 
 export function rowToQuoteGroup(r: QuoteGroupRow): QuoteGroup {

@@ -13,7 +13,7 @@ import type {
 import { createError } from '../../core/errors.js';
 import { mergeEntities } from '../entities.js';
 import { resolvePage } from '../page.js';
-import type { Page, SearchHit, Store } from '../store.js';
+import type { Page, QuoteGroupFilter, SearchHit, Store } from '../store.js';
 import { looksLikeFtsSyntax, quoteQuery } from './fts.js';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations.js';
 import {
@@ -305,7 +305,8 @@ export class SqliteStore implements Store {
     this.transaction(() => {
       this.stmt('DELETE FROM quote_groups').run();
       const insert = this.stmt(
-        'INSERT INTO quote_groups (id, speaker, variants, position) VALUES (@id, @speaker, @variants, @position)',
+        `INSERT INTO quote_groups (id, speaker, variants, variant_count, position)
+         VALUES (@id, @speaker, @variants, @variant_count, @position)`,
       );
       groups.forEach((g, position) => insert.run(quoteGroupToRow(g, position)));
     });
@@ -314,15 +315,20 @@ export class SqliteStore implements Store {
   putQuoteGroup(group: QuoteGroup): void {
     const row = quoteGroupToRow(group, 0);
     this.stmt(
-      `INSERT INTO quote_groups (id, speaker, variants, position)
-       VALUES (@id, @speaker, @variants, (SELECT COALESCE(MAX(position), -1) + 1 FROM quote_groups))
-       ON CONFLICT(id) DO UPDATE SET speaker = excluded.speaker, variants = excluded.variants`,
-    ).run({ id: row.id, speaker: row.speaker, variants: row.variants });
+      `INSERT INTO quote_groups (id, speaker, variants, variant_count, position)
+       VALUES (@id, @speaker, @variants, @variant_count, (SELECT COALESCE(MAX(position), -1) + 1 FROM quote_groups))
+       ON CONFLICT(id) DO UPDATE SET speaker = excluded.speaker, variants = excluded.variants,
+         variant_count = excluded.variant_count`,
+    ).run({ id: row.id, speaker: row.speaker, variants: row.variants, variant_count: row.variant_count });
   }
 
-  listQuoteGroups(page?: Page): QuoteGroup[] {
+  listQuoteGroups(page?: Page, filter: QuoteGroupFilter = {}): QuoteGroup[] {
     const { offset, limit } = resolvePage(page);
-    const rows = this.stmt('SELECT * FROM quote_groups ORDER BY position LIMIT ? OFFSET ?').all(limit, offset) as QuoteGroupRow[];
+    const rows = (
+      filter.minVariants && filter.minVariants > 1
+        ? this.stmt('SELECT * FROM quote_groups WHERE variant_count >= ? ORDER BY position LIMIT ? OFFSET ?').all(filter.minVariants, limit, offset)
+        : this.stmt('SELECT * FROM quote_groups ORDER BY position LIMIT ? OFFSET ?').all(limit, offset)
+    ) as QuoteGroupRow[];
     return rows.map(rowToQuoteGroup);
   }
 
