@@ -29,3 +29,22 @@ test('a later ingest links new copies to articles stored earlier, even when the 
     store.close();
   }
 });
+
+test('articles an earlier ingest stored without analysing are linked and clustered by the next one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wiretrace-pending-'));
+  const store = openSqliteStore(join(dir, 'w.db'));
+  try {
+    const files = readdirSync(sample).filter((f) => /^00[03]_/.test(f)).map((f) => join(sample, f));
+    const skipped = await ingestPaths(store, files, { skipAnalysis: true });
+    assert.equal(skipped.added, 2);
+    assert.equal(store.listEvents().length, 0);
+    const copy = join(dir, 'copy-of-003.txt');
+    writeFileSync(copy, readFileSync(join(sample, original), 'utf8').replace('NATO weighs', 'NATO considers'));
+    await ingestPaths(store, [copy]);
+    assert.equal(store.listEvents().flatMap((e) => e.articles).length, 3);
+    const kinds = linksView(store).map((l) => [l.a.slice(0, 3), l.b.slice(0, 3)].sort().join('-')).sort();
+    assert.deepEqual(kinds, ['000-003', '000-cop', '003-cop']);
+  } finally {
+    store.close();
+  }
+});

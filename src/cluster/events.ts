@@ -141,6 +141,11 @@ export class EventClusterer {
     return this.records.filter((r) => r.mergedInto === null).map((r) => toStoryEvent(r, this.stats));
   }
 
+  /** How many documents have been clustered. */
+  get documents(): number {
+    return this.docEvent.size;
+  }
+
   eventOf(docId: string): string | undefined {
     const e = this.docEvent.get(docId);
     return e === undefined ? undefined : this.records[e]!.id;

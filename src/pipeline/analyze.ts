@@ -8,7 +8,7 @@ import { relate } from '../align/relate.js';
 import { EventClusterer, type ClusterDoc, type RelatedLink } from '../cluster/events.js';
 import { extractEntities } from '../extract/entities.js';
 import { extractQuotes } from '../extract/quotes.js';
-import { allArticles } from './paging.js';
+import { allArticles, everything } from './paging.js';
 import { DerivedViews } from './derived.js';
 
 const INDEX_KEY = 'index/reuse';
@@ -25,16 +25,18 @@ export function analyzeNew(
   store: Store,
   added: Article[],
   partial: Partial<Options> = {},
-  onProgress?: (done: number, name: string) => void,
+  onProgress?: (done: number, total: number, name: string) => void,
 ): void {
   const options = resolveOptions(partial);
-  const index = loadIndex(store, options, new Set(added.map((a) => a.id)));
   const clusterer = loadClusterer(store, options);
+  const pending = [...added, ...unanalysed(store, clusterer, added)];
+  if (pending.length === 0) return;
+  const index = loadIndex(store, options, new Set(pending.map((a) => a.id)));
   const views = DerivedViews.load(store);
   const retired: string[] = [];
   const touched = new Set<string>();
   let done = 0;
-  for (const article of [...added].sort(byPublication)) {
+  for (const article of pending.sort(byPublication)) {
     const found = extractEntities(article.text);
     store.putEntities(article.id, found.entities);
     const quotes = extractQuotes(article, found);
@@ -47,7 +49,7 @@ export function analyzeNew(
     touched.add(eventId);
     if (merged) retired.push(...merged);
     views.addArticle(article, quotes, doc, eventId, merged ?? [], related);
-    onProgress?.(++done, article.name);
+    onProgress?.(++done, pending.length, article.name);
   }
   store.transaction(() => {
     store.putBlob(INDEX_KEY, index.serialize());
@@ -56,6 +58,20 @@ export function analyzeNew(
     const changed = clusterer.events().filter((event) => touched.has(event.id));
     for (const event of changed) store.putEvent(event);
     views.save(store, changed);
+  });
+}
+
+/**
+ * Articles an earlier ingest stored but did not analyse (it stopped part-way, or was told to skip
+ * analysis): they are picked up by the next one. The counts tell at no cost whether any exist.
+ */
+function unanalysed(store: Store, clusterer: EventClusterer, added: Article[]): Article[] {
+  if (store.countArticles() <= clusterer.documents + added.length) return [];
+  const fresh = new Set(added.map((a) => a.id));
+  return everything((page) => store.listArticles(page)).flatMap((summary) => {
+    if (fresh.has(summary.id) || clusterer.eventOf(summary.id) !== undefined) return [];
+    const article = store.getArticle(summary.id);
+    return article ? [article] : [];
   });
 }
 

@@ -27,7 +27,7 @@ export interface IngestOptions {
   maxBytes?: number;
   map?: Record<string, string>;
   onProgress?: (progress: IngestProgress) => void;
-  /** Skip linking, clustering and quote grouping (ingest only). */
+  /** Store only; linking, clustering and quote grouping happen at the next ingest that analyses. */
   skipAnalysis?: boolean;
 }
 
@@ -88,8 +88,8 @@ async function consume(
       summary.duplicates++;
     }
   }
-  if (added.length > 0 && !options.skipAnalysis) {
-    analyzeNew(store, added, {}, (done, name) => options.onProgress?.({ phase: 'analyze', done, total: added.length, name }));
+  if (!options.skipAnalysis) {
+    analyzeNew(store, added, {}, (done, total, name) => options.onProgress?.({ phase: 'analyze', done, total, name }));
   }
   return summary;
 }
