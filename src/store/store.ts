@@ -10,10 +10,15 @@ import type {
   Storyline,
 } from '../core/types.js';
 
-/** Rows to return: `offset` defaults to 0 (negative counts as 0); `limit` defaults to 100 and is capped at 1000. */
+/**
+ * Rows to return: `offset` defaults to 0 (negative counts as 0); `limit` defaults to 100 and is capped at 1000.
+ * `after` is keyset paging: the key of the last row of the previous page (see each list for its key); with
+ * `after`, `offset` is ignored and a page costs the same wherever it is in the list.
+ */
 export interface Page {
   offset?: number;
   limit?: number;
+  after?: string;
 }
 
 export interface QuoteGroupFilter {
@@ -29,81 +34,130 @@ export interface SearchHit {
   rank: number;
 }
 
+/** What a user's reference to an article (id, name, or a prefix of either) points at. */
+export type ArticleResolution =
+  | { found: Article }
+  | { ambiguous: ArticleSummary[] }
+  | { none: true };
+
+/** A stored article waiting for the ordered analysis step (link, cluster, storylines, quote groups). */
+export interface PendingArticle {
+  /** Store-assigned sequence number: analysis runs in this order, and the LSH index names articles by it. */
+  seq: number;
+  article: Article;
+}
+
+/** How an article's analysis ended. */
+export type AnalysisOutcome = { id: string; ok: true } | { id: string; ok: false; error: QuarantineRecord };
+
 /**
  * Everything wiretrace persists. The SQLite implementation is the embedded default;
  * any other implementation must pass the suite in test/store-contract.ts (see
  * test/store-sqlite.test.ts for how to run it). Writes that name article ids
  * (relations, event members, quotes, entities) need those articles stored first.
+ *
+ * Every method returns a Promise. `transaction` hands its callback an explicit handle: writes
+ * made through it commit or roll back together, and writers in other processes wait for it.
  */
 export interface Store {
-  /** Inserts the article; returns false (and changes nothing) when its content hash is already stored. */
-  putArticle(article: Article): boolean;
+  /** Inserts the article; resolves false (and changes nothing) when its content hash is already stored. */
+  putArticle(article: Article): Promise<boolean>;
+  /** By exact id only. */
+  getArticle(id: string): Promise<Article | undefined>;
+  /** By exact ids; missing ones are left out, the rest come in the order asked. */
+  getArticles(ids: readonly string[]): Promise<Article[]>;
   /**
-   * By exact id, else exact name (file name, JSONL id or url), else unique name prefix
-   * (`000` for `000_f92a….txt`), else unique id prefix; undefined when none or ambiguous.
+   * A user's reference: exact id, else exact name (file name, JSONL id or url), else unique name
+   * prefix (`000` for `000_f92a….txt`), else unique id prefix. A prefix matching several articles
+   * is `ambiguous` (up to 10 of them listed), never silently one of them.
    */
-  getArticle(idOrName: string): Article | undefined;
-  hasArticle(id: string): boolean;
-  /** Ordered by published date (unknown last), then name. */
-  listArticles(page?: Page): ArticleSummary[];
-  countArticles(): number;
+  resolveArticle(ref: string): Promise<ArticleResolution>;
+  hasArticle(id: string): Promise<boolean>;
+  /** Ordered by published date (unknown last), then name. Keyset key: article id. */
+  listArticles(page?: Page): Promise<ArticleSummary[]>;
+  countArticles(): Promise<number>;
   /**
-   * Full-text search over title and text, best first (FTS5 syntax accepted; plain words
-   * are ANDed and never raise a syntax error, e.g. `NATO-Russia` or a stray `"`).
+   * Full-text search over title and text, best first. The syntax is store-neutral: words (ANDed),
+   * "quoted phrases", -excluded words, OR between words or phrases, and word* prefixes. It is
+   * compiled, never passed through raw, and its cost is bounded (terms, prefixes and result rows).
    */
-  search(query: string, page?: Page): SearchHit[];
+  search(query: string, page?: Page): Promise<SearchHit[]>;
 
-  putQuarantine(record: QuarantineRecord): void;
-  listQuarantine(page?: Page): QuarantineRecord[];
+  putQuarantine(record: QuarantineRecord): Promise<void>;
+  listQuarantine(page?: Page): Promise<QuarantineRecord[]>;
+  countQuarantine(): Promise<number>;
 
   /** Replaces any stored relation between the same two articles. */
-  putRelation(relation: Relation): void;
-  /** All relations, or those touching one article id; strongest (highest score) first. */
-  listRelations(articleId?: string, page?: Page): Relation[];
+  putRelation(relation: Relation): Promise<void>;
+  /** All relations, or those touching one article id; strongest (highest score) first. Keyset key: `a|b`. */
+  listRelations(articleId?: string, page?: Page): Promise<Relation[]>;
+  countRelations(): Promise<number>;
 
   /** Upserts by event id. */
-  putEvent(event: StoryEvent): void;
-  deleteEvent(id: string): void;
-  /** By dateBegin (undated last), then dateEnd, then first stored. */
-  listEvents(page?: Page): StoryEvent[];
-  getEvent(id: string): StoryEvent | undefined;
+  putEvent(event: StoryEvent): Promise<void>;
+  deleteEvent(id: string): Promise<void>;
+  /** By dateBegin (undated last), then dateEnd, then first stored. Keyset key: event id. */
+  listEvents(page?: Page): Promise<StoryEvent[]>;
+  countEvents(): Promise<number>;
+  getEvent(id: string): Promise<StoryEvent | undefined>;
   /** Id of the event holding this article, without scanning events. */
-  eventOfArticle(articleId: string): string | undefined;
+  eventOfArticle(articleId: string): Promise<string | undefined>;
 
-  /** Replaces all storylines (they are re-derived from events, cheaply). */
-  replaceStorylines(storylines: Storyline[]): void;
   /** Upserts by storyline id; a new one is listed after those stored, an updated one keeps its place. */
-  putStoryline(storyline: Storyline): void;
-  deleteStoryline(id: string): void;
-  listStorylines(page?: Page): Storyline[];
-  getStoryline(id: string): Storyline | undefined;
+  putStoryline(storyline: Storyline): Promise<void>;
+  deleteStoryline(id: string): Promise<void>;
+  /** In the order they were started. Keyset key: storyline id. */
+  listStorylines(page?: Page): Promise<Storyline[]>;
+  countStorylines(): Promise<number>;
+  getStoryline(id: string): Promise<Storyline | undefined>;
 
   /** Replaces the quotes of one article. */
-  putQuotes(articleId: string, quotes: Quote[]): void;
+  putQuotes(articleId: string, quotes: Quote[]): Promise<void>;
   /** One article's quotes in text order, or every quote (by article, then text order). */
-  listQuotes(articleId?: string): Quote[];
-  /** Replaces all quote groups. */
-  replaceQuoteGroups(groups: QuoteGroup[]): void;
+  listQuotes(articleId?: string): Promise<Quote[]>;
   /** Upserts by group id; a new group is listed after those stored, an updated one keeps its place. */
-  putQuoteGroup(group: QuoteGroup): void;
-  /** In the order they were first stored; `minVariants: 2` keeps the quotes seen in several articles. */
-  listQuoteGroups(page?: Page, filter?: QuoteGroupFilter): QuoteGroup[];
+  putQuoteGroup(group: QuoteGroup): Promise<void>;
+  /** In the order they were first stored; `minVariants: 2` keeps the quotes seen in several articles. Keyset key: group id. */
+  listQuoteGroups(page?: Page, filter?: QuoteGroupFilter): Promise<QuoteGroup[]>;
+  countQuoteGroups(filter?: QuoteGroupFilter): Promise<number>;
 
   /** Replaces the entities found in one article. */
-  putEntities(articleId: string, entities: Entity[]): void;
+  putEntities(articleId: string, entities: Entity[]): Promise<void>;
   /**
    * One article's entities in the order stored; without an article, each entity once
    * (by name and kind) with aliases and roles united and sorted, ordered by name.
    */
-  listEntities(articleId?: string): Entity[];
+  listEntities(articleId?: string): Promise<Entity[]>;
 
-  /** Opaque binary state, e.g. fingerprints and the LSH index, so they reload without recomputing. */
-  getBlob(key: string): Uint8Array | undefined;
-  putBlob(key: string, value: Uint8Array): void;
-  /** Keys starting with `prefix` (literally, no wildcards), sorted. */
-  listBlobKeys(prefix: string): string[];
+  // ---- Derived analysis state, as rows (never one blob loaded and rewritten whole) ----
 
-  /** Runs `fn` in one transaction (nestable); a throw rolls every write back and is rethrown. */
-  transaction<T>(fn: () => T): T;
-  close(): void;
+  /** The stored values of `keys` in namespace `ns`; keys with no row are absent from the map. */
+  getRows(ns: string, keys: readonly string[]): Promise<Map<string, Uint8Array>>;
+  /** Upserts rows of namespace `ns`; a null value deletes the row. */
+  putRows(ns: string, rows: ReadonlyArray<readonly [key: string, value: Uint8Array | null]>): Promise<void>;
+  /** Files article `seq` under each LSH band key in `keys` (int32). */
+  addBuckets(seq: number, keys: Int32Array): Promise<void>;
+  /**
+   * Article seqs filed under each of `keys`, the latest `perKey` of each key at most (so a crowded
+   * bucket costs a bounded amount); one entry per (key, seq) match, in no particular order.
+   */
+  lookupBuckets(keys: Int32Array, perKey: number): Promise<Int32Array>;
+  /** Stored articles whose analysis has not run, in store order (seq), at most `limit`. */
+  pendingAnalysis(limit: number): Promise<PendingArticle[]>;
+  countPendingAnalysis(): Promise<number>;
+  /** Marks analyses done; a failed one is also quarantined with its error and is never pending again. */
+  markAnalysed(outcomes: readonly AnalysisOutcome[]): Promise<void>;
+  /**
+   * Drops everything derived (relations, events, storylines, quote groups, state rows, buckets) and
+   * marks every stored article pending again; articles, entities, quotes and quarantine stay.
+   */
+  resetAnalysis(): Promise<void>;
+
+  /**
+   * Runs `fn` in one transaction with `tx`, a handle on the same store: everything written through `tx`
+   * commits when `fn` resolves and rolls back when it throws (the error is rethrown). Writers in other
+   * processes wait; reads elsewhere see either none or all of it. Not nestable: inside, use `tx`.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }
