@@ -48,7 +48,7 @@ let words = 0;
 for (let i = 0; i < count; i++) {
   const d = docAt(i);
   words += d.text.length;
-  clusterer.add(d);
+  await clusterer.add(d);
   if (i % 1000 === 0) sampleMemory();
 }
 const seconds = (performance.now() - t1) / 1000;

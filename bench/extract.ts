@@ -27,7 +27,7 @@ function polnear(): Array<{ name: string; text: string }> {
   return out;
 }
 
-function run(label: string, docs: Array<{ name: string; text: string }>) {
+async function run(label: string, docs: Array<{ name: string; text: string }>) {
   const prepared = docs.map((d) => ({ id: d.name, text: d.text, paragraphs: paragraphs(d.text) }));
   const chars = prepared.reduce((n, d) => n + d.text.length, 0);
   let quotes: Quote[] = [];
@@ -45,7 +45,7 @@ function run(label: string, docs: Array<{ name: string; text: string }>) {
   }
   const ms = (performance.now() - t0) / rounds;
   const t1 = performance.now();
-  const groups = groupQuotes(quotes, new Map(prepared.map((d) => [d.id, { id: d.id, name: d.id, published: null }])));
+  const groups = await groupQuotes(quotes, new Map(prepared.map((d) => [d.id, { id: d.id, name: d.id, published: null }])));
   const groupMs = performance.now() - t1;
   sample();
   return {
@@ -61,5 +61,5 @@ function run(label: string, docs: Array<{ name: string; text: string }>) {
   };
 }
 
-const results = [run('polnear', polnear()), run('bbc', loadBbc().map((b) => ({ name: b.name, text: b.text })))];
+const results = [await run('polnear', polnear()), await run('bbc', loadBbc().map((b) => ({ name: b.name, text: b.text })))];
 console.log(JSON.stringify({ rounds, results, peakRssMB: Math.round(peakRss / 1048576) }, null, 2));

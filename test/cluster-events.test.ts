@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Relation } from '../src/core/types.js';
-import { type ClusterDoc, type RelatedLink, EventClusterer } from '../src/cluster/events.js';
+import { type ClusterDecision, type ClusterDoc, type RelatedLink, EventClusterer } from '../src/cluster/events.js';
+import { EventLog } from '../src/cluster/event-log.js';
+import { MemoryRowStore, RowSet } from '../src/core/rows.js';
 import { eventCoverage } from '../src/cluster/coverage.js';
 import { buildStorylines } from '../src/cluster/storylines.js';
 import { pick, sampleDocs } from './cluster-fixtures.js';
@@ -31,17 +33,17 @@ function linksOf(id: string, clustered: Set<string>): RelatedLink[] {
 }
 
 /** Feeds the sample in publication order (001 and 002 are undated and come after 000). */
-function clusterSample(withRelations: boolean, clusterer = new EventClusterer()): EventClusterer {
+async function clusterSample(withRelations: boolean, clusterer = new EventClusterer()): Promise<EventClusterer> {
   const clustered = new Set<string>();
   for (const d of [d004, d003, d000, d001, d002]) {
-    clusterer.add(d, withRelations ? linksOf(d.id, clustered) : []);
+    await clusterer.add(d, withRelations ? linksOf(d.id, clustered) : []);
     clustered.add(d.id);
   }
   return clusterer;
 }
 
-test('the sample clusters into its three gold events, in date order', () => {
-  const c = clusterSample(true);
+test('the sample clusters into its three gold events, in date order', async () => {
+  const c = await clusterSample(true);
   const events = c.events();
   assert.deepEqual(
     events.map((e) => [e.id, e.articles.slice().sort(), e.dateBegin]),
@@ -63,15 +65,15 @@ test('the sample clusters into its three gold events, in date order', () => {
   assert.ok(e3.title.length > 0 && e3.title.length < 200);
 });
 
-test('without relations, the paraphrase and the spun copy still join the wire story by content', () => {
-  const c = clusterSample(false);
+test('without relations, the paraphrase and the spun copy still join the wire story by content', async () => {
+  const c = await clusterSample(false);
   assert.equal(c.eventOf(d001.id), c.eventOf(d000.id));
   assert.equal(c.eventOf(d002.id), c.eventOf(d000.id));
   assert.equal(c.events().length, 3);
 });
 
-test('coverage: the wire original is original reporting, the rewrites are copies', () => {
-  const c = clusterSample(true);
+test('coverage: the wire original is original reporting, the rewrites are copies', async () => {
+  const c = await clusterSample(true);
   const e3 = c.events().find((e) => e.articles.includes(d000.id))!;
   const articles = new Map([...docs.values()].map((d) => [d.id, { id: d.id, name: d.id, source: null, published: d.published }]));
   const coverage = eventCoverage(e3, articles, relations);
@@ -82,7 +84,7 @@ test('coverage: the wire original is original reporting, the rewrites are copies
   assert.deepEqual(coverage.map((c) => c.source), e3.articles, 'one outlet per article when sources are unknown');
 });
 
-test('coverage groups articles by outlet', () => {
+test('coverage groups articles by outlet', async () => {
   const event = { id: 'E1', title: 't', dateBegin: null, dateEnd: null, articles: ['a', 'b', 'c'], entities: [], reasons: [] };
   const articles = new Map([
     ['a', { id: 'a', name: 'a.html', source: 'AP', published: '2022-01-01' }],
@@ -96,8 +98,8 @@ test('coverage groups articles by outlet', () => {
   ]);
 });
 
-test('the three events form one storyline in timeline order', () => {
-  const c = clusterSample(true);
+test('the three events form one storyline in timeline order', async () => {
+  const c = await clusterSample(true);
   const lines = buildStorylines(c.events(), docs, relations);
   assert.equal(lines.length, 1, JSON.stringify(lines, null, 1));
   assert.deepEqual(lines[0]!.events, ['E1', 'E2', 'E3']);
@@ -106,8 +108,8 @@ test('the three events form one storyline in timeline order', () => {
   assert.match(lines[0]!.reasons[1]!, /E2 follows E1/);
 });
 
-test('an unrelated event starts its own storyline', () => {
-  const c = clusterSample(true);
+test('an unrelated event starts its own storyline', async () => {
+  const c = await clusterSample(true);
   const sport: ClusterDoc = {
     id: 'sport',
     title: 'Liverpool beat Arsenal in league thriller',
@@ -115,7 +117,7 @@ test('an unrelated event starts its own storyline', () => {
     published: '2022-01-09',
     entities: [],
   };
-  c.add(sport);
+  await c.add(sport);
   const all = new Map(docs);
   all.set(sport.id, sport);
   const lines = buildStorylines(c.events(), all, relations);
@@ -123,34 +125,48 @@ test('an unrelated event starts its own storyline', () => {
   assert.deepEqual(lines.map((l) => l.events), [['E1', 'E2', 'E3'], ['E4']]);
 });
 
-test('resuming from a JSON snapshot gives the same events as one uninterrupted run', () => {
-  const whole = clusterSample(true).events();
+test('resuming from stored rows gives the same events as one uninterrupted run', async () => {
+  const whole = (await clusterSample(true)).events();
   for (let cut = 0; cut <= 5; cut++) {
     const order = [d004, d003, d000, d001, d002];
     const clustered = new Set<string>();
-    let c = new EventClusterer();
-    order.forEach((d, i) => {
-      if (i === cut) c = new EventClusterer({}, JSON.parse(JSON.stringify(c.toState())));
-      c.add(d, linksOf(d.id, clustered));
+    const stored = new MemoryRowStore();
+    let rows = new RowSet(stored.source);
+    let c = new EventClusterer({}, rows);
+    const log = new EventLog();
+    for (const [i, d] of order.entries()) {
+      if (i === cut) {
+        stored.write(rows.drain());
+        rows = new RowSet(stored.source);
+        c = new EventClusterer({}, rows);
+      }
+      log.apply(await c.add(d, linksOf(d.id, clustered)));
       clustered.add(d.id);
-    });
-    assert.deepEqual(c.events(), whole, `cut at ${cut}`);
+    }
+    assert.deepEqual(log.events(), whole, `cut at ${cut}`);
   }
 });
 
-test('adding an article twice is a no-op that returns its first decision', () => {
-  const c = clusterSample(true);
-  const before = JSON.stringify(c.toState());
-  const again = c.add(d001);
+test('adding an article twice is a no-op that returns its event', async () => {
+  const stored = new MemoryRowStore();
+  const rows = new RowSet(stored.source);
+  const c = new EventClusterer({}, rows);
+  const clustered = new Set<string>();
+  for (const d of [d004, d003, d000, d001, d002]) {
+    await c.add(d, linksOf(d.id, clustered));
+    clustered.add(d.id);
+  }
+  stored.write(rows.drain());
+  const again: ClusterDecision = await c.add(d001);
   assert.equal(again.eventId, 'E3');
-  assert.equal(JSON.stringify(c.toState()), before);
+  assert.deepEqual(rows.drain(), [], 'nothing changed');
 });
 
-test('a chain of near-identical reports stops growing once its event spans maxSpanDays', () => {
+test('a chain of near-identical reports stops growing once its event spans maxSpanDays', async () => {
   const c = new EventClusterer({ daySigma: 3, maxSpanDays: 10 });
   const day = (i: number) => new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < 40; i++) {
-    c.add({
+    await c.add({
       id: `q${i}`,
       title: `Acme Corp quarterly earnings report ${i}`,
       text: `Acme Corp reported quarterly net profit and revenue; shares of Acme Corp rose on the earnings report. Dividend unchanged. Item ${i}.`,
@@ -165,14 +181,14 @@ test('a chain of near-identical reports stops growing once its event spans maxSp
     assert.ok(span <= 10, `${e.id} spans ${span} days`);
   }
   const uncapped = new EventClusterer({ daySigma: 3, maxSpanDays: 0 });
-  for (let i = 0; i < 40; i++) uncapped.add({ id: `q${i}`, title: `Acme Corp quarterly earnings report ${i}`, text: `Acme Corp reported quarterly net profit and revenue; shares of Acme Corp rose on the earnings report. Dividend unchanged. Item ${i}.`, published: day(i), entities: [] });
+  for (let i = 0; i < 40; i++) await uncapped.add({ id: `q${i}`, title: `Acme Corp quarterly earnings report ${i}`, text: `Acme Corp reported quarterly net profit and revenue; shares of Acme Corp rose on the earnings report. Dividend unchanged. Item ${i}.`, published: day(i), entities: [] });
   assert.equal(uncapped.events().length, 1, 'without the cap the chain is one event');
 });
 
-test('a rewrite still joins its source event after the event stopped growing', () => {
+test('a rewrite still joins its source event after the event stopped growing', async () => {
   const c = new EventClusterer({ daySigma: 1, maxSpanDays: 2 });
   const text = 'Acme Corp reported quarterly net profit and revenue; shares of Acme Corp rose on the earnings report.';
-  ['2021-01-01', '2021-01-02', '2021-01-03'].forEach((d, i) => c.add({ id: `a${i}`, title: null, text, published: d, entities: [] }));
-  const late = c.add({ id: 'copy', title: null, text: 'Something else entirely about Acme.', published: '2021-01-04', entities: [] }, [{ id: 'a0', kind: 'duplicate', score: 0.9 }]);
+  for (const [i, d] of ['2021-01-01', '2021-01-02', '2021-01-03'].entries()) await c.add({ id: `a${i}`, title: null, text, published: d, entities: [] });
+  const late = await c.add({ id: 'copy', title: null, text: 'Something else entirely about Acme.', published: '2021-01-04', entities: [] }, [{ id: 'a0', kind: 'duplicate', score: 0.9 }]);
   assert.equal(late.eventId, c.eventOf('a0'));
 });

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractQuotes } from '../src/extract/quotes.js';
 import { QuoteGrouper, groupQuotes, type ArticleInfo } from '../src/extract/quote-groups.js';
+import { MemoryRowStore, RowSet } from '../src/core/rows.js';
 import { paragraphs } from '../src/text/segment.js';
 import type { Quote } from '../src/core/types.js';
 
@@ -21,33 +22,40 @@ function sample(): { quotes: Quote[]; articles: Map<string, ArticleInfo> } {
   return { quotes, articles };
 }
 
-test('a grouper fed in publication order, saved and reloaded half way, gives the groups of groupQuotes', () => {
+test('a grouper fed in publication order, saved and reloaded half way, gives the groups of groupQuotes', async () => {
   const { quotes, articles } = sample();
-  const batch = groupQuotes(quotes, articles);
+  const batch = await groupQuotes(quotes, articles);
   const ordered = [...quotes].sort((x, y) => {
     const px = articles.get(x.article)!.published ?? '';
     const py = articles.get(y.article)!.published ?? '';
     return px < py ? -1 : px > py ? 1 : x.article < y.article ? -1 : x.article > y.article ? 1 : x.span[0] - y.span[0];
   });
-  let grouper = new QuoteGrouper();
+  const stored = new MemoryRowStore();
+  let rows = new RowSet(stored.source);
+  let grouper = new QuoteGrouper({}, rows);
   const half = Math.floor(ordered.length / 2);
-  ordered.slice(0, half).forEach((q) => grouper.add(q, articles.get(q.article)!));
-  grouper = new QuoteGrouper({}, JSON.parse(JSON.stringify(grouper.toState())));
-  ordered.slice(half).forEach((q) => grouper.add(q, articles.get(q.article)!));
-  assert.deepEqual(grouper.groups(), batch);
+  const byId = new Map<string, unknown>();
+  for (const q of ordered.slice(0, half)) await grouper.add(q, articles.get(q.article)!);
+  for (const g of grouper.changed()) byId.set(g.id, g);
+  stored.write(rows.drain());
+  rows = new RowSet(stored.source);
+  grouper = new QuoteGrouper({}, rows);
+  for (const q of ordered.slice(half)) await grouper.add(q, articles.get(q.article)!);
+  for (const g of grouper.changed()) byId.set(g.id, g);
+  assert.deepEqual([...byId.values()].sort((a, b) => batch.findIndex((g) => g.id === (a as { id: string }).id) - batch.findIndex((g) => g.id === (b as { id: string }).id)), batch);
 });
 
-test('a late variant from an earlier article becomes the first one; the group keeps its id; changed() lists only touched groups', () => {
+test('a late variant from an earlier article becomes the first one; the group keeps its id; changed() lists only touched groups', async () => {
   const mk = (article: string, text: string, speaker = 'Kalle Laanet'): Quote =>
     ({ id: `${article}:0`, article, text, span: [0, text.length], speaker, speakerSpan: null, cue: 'said', indirect: false });
   const grouper = new QuoteGrouper();
   const late = { id: 'late', name: 'late.txt', published: '2022-01-12' };
   const early = { id: 'early', name: 'early.txt', published: '2022-01-10' };
   const other = { id: 'other', name: 'other.txt', published: '2022-01-11' };
-  const id = grouper.add(mk('late', 'These are utterly unacceptable proposals'), late);
-  grouper.add(mk('other', 'Our troops will leave the border region next week', 'Someone Else'), other);
+  const id = await grouper.add(mk('late', 'These are utterly unacceptable proposals'), late);
+  await grouper.add(mk('other', 'Our troops will leave the border region next week', 'Someone Else'), other);
   assert.equal(grouper.changed().length, 2);
-  assert.equal(grouper.add(mk('early', 'These are completely unacceptable proposals'), early), id);
+  assert.equal(await grouper.add(mk('early', 'These are completely unacceptable proposals'), early), id);
   const changed = grouper.changed();
   assert.equal(changed.length, 1);
   assert.equal(changed[0]!.id, id);

@@ -48,10 +48,10 @@ export interface GnewsResult {
  * Streams items in order through the event clusterer (no titles, entities or dates) and scores each
  * item's final event (after the recorded merges of converged events).
  */
-export function evalItemsGnews(items: readonly GnewsItem[], options?: ClusterOptions): GnewsResult {
+export async function evalItemsGnews(items: readonly GnewsItem[], options?: ClusterOptions): Promise<GnewsResult> {
   const clusterer = new EventClusterer({ ...GNEWS_OPTIONS, ...options });
   const ids = items.map((item, i) => `${i}:${item.id}`);
-  items.forEach((item, i) => clusterer.add({ id: ids[i]!, title: null, text: item.text, published: null, entities: [] }));
+  for (const [i, item] of items.entries()) await clusterer.add({ id: ids[i]!, title: null, text: item.text, published: null, entities: [] });
   const predicted = ids.map((id) => clusterer.eventOf(id)!);
   const gold = items.map((x) => x.cluster);
   const s = scoreClusters(predicted, gold);
@@ -86,6 +86,6 @@ export function meanBatchNmi<P, G>(predicted: readonly P[], gold: readonly G[], 
   return sum / starts.length;
 }
 
-export function evalClustersGnews(file: string, options?: ClusterOptions): GnewsResult {
+export function evalClustersGnews(file: string, options?: ClusterOptions): Promise<GnewsResult> {
   return evalItemsGnews(readGnews(file), options);
 }

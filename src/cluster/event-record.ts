@@ -1,4 +1,4 @@
-import type { JoinReason, StoryEvent } from '../core/types.js';
+import type { EventHeader } from '../core/types.js';
 import { type DocFeatures, type TermStats, dayString } from './features.js';
 import {
   type IdfView,
@@ -35,8 +35,6 @@ export interface EventRecord {
   norms: [title: number, body: number, entities: number];
   dayBegin: number | null;
   dayEnd: number | null;
-  articles: string[];
-  reasons: JoinReason[];
   entityCounts: Map<string, number>;
   /** Capitalised names from members without entities: the fallback for key entities. */
   nameCounts: Map<string, number>;
@@ -54,6 +52,8 @@ export interface CentroidLimits {
 
 const EXEMPLARS = 6;
 const KEY_ENTITIES = 6;
+/** Most entity and name counts an event keeps: past it, names seen once are dropped. */
+const COUNTED_NAMES = 400;
 
 export function newEvent(index: number): EventRecord {
   return {
@@ -66,8 +66,6 @@ export function newEvent(index: number): EventRecord {
     norms: [0, 0, 0],
     dayBegin: null,
     dayEnd: null,
-    articles: [],
-    reasons: [],
     entityCounts: new Map(),
     nameCounts: new Map(),
     exemplars: [],
@@ -97,7 +95,6 @@ export function absorb(
   doc: { id: string; title: string | null; text: string; entities: readonly string[] },
   day: number | null,
   features: DocFeatures,
-  reason: JoinReason,
   limits: CentroidLimits,
   idf: IdfView,
 ): void {
@@ -111,13 +108,12 @@ export function absorb(
     event.dayBegin = event.dayBegin === null ? day : Math.min(event.dayBegin, day);
     event.dayEnd = event.dayEnd === null ? day : Math.max(event.dayEnd, day);
   }
-  event.articles.push(doc.id);
-  event.reasons.push(reason);
   for (const e of new Set(doc.entities)) event.entityCounts.set(e, (event.entityCounts.get(e) ?? 0) + 1);
+  if (event.entityCounts.size > COUNTED_NAMES) pruneSingles(event.entityCounts);
   if (doc.entities.length === 0) {
     const names = new Set(features.names);
     for (const n of names) event.nameCounts.set(n, (event.nameCounts.get(n) ?? 0) + 1);
-    if (event.nameCounts.size > 400) pruneSingles(event.nameCounts);
+    if (event.nameCounts.size > COUNTED_NAMES) pruneSingles(event.nameCounts);
   }
   if (event.exemplars.length < EXEMPLARS) {
     event.exemplars.push({ id: doc.id, title: doc.title, snippet: snippetOf(doc.text), body: capTop(features.body, 60) });
@@ -125,10 +121,10 @@ export function absorb(
 }
 
 /**
- * Moves every article of `younger` into `older` (the older id is kept). Each moved article's
- * reason becomes a `merged` reason that keeps its original note.
+ * Folds `younger` into `older` (the older id is kept): centroids, dates, counts and exemplars.
+ * Its articles are not walked: they still name `younger`, which now points at `older`.
  */
-export function mergeEvents(older: EventRecord, younger: EventRecord, note: string, score: number, limits: CentroidLimits, idf: IdfView): void {
+export function mergeEvents(older: EventRecord, younger: EventRecord, limits: CentroidLimits, idf: IdfView): void {
   const cap = limits.centroidTerms;
   older.title = grow(older.title, younger.title, cap, idf);
   older.body = grow(older.body, younger.body, cap, idf);
@@ -137,17 +133,14 @@ export function mergeEvents(older: EventRecord, younger: EventRecord, note: stri
   older.size += younger.size;
   if (younger.dayBegin !== null) older.dayBegin = older.dayBegin === null ? younger.dayBegin : Math.min(older.dayBegin, younger.dayBegin);
   if (younger.dayEnd !== null) older.dayEnd = older.dayEnd === null ? younger.dayEnd : Math.max(older.dayEnd, younger.dayEnd);
-  older.articles.push(...younger.articles);
-  for (const r of younger.reasons) {
-    older.reasons.push({ ...r, action: 'merged', parts: { ...r.parts, merge: score }, note: `${note}; before: ${r.action}, ${r.note}` });
-  }
   for (const [k, c] of younger.entityCounts) older.entityCounts.set(k, (older.entityCounts.get(k) ?? 0) + c);
   for (const [k, c] of younger.nameCounts) older.nameCounts.set(k, (older.nameCounts.get(k) ?? 0) + c);
+  if (older.entityCounts.size > COUNTED_NAMES) pruneSingles(older.entityCounts);
+  if (older.nameCounts.size > COUNTED_NAMES) pruneSingles(older.nameCounts);
   for (const x of younger.exemplars) if (older.exemplars.length < EXEMPLARS) older.exemplars.push(x);
   younger.title = younger.body = younger.entities = EMPTY_VECTOR;
+  younger.norms = [0, 0, 0];
   younger.size = 0;
-  younger.articles = [];
-  younger.reasons = [];
   younger.entityCounts = new Map();
   younger.nameCounts = new Map();
   younger.exemplars = [];
@@ -180,8 +173,8 @@ function centralExemplar(event: EventRecord): Exemplar | undefined {
   return best;
 }
 
-/** The event as the rest of wiretrace sees it. */
-export function toStoryEvent(event: EventRecord, stats: TermStats): StoryEvent {
+/** The event as the rest of wiretrace sees it; `bodyTerms` names the heaviest body terms (loaded). */
+export function toEventHeader(event: EventRecord, stats: TermStats): EventHeader {
   const central = centralExemplar(event);
   let entities = topCounted(event.entityCounts, KEY_ENTITIES);
   if (entities.length === 0) entities = topCounted(event.nameCounts, KEY_ENTITIES);
@@ -191,10 +184,13 @@ export function toStoryEvent(event: EventRecord, stats: TermStats): StoryEvent {
     title: central ? (central.title ?? central.snippet) : event.id,
     dateBegin: dayString(event.dayBegin),
     dateEnd: dayString(event.dayEnd),
-    articles: event.articles.slice(),
     entities,
-    reasons: event.reasons.map((r) => ({ ...r, parts: { ...r.parts } })),
   };
+}
+
+/** Term ids whose frequencies `toEventHeader` and centroid updates read. */
+export function centroidIds(event: EventRecord): Int32Array[] {
+  return [event.title.ids, event.body.ids, event.entities.ids];
 }
 
 export interface EventJson {
@@ -207,8 +203,6 @@ export interface EventJson {
   norms: [number, number, number];
   dayBegin: number | null;
   dayEnd: number | null;
-  articles: string[];
-  reasons: JoinReason[];
   entityCounts: Array<[string, number]>;
   nameCounts: Array<[string, number]>;
   exemplars: Array<{ id: string; title: string | null; snippet: string; body: [number[], number[]] }>;
@@ -227,8 +221,6 @@ export function eventToJson(e: EventRecord): EventJson {
     norms: [...e.norms],
     dayBegin: e.dayBegin,
     dayEnd: e.dayEnd,
-    articles: e.articles.slice(),
-    reasons: e.reasons.map((r) => ({ ...r, parts: { ...r.parts } })),
     entityCounts: [...e.entityCounts],
     nameCounts: [...e.nameCounts],
     exemplars: e.exemplars.map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: vectorToJson(x.body) })),
@@ -248,8 +240,6 @@ export function eventFromJson(j: EventJson): EventRecord {
     norms: [...j.norms],
     dayBegin: j.dayBegin,
     dayEnd: j.dayEnd,
-    articles: j.articles.slice(),
-    reasons: j.reasons.map((r) => ({ ...r, parts: { ...r.parts } })),
     entityCounts: new Map(j.entityCounts),
     nameCounts: new Map(j.nameCounts),
     exemplars: j.exemplars.map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: vectorFromJson(x.body) })),

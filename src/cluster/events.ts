@@ -1,18 +1,13 @@
-import type { JoinReason, RelationKind, StoryEvent } from '../core/types.js';
-import { type DocFeatures, TermStats, dayNumber, featurize } from './features.js';
-import {
-  type EventJson,
-  type EventRecord,
-  absorb,
-  eventFromJson,
-  eventToJson,
-  mergeEvents,
-  newEvent,
-  toStoryEvent,
-} from './event-record.js';
+import type { EventHeader, JoinReason, RelationKind, StoryEvent } from '../core/types.js';
+import { createError } from '../core/errors.js';
+import { RowSet } from '../core/rows.js';
+import { type DocFeatures, dayNumber, docTerms, featurize } from './features.js';
+import { type EventRecord, absorb, mergeEvents, newEvent, toEventHeader } from './event-record.js';
 import { type IdfView, cosineIdf, dotIdf } from './sparse.js';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options.js';
-import { type MemberIndexJson, MemberIndex } from './members.js';
+import { MemberIndex } from './members.js';
+import { ClusterRows, type Posting } from './cluster-rows.js';
+import { EventLog } from './event-log.js';
 
 export { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions };
 
@@ -33,16 +28,23 @@ export interface RelatedLink {
   score: number;
 }
 
-/** JSON-serialisable snapshot: `new EventClusterer(options, state)` resumes exactly. */
-export interface ClustererState {
-  version: 1;
-  stats: { terms: string[]; df: number[]; docs: number };
-  latestDay: number | null;
-  events: EventJson[];
-  active: number[];
-  postings: Array<number[] | null>;
-  /** The member index, when `memberWeight` > 0. */
-  members?: MemberIndexJson;
+/** An event merged into an older one by an article's arrival. */
+export interface EventMerge {
+  /** The retired (younger) event id. */
+  from: string;
+  into: string;
+  note: string;
+  score: number;
+}
+
+/** What clustering one article decided, for the event log or the store to apply. */
+export interface ClusterDecision {
+  eventId: string;
+  reason: JoinReason;
+  /** Events retired into `eventId` (or into each other, oldest last), in the order merged. */
+  merged: EventMerge[];
+  /** The current header of every event the article changed (its event after merges). */
+  headers: EventHeader[];
 }
 
 /** Relations that mean "the same report, rewritten": evidence of the same event. */
@@ -56,49 +58,57 @@ interface Scored {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Postings kept per key term: the newest, twice what one look-up reads. */
+const postingsKept = (scan: number) => 2 * scan;
+
 /**
  * Online event clustering (Miranda et al. 2018, simplified): each article joins the event whose
  * TF-IDF centroids (title, body, entities) it is most similar to, discounted by the day gap, or
  * starts a new one. Event ids are "E1", "E2", ... in order of creation and never change.
+ *
+ * Its state is rows (`ClusterRows`): an article loads its terms, the postings of its key terms and
+ * a bounded number of candidate events, so its cost does not grow with the corpus. Without a
+ * store behind the rows everything stays in memory, and an event log keeps the members
+ * (`events()`, `eventOf()`), for evaluations and tests; with one, the caller stores each decision.
  */
 export class EventClusterer {
   private readonly options: ResolvedClusterOptions;
-  private readonly stats: TermStats;
-  private readonly records: EventRecord[];
-  private readonly docEvent = new Map<string, number>();
-  private active: number[];
-  private postings: Array<number[] | undefined>;
-  private latestDay: number | null;
-  private stamp = new Int32Array(256);
-  private tick = 1;
+  readonly state: ClusterRows;
+  private readonly log: EventLog | null;
   private readonly members: MemberIndex | null;
 
-  constructor(options?: ClusterOptions, state?: ClustererState) {
+  constructor(options?: ClusterOptions, rows: RowSet = new RowSet()) {
     this.options = resolveClusterOptions(options);
-    this.stats = state ? TermStats.fromJson(state.stats) : new TermStats();
-    this.records = state ? state.events.map(eventFromJson) : [];
-    this.active = state ? state.active.slice() : [];
-    this.postings = state ? state.postings.map((p) => p?.slice() ?? undefined) : [];
-    this.latestDay = state?.latestDay ?? null;
-    for (const r of this.records) for (const a of r.articles) this.docEvent.set(a, r.index);
-    this.members = this.options.memberWeight > 0 ? new MemberIndex(state?.members) : null;
+    this.state = new ClusterRows(rows);
+    this.log = rows.backed ? null : new EventLog();
+    if (this.options.memberWeight > 0 && rows.backed) {
+      throw createError('BAD_REQUEST', 'memberWeight > 0 needs the in-memory clusterer (the member index is not kept in rows)');
+    }
+    this.members = this.options.memberWeight > 0 ? new MemberIndex() : null;
   }
 
-  /** Clusters one article. Adding an article already clustered returns its first decision. */
-  add(doc: ClusterDoc, related: RelatedLink[] = []): { eventId: string; reason: JoinReason; merged?: string[] } {
-    const known = this.docEvent.get(doc.id);
+  /** Clusters one article. Adding an article already clustered returns its event, changing nothing. */
+  async add(doc: ClusterDoc, related: RelatedLink[] = []): Promise<ClusterDecision> {
+    const state = this.state;
+    await state.begin();
+    await state.docs.load([doc.id, ...related.map((r) => r.id)]);
+    const known = state.docs.get(doc.id);
     if (known !== undefined) {
-      const r = this.records[known]!;
-      return { eventId: r.id, reason: r.reasons[r.articles.indexOf(doc.id)]! };
+      await state.loadEvents([known]);
+      const id = state.event(state.root(known)).id;
+      return { eventId: id, reason: { article: doc.id, action: 'joined', score: 0, parts: {}, note: `already in ${id}` }, merged: [], headers: [] };
     }
+    const terms = docTerms(doc);
+    await state.loadTerms([...terms.title, ...terms.body, ...terms.entity]);
     const day = dayNumber(doc.published);
-    this.advance(day);
-    const features = featurize(this.stats, doc, this.options);
-    const idf = this.stats.idfView();
+    if (day !== null && (state.latestDay === null || day > state.latestDay)) state.latestDay = day;
+    const features = featurize(state.stats, terms, this.options);
+    const idf = state.stats.idfView();
     const near = this.neighbours(features, idf);
-    const scored = this.candidates(features, near).map((e) => this.score(features, day, e, idf, near));
+    const candidates = await this.candidates(features, near);
+    const scored = candidates.map((e) => this.score(features, day, e, idf, near));
     scored.sort((a, b) => b.score - a.score || b.event - a.event);
-    const linked = this.linkedEvent(related);
+    const linked = await this.linkedEvent(related);
     let chosen: Scored | undefined;
     let action: JoinReason['action'] = 'joined';
     let note: string;
@@ -106,98 +116,113 @@ export class EventClusterer {
       chosen = scored.find((s) => s.event === linked.event) ?? this.score(features, day, linked.event, idf, near);
       chosen.parts.relation = round(linked.score);
       chosen.score = Math.max(chosen.score, linked.score);
-      note = `${linked.kind} of ${linked.id}, which is in ${this.records[linked.event]!.id}`;
+      note = `${linked.kind} of ${linked.id}, which is in ${state.event(linked.event).id}`;
     } else if (scored.length > 0 && scored[0]!.score >= this.options.threshold) {
       chosen = scored[0]!;
       note = `most similar event, score ${round(chosen.score)} >= threshold ${this.options.threshold}`;
     } else {
       action = 'started';
       note = scored.length
-        ? `no event reached threshold ${this.options.threshold} (best ${this.records[scored[0]!.event]!.id} at ${round(scored[0]!.score)})`
+        ? `no event reached threshold ${this.options.threshold} (best ${state.event(scored[0]!.event).id} at ${round(scored[0]!.score)})`
         : 'no candidate event shares its key terms';
     }
     const top = chosen ?? scored[0];
     const runnerUp = scored.find((s) => s.event !== top?.event);
-    if (runnerUp && chosen) note += `; runner-up ${this.records[runnerUp.event]!.id} at ${round(runnerUp.score)}`;
+    if (runnerUp && chosen) note += `; runner-up ${state.event(runnerUp.event).id} at ${round(runnerUp.score)}`;
+    // Centroid updates and merges weigh the centroids' own terms: bring their frequencies in.
+    const changing = chosen ? [chosen.event, ...scored.slice(0, 4).map((s) => s.event)] : [];
+    await state.loadEvents(changing, true);
     const target = chosen ? chosen.event : this.createEvent();
     const best = chosen ?? scored[0];
     const parts: Record<string, number> = best ? { ...best.parts } : {};
     if (runnerUp) parts.runnerUp = round(runnerUp.score);
     const reason: JoinReason = { article: doc.id, action, score: round(best?.score ?? 0), parts, note };
-    const record = this.records[target]!;
-    absorb(record, doc, day, features, reason, this.options, idf);
-    this.docEvent.set(doc.id, target);
-    this.index(features, target);
-    this.members?.add(features.bodyTf, target, this.options.memberTerms, idf);
+    const record = state.event(target);
+    const weights = state.stats.idfView();
+    absorb(record, doc, day, features, this.options, weights);
+    state.touchEvent(record);
+    state.docs.set(doc.id, target);
+    this.index(features, target, day);
+    this.members?.add(features.bodyTf, target, this.options.memberTerms, weights);
     this.closeIfLong(record);
-    const merged = chosen ? this.mergeConverging(target, scored, idf) : [];
-    if (merged.length === 0) return { eventId: record.id, reason };
-    const live = this.records[this.root(target)]!;
-    return { eventId: live.id, reason: live.reasons[live.articles.lastIndexOf(doc.id)]!, merged };
+    const merged = chosen ? this.mergeConverging(target, scored, weights) : [];
+    const live = state.event(state.root(target));
+    state.commit();
+    const decision: ClusterDecision = { eventId: live.id, reason, merged, headers: [toEventHeader(live, state.stats)] };
+    this.log?.apply(decision);
+    return decision;
   }
 
-  /** Live events in creation order (events merged into older ones are gone; their ids are never reused). */
+  /** The event each clustered article is in now (following merges); unclustered ones are left out. */
+  async eventsOf(articleIds: readonly string[]): Promise<Map<string, string>> {
+    const state = this.state;
+    await state.docs.load(articleIds);
+    const found = new Map<string, number>();
+    for (const id of articleIds) {
+      const e = state.docs.get(id);
+      if (e !== undefined) found.set(id, e);
+    }
+    await state.loadEvents(found.values());
+    const out = new Map<string, string>();
+    for (const [id, e] of found) out.set(id, state.event(state.root(e)).id);
+    return out;
+  }
+
+  /** Live events in creation order, with their members (in-memory clusterers only). */
   events(): StoryEvent[] {
-    return this.records.filter((r) => r.mergedInto === null).map((r) => toStoryEvent(r, this.stats));
+    return this.memoryLog().events();
   }
 
-  /** How many documents have been clustered. */
+  /** How many documents have been clustered (in-memory clusterers only). */
   get documents(): number {
-    return this.docEvent.size;
+    return this.memoryLog().documents;
   }
 
+  /** The event an article is in now (in-memory clusterers only). */
   eventOf(docId: string): string | undefined {
-    const e = this.docEvent.get(docId);
-    return e === undefined ? undefined : this.records[e]!.id;
+    return this.memoryLog().eventOf(docId);
   }
 
-  toState(): ClustererState {
-    return {
-      version: 1,
-      stats: this.stats.toJson(),
-      latestDay: this.latestDay,
-      events: this.records.map(eventToJson),
-      active: this.active.slice(),
-      postings: this.postings.map((p) => (p ? p.slice() : null)),
-      ...(this.members ? { members: this.members.toJson() } : {}),
-    };
+  private memoryLog(): EventLog {
+    if (!this.log) throw createError('BAD_REQUEST', 'a clusterer on stored rows keeps no member list: read the events from the store');
+    return this.log;
   }
 
-  /** The live event an index now stands for (following merges). */
-  private root(e: number): number {
-    let r = e;
-    while (this.records[r]!.mergedInto !== null) r = this.records[r]!.mergedInto!;
-    return r;
+  private active(r: EventRecord): boolean {
+    if (!r.active || r.mergedInto !== null) return false;
+    const latest = this.state.latestDay;
+    return latest === null || r.dayEnd === null || r.dayEnd >= latest - this.options.activeDays;
   }
 
   /**
    * After an article joined `target`, other events it also matched above the threshold are merged
-   * into the older of the two when their centroids have converged. Returns the retired ids.
+   * into the older of the two when their centroids have converged.
    */
-  private mergeConverging(target: number, scored: Scored[], idf: IdfView): string[] {
-    const retired: string[] = [];
-    if (this.options.mergeThreshold <= 0) return retired;
+  private mergeConverging(target: number, scored: Scored[], idf: IdfView): EventMerge[] {
+    const merges: EventMerge[] = [];
+    if (this.options.mergeThreshold <= 0) return merges;
+    const state = this.state;
     let into = target;
     for (const s of scored.slice(0, 4)) {
       if (s.score < this.options.threshold) break;
-      const other = this.root(s.event);
+      const other = state.root(s.event);
       if (other === into) continue;
-      const a = this.records[into]!;
-      const b = this.records[other]!;
+      const a = state.event(into);
+      const b = state.event(other);
       const time = this.rangeCloseness(a, b);
       const body = cosineIdf(a.body, b.body, idf);
       const score = body * time;
       if (score < this.options.mergeThreshold) continue;
       const [older, younger] = a.index < b.index ? [a, b] : [b, a];
       const note = `${younger.id} merged into ${older.id}: centroids converged (cosine ${round(body)}, time ${round(time)})`;
-      for (const article of younger.articles) this.docEvent.set(article, older.index);
-      mergeEvents(older, younger, note, round(score), this.options, idf);
-      this.active = this.active.filter((e) => e !== younger.index);
+      mergeEvents(older, younger, this.options, idf);
+      state.touchEvent(older);
+      state.touchEvent(younger);
       this.closeIfLong(older);
-      retired.push(younger.id);
+      merges.push({ from: younger.id, into: older.id, note, score: round(score) });
       into = older.index;
     }
-    return retired;
+    return merges;
   }
 
   private rangeCloseness(a: EventRecord, b: EventRecord): number {
@@ -208,29 +233,9 @@ export class EventClusterer {
   }
 
   private createEvent(): number {
-    const index = this.records.length;
-    this.records.push(newEvent(index));
-    this.active.push(index);
-    if (index >= this.stamp.length) {
-      const grown = new Int32Array(this.stamp.length * 2);
-      grown.set(this.stamp);
-      this.stamp = grown;
-    }
+    const index = this.state.nextEvent++;
+    this.state.addEvent(newEvent(index));
     return index;
-  }
-
-  /** Moves the stream clock forward and retires events whose last date fell out of the window. */
-  private advance(day: number | null): void {
-    if (day === null || (this.latestDay !== null && day <= this.latestDay)) return;
-    this.latestDay = day;
-    const horizon = day - this.options.activeDays;
-    const keep: number[] = [];
-    for (const e of this.active) {
-      const r = this.records[e]!;
-      if (r.dayEnd !== null && r.dayEnd < horizon) r.active = false;
-      else keep.push(e);
-    }
-    this.active = keep;
   }
 
   /**
@@ -241,46 +246,52 @@ export class EventClusterer {
     const cap = this.options.maxSpanDays;
     if (cap <= 0 || !r.active || r.dayBegin === null || r.dayEnd === null || r.dayEnd - r.dayBegin < cap) return;
     r.active = false;
-    this.active = this.active.filter((e) => e !== r.index);
+    this.state.touchEvent(r);
   }
 
   /** Mean cosine of the article to each live event's nearest members (empty without a member index). */
   private neighbours(f: DocFeatures, idf: IdfView): Map<number, number> {
     if (!this.members) return new Map();
+    const state = this.state;
     const live = (e: number) => {
-      const r = this.root(e);
-      return this.records[r]!.active ? r : null;
+      const r = state.root(e);
+      return this.active(state.event(r)) ? r : null;
     };
-    return this.members.neighbours(f.body, this.options.memberK, this.options.postingScan, idf, live, (e) => this.records[e]!.size);
+    return this.members.neighbours(f.body, this.options.memberK, this.options.postingScan, idf, live, (e) => state.event(e).size);
   }
 
   /**
    * Events sharing key terms with the article, by summed key weight, best `maxCandidates`; plus
-   * every event holding a near member.
+   * every event holding a near member. Each key's newest `postingScan` postings are read, those
+   * filed before the active window skipped; only the best few events are loaded and resolved.
    */
-  private candidates(f: DocFeatures, near: Map<number, number>): number[] {
+  private async candidates(f: DocFeatures, near: Map<number, number>): Promise<number[]> {
+    const state = this.state;
+    const keys = f.keys.map(String);
+    await state.postings.load(keys);
+    const horizon = state.latestDay === null ? null : state.latestDay - this.options.activeDays;
     const acc = new Map<number, number>();
-    const scan = this.options.postingScan;
-    for (let i = 0; i < f.keys.length; i++) {
-      const list = this.postings[f.keys[i]!];
+    for (let i = 0; i < keys.length; i++) {
+      const list = state.postings.get(keys[i]!);
       if (!list) continue;
-      const tick = this.tick++;
-      let seen = 0;
-      let stale = 0;
-      for (let j = list.length - 1; j >= 0 && seen < scan; j--) {
-        const e = this.root(list[j]!);
-        if (this.stamp[e] === tick) continue;
-        this.stamp[e] = tick;
-        seen++;
-        if (!this.records[e]!.active) {
-          stale++;
-          continue;
-        }
+      const seen = new Set<number>();
+      for (let j = list.length - 1; j >= 0 && seen.size < this.options.postingScan; j--) {
+        const [e, day] = list[j]!;
+        if (seen.has(e)) continue;
+        seen.add(e);
+        if (horizon !== null && day !== null && day < horizon) continue;
         acc.set(e, (acc.get(e) ?? 0) + f.keyWeights[i]!);
       }
-      if (stale > 8 && stale * 2 > seen) this.postings[f.keys[i]!] = this.compact(list);
     }
-    const best = [...acc.entries()]
+    const shortlist = [...acc.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, 4 * this.options.maxCandidates);
+    await state.loadEvents(shortlist.map(([e]) => e));
+    const byRoot = new Map<number, number>();
+    for (const [e, w] of shortlist) {
+      const r = state.root(e);
+      if (!this.active(state.event(r))) continue;
+      byRoot.set(r, Math.max(byRoot.get(r) ?? 0, w));
+    }
+    const best = [...byRoot.entries()]
       .sort((a, b) => b[1] - a[1] || b[0] - a[0])
       .slice(0, this.options.maxCandidates)
       .map(([e]) => e);
@@ -288,16 +299,6 @@ export class EventClusterer {
     const chosen = new Set(best);
     for (const e of near.keys()) if (!chosen.has(e)) best.push(e);
     return best;
-  }
-
-  /** A posting list without retired events, merged ones redirected to the event they joined. */
-  private compact(list: number[]): number[] {
-    const out: number[] = [];
-    for (const e of list) {
-      const r = this.root(e);
-      if (this.records[r]!.active && out[out.length - 1] !== r) out.push(r);
-    }
-    return out;
   }
 
   private closeness(day: number | null, r: EventRecord): number {
@@ -308,7 +309,7 @@ export class EventClusterer {
   }
 
   private score(f: DocFeatures, day: number | null, event: number, idf: IdfView, near: Map<number, number>): Scored {
-    const r = this.records[event]!;
+    const r = this.state.event(event);
     const parts: Record<string, number> = {};
     let num = 0;
     let den = 0;
@@ -344,27 +345,33 @@ export class EventClusterer {
   }
 
   /** The event holding the strongest rewrite (duplicate/excerpt/paraphrase/spin) of this article. */
-  private linkedEvent(related: RelatedLink[]): { event: number; id: string; kind: RelationKind; score: number } | undefined {
-    let best: { event: number; id: string; kind: RelationKind; score: number } | undefined;
+  private async linkedEvent(related: RelatedLink[]): Promise<{ event: number; id: string; kind: RelationKind; score: number } | undefined> {
+    let best: { found: number; id: string; kind: RelationKind; score: number } | undefined;
     for (const link of related) {
       if (!REWRITES.has(link.kind) || link.score < this.options.relationMin) continue;
-      const found = this.docEvent.get(link.id);
+      const found = this.state.docs.get(link.id);
       if (found === undefined) continue;
-      const event = this.root(found);
-      if (!best || link.score > best.score) best = { event, id: link.id, kind: link.kind, score: link.score };
+      if (!best || link.score > best.score) best = { found, id: link.id, kind: link.kind, score: link.score };
     }
-    return best;
+    if (!best) return undefined;
+    await this.state.loadEvents([best.found]);
+    return { event: this.state.root(best.found), id: best.id, kind: best.kind, score: best.score };
   }
 
-  /** Files the event under the article's key terms. */
-  private index(f: DocFeatures, event: number): void {
+  /** Files the event under the article's key terms (each key keeps its newest postings only). */
+  private index(f: DocFeatures, event: number, day: number | null): void {
+    const kept = postingsKept(this.options.postingScan);
     for (const key of f.keys) {
-      let list = this.postings[key];
-      if (!list) {
-        while (this.postings.length <= key) this.postings.push(undefined);
-        list = this.postings[key] = [];
+      const k = String(key);
+      const list: Posting[] = this.state.postings.get(k) ?? [];
+      const last = list[list.length - 1];
+      if (last && last[0] === event) {
+        if (day !== null && (last[1] === null || day > last[1])) last[1] = day;
+      } else {
+        list.push([event, day]);
+        if (list.length > kept) list.splice(0, list.length - kept);
       }
-      if (list[list.length - 1] !== event) list.push(event);
+      this.state.postings.set(k, list);
     }
   }
 }

@@ -5,42 +5,80 @@ import { type IdfView, type SparseVector, EMPTY_VECTOR, capTop, fromEntries, nor
 /**
  * Online term statistics: a vocabulary (term -> integer id) and document frequencies that grow
  * as documents arrive, so IDF is always that of the stream seen so far (Miranda et al. 2018).
+ *
+ * Held whole in memory, or (with rows behind it) only the terms loaded for the documents at hand:
+ * `define` brings a stored term in, `changes` says which terms to write back.
  */
 export class TermStats {
   private readonly vocab = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private terms: string[] = [];
   private df = new Int32Array(1024);
   private logDf = new Float64Array(1024);
+  private readonly dirty = new Set<number>();
   /** Documents observed. */
   docs = 0;
+  /** Next id to give a new term (ids are dense; with rows, the store's count of terms). */
+  nextId = 0;
 
   /** The id of `term`, creating one when new. */
   id(term: string): number {
     let id = this.vocab.get(term);
     if (id === undefined) {
-      id = this.terms.length;
-      this.vocab.set(term, id);
-      this.terms.push(term);
-      if (id >= this.df.length) {
-        const grown = new Int32Array(this.df.length * 2);
-        grown.set(this.df);
-        this.df = grown;
-        const grownLog = new Float64Array(grown.length);
-        grownLog.set(this.logDf);
-        this.logDf = grownLog;
-      }
+      id = this.nextId++;
+      this.define(term, id, 0);
+      this.dirty.add(id);
     }
     return id;
+  }
+
+  /** The id of `term` when known (held in memory), else undefined. */
+  known(term: string): number | undefined {
+    return this.vocab.get(term);
+  }
+
+  /** Whether id's frequency is held (a term loaded or created here). */
+  holds(id: number): boolean {
+    return this.terms[id] !== undefined;
+  }
+
+  /** Brings in a stored term with its document frequency. */
+  define(term: string, id: number, df: number): void {
+    this.vocab.set(term, id);
+    this.grow(id);
+    this.terms[id] = term;
+    this.df[id] = df;
+    this.logDf[id] = Math.log(1 + df);
   }
 
   term(id: number): string {
     return this.terms[id] ?? '';
   }
 
+  frequency(id: number): number {
+    return this.df[id] ?? 0;
+  }
+
   /** Counts one document containing each of the distinct `ids`. */
   observe(ids: Iterable<number>): void {
-    for (const id of ids) this.logDf[id] = Math.log(1 + ++this.df[id]!);
+    for (const id of ids) {
+      this.logDf[id] = Math.log(1 + ++this.df[id]!);
+      this.dirty.add(id);
+    }
     this.docs++;
+  }
+
+  /** Ids created or observed since the last call. */
+  changes(): number[] {
+    const out = [...this.dirty];
+    this.dirty.clear();
+    return out;
+  }
+
+  /** Drops every held term (with rows behind them, they are loaded again when needed). */
+  forget(): void {
+    this.vocab.clear();
+    this.terms = [];
+    this.dirty.clear();
   }
 
   /** Smoothed IDF: ln((1 + N) / (1 + df)) + 1. */
@@ -53,17 +91,16 @@ export class TermStats {
     return { base: Math.log(1 + this.docs) + 1, logDf: this.logDf };
   }
 
-  toJson(): { terms: string[]; df: number[]; docs: number } {
-    return { terms: this.terms.slice(), df: Array.from(this.df.subarray(0, this.terms.length)), docs: this.docs };
-  }
-
-  static fromJson(json: { terms: string[]; df: number[]; docs: number }): TermStats {
-    const stats = new TermStats();
-    for (const t of json.terms) stats.id(t);
-    stats.df.set(json.df);
-    for (let i = 0; i < json.df.length; i++) stats.logDf[i] = Math.log(1 + json.df[i]!);
-    stats.docs = json.docs;
-    return stats;
+  private grow(id: number): void {
+    if (id < this.df.length) return;
+    let size = this.df.length;
+    while (size <= id) size *= 2;
+    const df = new Int32Array(size);
+    df.set(this.df);
+    this.df = df;
+    const logDf = new Float64Array(size);
+    logDf.set(this.logDf);
+    this.logDf = logDf;
   }
 }
 
@@ -158,24 +195,37 @@ export interface FeatureLimits {
   keyTerms: number;
 }
 
+/** The strings a document is counted under: title and body words, and entity keys (or name words). */
+export interface DocTerms {
+  title: string[];
+  body: string[];
+  entity: string[];
+  /** Capitalised names, read when the document came without entities (else empty). */
+  names: string[];
+}
+
+export function docTerms(doc: { title: string | null; text: string; entities: readonly string[] }): DocTerms {
+  const title = doc.title ? contentTerms(doc.title) : [];
+  const body = contentTerms(doc.text);
+  if (doc.entities.length > 0) return { title, body, entity: [...new Set(doc.entities.map(entityKey))], names: [] };
+  const text = `${doc.title ?? ''}\n\n${doc.text}`;
+  const names = capitalisedNames(text, Infinity);
+  return { title, body, entity: nameTerms(text, names), names };
+}
+
 /** Updates the online document frequencies with this document, then weighs its sub-vectors. */
 export function featurize(
   stats: TermStats,
-  doc: { title: string | null; text: string; entities: readonly string[] },
+  doc: { title: string | null; text: string; entities: readonly string[] } | DocTerms,
   limits: FeatureLimits,
 ): DocFeatures {
+  const terms = 'body' in doc ? doc : docTerms(doc);
   const titleCounts = new Map<number, number>();
   const bodyCounts = new Map<number, number>();
   const entityCounts = new Map<number, number>();
-  if (doc.title) countInto(titleCounts, stats, contentTerms(doc.title));
-  countInto(bodyCounts, stats, contentTerms(doc.text));
-  let names: string[] = [];
-  if (doc.entities.length > 0) countInto(entityCounts, stats, new Set(doc.entities.map(entityKey)));
-  else {
-    const text = `${doc.title ?? ''}\n\n${doc.text}`;
-    names = capitalisedNames(text, Infinity);
-    countInto(entityCounts, stats, nameTerms(text, names));
-  }
+  countInto(titleCounts, stats, terms.title);
+  countInto(bodyCounts, stats, terms.body);
+  countInto(entityCounts, stats, terms.entity);
   const seen = new Set<number>([...titleCounts.keys(), ...bodyCounts.keys(), ...entityCounts.keys()]);
   stats.observe(seen);
   const [title, titleTf] = weigh(titleCounts, stats, limits.docTerms);
@@ -190,7 +240,7 @@ export function featurize(
   add(entities, topIds(entities, limits.keyTerms));
   const keys = [...keyed.keys()];
   const keyWeights = [...keyed.values()];
-  return { title, body, entities, titleTf, bodyTf, entitiesTf, keys, keyWeights, names };
+  return { title, body, entities, titleTf, bodyTf, entitiesTf, keys, keyWeights, names: terms.names };
 }
 
 function weightOf(v: SparseVector, id: number): number {

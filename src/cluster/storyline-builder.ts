@@ -1,5 +1,6 @@
-import type { StoryEvent, Storyline } from '../core/types.js';
+import { RowSet, type RowTable } from '../core/rows.js';
 import type { ClusterDoc } from './events.js';
+import type { EventHeader, StorylineChange } from '../core/types.js';
 import { TermStats, contentTerms, dayNumber, nameTerms } from './features.js';
 import {
   type IdfView,
@@ -13,6 +14,7 @@ import {
   normIdf,
   normalizeInPlace,
   vectorFromJson,
+  vectorToJson,
 } from './sparse.js';
 import { overlap, type StorylineOptions } from './storylines.js';
 
@@ -20,6 +22,11 @@ import { overlap, type StorylineOptions } from './storylines.js';
 const KEY_TERMS = 30;
 /** Latest events kept per key. */
 const KEY_EVENTS = 50;
+/** Most names and relation links an event profile keeps (the first ones seen). */
+const PROFILE_NAMES = 60;
+const PROFILE_LINKS = 40;
+/** Most candidate events an event is compared with: those sharing the most keys, and linked ones. */
+const CANDIDATES = 40;
 
 interface Profile {
   id: string;
@@ -27,192 +34,195 @@ interface Profile {
   seq: number;
   /** Sum of its articles' length-normalised log term frequencies; IDF is applied when compared. */
   tf: SparseVector;
-  names: Set<string>;
-  /** Relations `[a, b]` from this event's articles to articles that may sit in other events. */
-  links: Array<[string, string]>;
-  articles: string[];
+  names: string[];
+  /** Relations between this event's articles and another event's: `[other event, a, b]`. */
+  links: Array<[string, string, string]>;
+  size: number;
   title: string;
   begin: number | null;
   end: number | null;
   line: string | null;
 }
 
-interface Line { id: string; events: string[]; reasons: string[] }
-
-/** What a `StorylineBuilder` persists (JSON-safe). */
-export interface StorylineBuilderState {
-  version: 1;
-  stats: { terms: string[]; df: number[]; docs: number };
-  nextSeq: number;
-  nextLine: number;
-  events: Array<{
-    id: string; seq: number; tf: [number[], number[]]; names: string[]; links: Array<[string, string]>;
-    articles: string[]; title: string; begin: number | null; end: number | null; line: string | null;
-  }>;
-  lines: Line[];
-  keys: Array<[string, string[]]>;
+interface ProfileJson extends Omit<Profile, 'tf'> {
+  tf: [number[], number[]];
 }
+
+interface LineHead {
+  id: string;
+  /** Events on the line. */
+  size: number;
+  /** The event with the most articles, whose title the storyline shows. */
+  lead: string;
+  leadSize: number;
+  title: string;
+}
+
+interface Meta { nextSeq: number; nextLine: number }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Where an article sits: the event clusterer's answer, resolved through merges. */
+export type EventOfArticle = (articleIds: readonly string[]) => Promise<Map<string, string>>;
+
 /**
- * `buildStorylines` for a stream: articles are fed as they join events (`addArticle`, `merge`),
- * then `update` places the touched events. An event already threaded with others stays in its
- * storyline; a new (or still lone) event continues the storyline of its most similar event within
- * the window, earlier or later (topic cosine under current IDF, shared entities, shared passages),
- * or starts one. Storyline ids ("S1", "S2", ...) never change; `changed()` says what to store.
+ * Storylines for a stream: each article is fed as it joins an event (`addArticle`, after `merge`
+ * when its arrival merged events), then `place` threads that event. An event already threaded with
+ * others stays in its storyline; a new (or still lone) event continues the storyline of its most
+ * similar event within the window, earlier or later (topic cosine under current IDF, shared
+ * entities, shared passages), or starts one. Storyline ids ("S1", "S2", ...) never change.
+ *
+ * State is rows: one profile per event, one head per storyline, the latest events per key term or
+ * name. Placing an event reads a bounded number of candidates, whatever the corpus or storyline
+ * size; what changed comes back as `StorylineChange`s for the store's storyline members.
  */
 export class StorylineBuilder {
   private readonly threshold: number;
   private readonly windowDays: number;
   private readonly topicTerms: number;
-  private readonly stats: TermStats;
-  private readonly events = new Map<string, Profile>();
-  private readonly lines = new Map<string, Line>();
-  private readonly keys = new Map<string, string[]>();
-  private readonly eventOf = new Map<string, string>();
-  private readonly dirtyLines = new Set<string>();
-  private readonly deletedLines = new Set<string>();
-  /** Capped topic vectors under the IDF of the current `update` (cleared by each). */
-  private readonly topics = new Map<string, { v: SparseVector; norm: number }>();
-  private nextSeq = 0;
-  private nextLine = 1;
+  private readonly profiles: RowTable<Profile>;
+  private readonly heads: RowTable<LineHead>;
+  private readonly keys: RowTable<string[]>;
+  private readonly meta: RowTable<Meta>;
+  private changes: StorylineChange[] = [];
 
-  constructor(options: StorylineOptions = {}, state?: StorylineBuilderState) {
+  constructor(
+    private readonly stats: TermStats,
+    /** Brings term frequencies in (the clusterer's rows), so topics weigh by current IDF. */
+    private readonly loadTermIds: (ids: Iterable<number>) => Promise<void>,
+    private readonly eventOf: EventOfArticle,
+    rows: RowSet = new RowSet(),
+    options: StorylineOptions = {},
+  ) {
     this.threshold = options.threshold ?? 0.3;
     this.windowDays = options.windowDays ?? 60;
     this.topicTerms = options.topicTerms ?? 100;
-    this.stats = state ? TermStats.fromJson(state.stats) : new TermStats();
-    if (!state) return;
-    this.nextSeq = state.nextSeq;
-    this.nextLine = state.nextLine;
-    for (const e of state.events) {
-      this.events.set(e.id, { ...e, tf: vectorFromJson(e.tf), names: new Set(e.names) });
-      for (const a of e.articles) this.eventOf.set(a, e.id);
-    }
-    for (const line of state.lines) this.lines.set(line.id, line);
-    for (const [k, ids] of state.keys) this.keys.set(k, ids);
+    this.profiles = rows.table<Profile>('sl.event', profileCodec(), 50_000);
+    this.heads = rows.table<LineHead>('sl.line');
+    this.keys = rows.table<string[]>('sl.key', undefined, 100_000);
+    this.meta = rows.table<Meta>('sl.meta');
   }
 
-  /** `doc` joined event `eventId`; `links` are its relations to other articles (shared passages). */
-  addArticle(eventId: string, doc: ClusterDoc, links: ReadonlyArray<{ a: string; b: string }> = []): void {
-    const p = this.profile(eventId);
-    const text = `${doc.title ?? ''}\n${doc.text}`;
+  /** `doc` joined event `eventId`; `links` are its relations to other articles (shared passages). Term ids must be known to the stats. */
+  async addArticle(eventId: string, doc: ClusterDoc, links: ReadonlyArray<{ a: string; b: string }> = []): Promise<void> {
+    const p = await this.profile(eventId);
     const counts = new Map<number, number>();
-    for (const t of contentTerms(text)) {
-      const id = this.stats.id(t);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const t of contentTerms(`${doc.title ?? ''}\n${doc.text}`)) {
+      const id = this.stats.known(t);
+      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
-    this.stats.observe(counts.keys());
     const ids = [...counts.keys()];
     const v = normalizeInPlace(fromEntries(ids, ids.map((id) => 1 + Math.log(counts.get(id)!))));
     p.tf = capTop(addScaled(p.tf, v), this.topicTerms * 2);
-    for (const n of doc.entities.length ? doc.entities : nameTerms(text).map((x) => x.slice(1))) p.names.add(n.toLowerCase());
-    for (const l of links) p.links.push([l.a, l.b]);
-    if (!p.articles.includes(doc.id)) p.articles.push(doc.id);
-    this.eventOf.set(doc.id, eventId);
+    const names = new Set(p.names);
+    for (const n of doc.entities.length ? doc.entities : nameTerms(`${doc.title ?? ''}\n${doc.text}`).map((x) => x.slice(1))) {
+      if (names.size >= PROFILE_NAMES) break;
+      names.add(n.toLowerCase());
+    }
+    p.names = [...names];
+    p.size++;
+    this.profiles.set(p.id, p);
+    if (links.length === 0) return;
+    const where = await this.eventOf(links.map((l) => (l.a === doc.id ? l.b : l.a)));
+    const others = new Map<string, Array<[string, string]>>();
+    for (const l of links) {
+      const e = where.get(l.a === doc.id ? l.b : l.a);
+      if (e === undefined || e === eventId) continue;
+      others.set(e, [...(others.get(e) ?? []), [l.a, l.b]]);
+    }
+    await this.profiles.load(others.keys());
+    for (const [e, pairs] of others) {
+      const other = this.profiles.get(e);
+      for (const [a, b] of pairs) {
+        if (p.links.length < PROFILE_LINKS) p.links.push([e, a, b]);
+        if (other && other.links.length < PROFILE_LINKS) other.links.push([eventId, a, b]);
+      }
+      if (other) this.profiles.set(e, other);
+    }
   }
 
   /** Events `retired` were merged into `into`: their profiles fold into it and they leave their storylines. */
-  merge(retired: readonly string[], into: string): void {
-    const target = this.profile(into);
+  async merge(retired: readonly string[], into: string): Promise<void> {
+    const target = await this.profile(into);
+    await this.profiles.load(retired);
     for (const id of retired) {
-      const p = this.events.get(id);
+      const p = this.profiles.get(id);
       if (!p || id === into) continue;
       target.tf = capTop(addScaled(target.tf, p.tf), this.topicTerms * 2);
-      for (const n of p.names) target.names.add(n);
-      target.links.push(...p.links);
-      for (const a of p.articles) this.eventOf.set(a, into);
-      this.leaveLine(p);
-      this.events.delete(id);
+      target.names = [...new Set([...target.names, ...p.names])].slice(0, PROFILE_NAMES);
+      target.links = [...target.links, ...p.links].slice(0, PROFILE_LINKS);
+      target.size += p.size;
+      await this.leaveLine(p);
+      this.profiles.delete(id);
     }
+    this.profiles.set(target.id, target);
   }
 
-  /** Takes the current state of the touched events and threads the new or lone ones. */
-  update(touched: readonly StoryEvent[]): void {
-    const profiles = touched.map((event) => {
-      const p = this.profile(event.id);
-      p.articles = event.articles.slice();
-      p.title = event.title;
-      p.begin = dayNumber(event.dateBegin);
-      p.end = dayNumber(event.dateEnd) ?? p.begin;
-      for (const n of event.entities) p.names.add(n.toLowerCase());
-      for (const a of event.articles) this.eventOf.set(a, event.id);
-      return p;
-    });
-    profiles.sort(byTimeline);
+  /** Takes the current header of the event an article changed and threads it. */
+  async place(event: EventHeader): Promise<void> {
+    const p = await this.profile(event.id);
+    p.title = event.title;
+    p.begin = dayNumber(event.dateBegin);
+    p.end = dayNumber(event.dateEnd) ?? p.begin;
+    const names = new Set(p.names);
+    for (const n of event.entities) if (names.size < PROFILE_NAMES) names.add(n.toLowerCase());
+    p.names = [...names];
+    this.profiles.set(p.id, p);
+    await this.loadTermIds(p.tf.ids);
     const idf = this.stats.idfView();
-    this.topics.clear();
-    for (const p of profiles) {
-      const line = p.line === null ? undefined : this.lines.get(p.line);
-      if (line && line.events.length > 1) {
-        this.sortLine(line);
-      } else {
-        this.place(p, idf);
-      }
-      this.index(p, idf);
+    const head = p.line === null ? undefined : await this.head(p.line);
+    if (head && head.size > 1) {
+      this.changes.push({ kind: 'dated', storyline: head.id, event: p.id, begin: p.begin, seq: p.seq });
+      this.retitle(head, p);
+    } else {
+      await this.thread(p, idf);
     }
+    await this.index(p, idf);
   }
 
-  /** Storylines changed since the last call (to upsert) and ids of those that are gone. */
-  changed(): { put: Storyline[]; deleted: string[] } {
-    const put = [...this.dirtyLines].filter((id) => this.lines.has(id)).map((id) => this.toStoryline(this.lines.get(id)!));
-    const deleted = [...this.deletedLines].filter((id) => !this.lines.has(id));
-    this.dirtyLines.clear();
-    this.deletedLines.clear();
-    return { put, deleted };
+  /** Storyline changes since the last call, in order. */
+  drain(): StorylineChange[] {
+    const out = this.changes;
+    this.changes = [];
+    return out;
   }
 
-  /** Every storyline, in the order they were started. */
-  storylines(): Storyline[] {
-    return [...this.lines.values()].map((line) => this.toStoryline(line));
-  }
-
-  toState(): StorylineBuilderState {
-    return {
-      version: 1,
-      stats: this.stats.toJson(),
-      nextSeq: this.nextSeq,
-      nextLine: this.nextLine,
-      events: [...this.events.values()].map((p) => ({
-        id: p.id, seq: p.seq, tf: [Array.from(p.tf.ids), Array.from(p.tf.weights, (w) => Math.round(w * 1e4) / 1e4)],
-        names: [...p.names], links: p.links, articles: p.articles, title: p.title, begin: p.begin, end: p.end, line: p.line,
-      })),
-      lines: [...this.lines.values()],
-      keys: [...this.keys],
-    };
-  }
-
-  private topic(p: Profile, idf: IdfView): { v: SparseVector; norm: number } {
-    let t = this.topics.get(p.id);
-    if (!t) {
-      const v = capTopIdf(p.tf, this.topicTerms, idf);
-      t = { v, norm: normIdf(v, idf) };
-      this.topics.set(p.id, t);
-    }
-    return t;
-  }
-
-  private profile(id: string): Profile {
-    let p = this.events.get(id);
+  private async profile(id: string): Promise<Profile> {
+    await this.profiles.load([id]);
+    let p = this.profiles.get(id);
     if (!p) {
-      p = { id, seq: this.nextSeq++, tf: EMPTY_VECTOR, names: new Set(), links: [], articles: [], title: '', begin: null, end: null, line: null };
-      this.events.set(id, p);
+      const meta = await this.counters();
+      p = { id, seq: meta.nextSeq++, tf: EMPTY_VECTOR, names: [], links: [], size: 0, title: '', begin: null, end: null, line: null };
+      this.meta.set('m', meta);
+      this.profiles.set(id, p);
     }
     return p;
   }
 
+  private async counters(): Promise<Meta> {
+    await this.meta.load(['m']);
+    return this.meta.get('m') ?? { nextSeq: 0, nextLine: 1 };
+  }
+
+  private async head(id: string): Promise<LineHead | undefined> {
+    await this.heads.load([id]);
+    return this.heads.get(id);
+  }
+
   /** Joins the storyline of the best-scoring other event, or keeps (or starts) its own. */
-  private place(p: Profile, idf: IdfView): void {
+  private async thread(p: Profile, idf: IdfView): Promise<void> {
+    const candidates = await this.candidates(p, idf);
+    await this.loadTermIds([p, ...candidates].flatMap((x) => Array.from(x.tf.ids)));
+    idf = this.stats.idfView();
     const topic = this.topic(p, idf);
     let best: { other: Profile; score: number; why: string } | undefined;
-    for (const other of this.candidates(p, idf)) {
+    for (const other of candidates) {
       const gap = dayGap(p, other);
       if (gap !== null && gap > this.windowDays) continue;
       const theirs = this.topic(other, idf);
       const cos = topic.norm > 0 && theirs.norm > 0 ? cosineIdf(topic.v, theirs.v, idf) : 0;
-      const ents = overlap(p.names, other.names);
-      const passage = this.passageBetween(p, other);
+      const ents = overlap(new Set(p.names), new Set(other.names));
+      const passage = passageBetween(p, other);
       const score = 0.6 * cos + 0.4 * ents.score + (passage ? 0.2 : 0);
       if (best && score <= best.score) continue;
       const why = [
@@ -223,52 +233,77 @@ export class StorylineBuilder {
       best = { other, score, why: why.join('; ') };
     }
     if (best && best.score >= this.threshold) {
-      this.leaveLine(p);
-      const line = this.lines.get(best.other.line!)!;
+      await this.leaveLine(p);
+      const line = (await this.head(best.other.line!))!;
       p.line = line.id;
-      line.events.push(p.id);
-      line.reasons.push(`${p.id} follows ${best.other.id} (score ${round(best.score)}: ${best.why})`);
-      this.sortLine(line);
+      line.size++;
+      this.changes.push({ kind: 'joined', storyline: line.id, event: p.id, reason: `${p.id} follows ${best.other.id} (score ${round(best.score)}: ${best.why})`, begin: p.begin, seq: p.seq });
+      this.retitle(line, p);
     } else if (p.line === null) {
-      const id = `S${this.nextLine++}`;
-      this.lines.set(id, { id, events: [p.id], reasons: [`${p.id} starts the storyline`] });
+      const meta = await this.counters();
+      const id = `S${meta.nextLine++}`;
+      this.meta.set('m', meta);
+      const line: LineHead = { id, size: 1, lead: p.id, leadSize: p.size, title: p.title };
+      this.heads.set(id, line);
       p.line = id;
-      this.dirtyLines.add(id);
+      this.changes.push({ kind: 'joined', storyline: id, event: p.id, reason: `${p.id} starts the storyline`, begin: p.begin, seq: p.seq });
+      this.changes.push({ kind: 'title', storyline: id, title: p.title });
     } else {
-      this.dirtyLines.add(p.line);
-    }
-  }
-
-  /** Placed events sharing a key term or name with `p`, or linked to it by a relation. */
-  private candidates(p: Profile, idf: IdfView): Profile[] {
-    const ids = new Set<string>();
-    for (const k of keysOf(p, idf)) for (const id of this.keys.get(k) ?? []) ids.add(id);
-    for (const [a, b] of p.links) {
-      for (const x of [a, b]) {
-        const id = this.eventOf.get(x);
-        if (id !== undefined) ids.add(id);
+      const line = await this.head(p.line);
+      if (line) {
+        this.changes.push({ kind: 'dated', storyline: line.id, event: p.id, begin: p.begin, seq: p.seq });
+        this.retitle(line, p);
       }
     }
-    ids.delete(p.id);
+    this.profiles.set(p.id, p);
+  }
+
+  /** The storyline shows the title of its largest event (the latest to reach that size). */
+  private retitle(line: LineHead, p: Profile): void {
+    if (p.id === line.lead || p.size >= line.leadSize) {
+      const changed = line.title !== p.title;
+      line.lead = p.id;
+      line.leadSize = p.size;
+      line.title = p.title;
+      if (changed) this.changes.push({ kind: 'title', storyline: line.id, title: p.title });
+    }
+    this.heads.set(line.id, line);
+  }
+
+  private topic(p: Profile, idf: IdfView): { v: SparseVector; norm: number } {
+    const v = capTopIdf(p.tf, this.topicTerms, idf);
+    return { v, norm: normIdf(v, idf) };
+  }
+
+  /** Placed events sharing the most key terms or names with `p` (a bounded number), and those linked to it by a relation. */
+  private async candidates(p: Profile, idf: IdfView): Promise<Profile[]> {
+    await this.loadTermIds(p.tf.ids);
+    const keys = keysOf(p, idf);
+    await this.keys.load(keys);
+    const shared = new Map<string, number>();
+    for (const k of keys) for (const id of this.keys.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    shared.delete(p.id);
+    const ids = new Set(
+      [...shared.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))
+        .slice(0, CANDIDATES)
+        .map(([id]) => id),
+    );
+    for (const [e] of p.links) if (e !== p.id) ids.add(e);
+    await this.profiles.load(ids);
     const out: Profile[] = [];
     for (const id of ids) {
-      const other = this.events.get(id);
+      const other = this.profiles.get(id);
       if (other && other.line !== null && other.line !== p.line) out.push(other);
     }
     return out;
   }
 
-  private passageBetween(p: Profile, other: Profile): [string, string] | undefined {
-    if (p.links.length === 0 && other.links.length === 0) return undefined;
-    const mine = new Set(p.articles);
-    const theirs = new Set(other.articles);
-    for (const [a, b] of p.links) if ((mine.has(a) && theirs.has(b)) || (mine.has(b) && theirs.has(a))) return [a, b];
-    for (const [a, b] of other.links) if ((mine.has(a) && theirs.has(b)) || (mine.has(b) && theirs.has(a))) return [a, b];
-    return undefined;
-  }
-
-  private index(p: Profile, idf: IdfView): void {
-    for (const k of keysOf(p, idf)) {
+  private async index(p: Profile, idf: IdfView): Promise<void> {
+    await this.loadTermIds(p.tf.ids);
+    const keys = keysOf(p, this.stats.idfView());
+    await this.keys.load(keys);
+    for (const k of keys) {
       const list = this.keys.get(k) ?? [];
       if (list[list.length - 1] === p.id) continue;
       const at = list.indexOf(p.id);
@@ -279,43 +314,44 @@ export class StorylineBuilder {
     }
   }
 
-  private leaveLine(p: Profile): void {
+  private async leaveLine(p: Profile): Promise<void> {
     if (p.line === null) return;
-    const line = this.lines.get(p.line);
+    const line = await this.head(p.line);
+    const id = p.line;
     p.line = null;
+    this.changes.push({ kind: 'left', storyline: id, event: p.id });
     if (!line) return;
-    line.events = line.events.filter((id) => id !== p.id);
-    line.reasons = line.reasons.filter((r) => !r.startsWith(`${p.id} `));
-    if (line.events.length === 0) {
-      this.lines.delete(line.id);
-      this.deletedLines.add(line.id);
-    } else {
-      this.dirtyLines.add(line.id);
-    }
-  }
-
-  private sortLine(line: Line): void {
-    line.events.sort((a, b) => byTimeline(this.events.get(a)!, this.events.get(b)!));
-    this.dirtyLines.add(line.id);
-  }
-
-  private toStoryline(line: Line): Storyline {
-    const members = line.events.map((id) => this.events.get(id)!);
-    const lead = members.reduce((a, b) => (b.articles.length >= a.articles.length ? b : a));
-    return { id: line.id, title: lead.title, events: line.events.slice(), reasons: line.reasons.slice() };
+    line.size--;
+    if (line.size <= 0) {
+      this.heads.delete(id);
+      this.changes.push({ kind: 'ended', storyline: id });
+    } else this.heads.set(id, line);
   }
 }
 
-function byTimeline(a: Profile, b: Profile): number {
-  return (a.begin ?? Infinity) - (b.begin ?? Infinity) || a.seq - b.seq;
+function passageBetween(p: Profile, other: Profile): [string, string] | undefined {
+  const link = p.links.find(([e]) => e === other.id) ?? other.links.find(([e]) => e === p.id);
+  return link ? [link[1], link[2]] : undefined;
 }
 
 function keysOf(p: Profile, idf: IdfView): string[] {
   const terms = Array.from(capTopIdf(p.tf, KEY_TERMS, idf).ids, (id) => `t${id}`);
-  return [...terms, ...[...p.names].slice(0, KEY_TERMS).map((n) => `n${n}`)];
+  return [...terms, ...p.names.slice(0, KEY_TERMS).map((n) => `n${n}`)];
 }
 
 function dayGap(a: Profile, b: Profile): number | null {
   if (a.begin === null || b.begin === null) return null;
   return Math.max(0, a.begin - b.end!, b.begin - a.end!);
+}
+
+function profileCodec() {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  return {
+    encode: (p: Profile) => encoder.encode(JSON.stringify({ ...p, tf: vectorToJson(p.tf) })),
+    decode: (bytes: Uint8Array): Profile => {
+      const j = JSON.parse(decoder.decode(bytes)) as ProfileJson;
+      return { ...j, tf: vectorFromJson(j.tf) };
+    },
+  };
 }

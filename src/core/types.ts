@@ -219,3 +219,18 @@ export interface Storyline {
   events: string[];
   reasons: string[];
 }
+
+/** What is shown of an event apart from its members: id, title, dates, key entities. */
+export type EventHeader = Omit<StoryEvent, 'articles' | 'reasons'>;
+
+/**
+ * One change to the storylines, as the storyline builder decides them and the store applies them in
+ * order. `begin` (days since 1970, null when undated) and `seq` (the event's creation order) place
+ * an event on its storyline's timeline.
+ */
+export type StorylineChange =
+  | { kind: 'joined'; storyline: string; event: string; reason: string; begin: number | null; seq: number }
+  | { kind: 'dated'; storyline: string; event: string; begin: number | null; seq: number }
+  | { kind: 'left'; storyline: string; event: string }
+  | { kind: 'ended'; storyline: string }
+  | { kind: 'title'; storyline: string; title: string };

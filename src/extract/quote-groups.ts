@@ -1,5 +1,6 @@
 import type { Quote, QuoteGroup, QuoteVariant } from '../core/types.js';
 import { isStopword } from '../text/stopwords.js';
+import { RowSet, type RowTable } from '../core/rows.js';
 import { driftFlags, quoteWords, sharedWords, wordBag, wordDiff, type WordBag } from './drift.js';
 
 export interface GroupOptions {
@@ -20,8 +21,6 @@ export interface GroupOptions {
 /** How many of the latest groups sharing a word (or a speaker) a new quote is compared with. */
 const RECENT_GROUPS = 200;
 
-interface Member { quote: Quote; info: ArticleInfo; bag: WordBag | null }
-interface Draft { id: string; members: Member[]; articles: Set<string> }
 
 export type ArticleInfo = { id: string; name: string; published: string | null };
 
@@ -40,61 +39,78 @@ export function sameSpeaker(a: string | null, b: string | null): boolean {
  * `speaker-changed`). Variants are ordered by publication date (then name); each carries its word
  * diff against the first and flags from `driftFlags`. Every quote ends up in exactly one group.
  */
-export function groupQuotes(quotes: Quote[], articles: ReadonlyMap<string, ArticleInfo>, options: GroupOptions = {}): QuoteGroup[] {
-  const order = [...quotes].sort((x, y) => compareArticles(articles.get(x.article), articles.get(y.article), x.article, y.article) || x.span[0] - y.span[0]);
+export async function groupQuotes(quotes: Quote[], articles: ReadonlyMap<string, ArticleInfo>, options: GroupOptions = {}): Promise<QuoteGroup[]> {
+  const info = (q: Quote) => articles.get(q.article) ?? { id: q.article, name: q.article, published: null };
+  const order = [...quotes].sort((x, y) => compareArticles(info(x), info(y)) || x.span[0] - y.span[0]);
   const grouper = new QuoteGrouper(options);
-  for (const quote of order) grouper.add(quote, articles.get(quote.article) ?? { id: quote.article, name: quote.article, published: null });
+  for (const quote of order) await grouper.add(quote, info(quote));
   return grouper.groups();
 }
 
-type StoredMember = [string, string, string, number, number, string | null, string, string | null];
-
-/** What a `QuoteGrouper` persists: its groups' members and its candidate lists (JSON-safe). */
-export interface QuoteGrouperState {
-  version: 1;
-  /** Members as `[quote id, article, text, span begin, span end, speaker, article name, published]`. */
-  groups: Array<{ id: string; members: StoredMember[] }>;
-  words: Array<[string, number[]]>;
-  speakers: Array<[string, number[]]>;
+/** A variant as a group row keeps it: enough to show it, with its drift against the group's first variant. */
+interface StoredVariant {
+  quote: string;
+  article: string;
+  text: string;
+  span: [number, number];
+  speaker: string | null;
+  name: string;
+  published: string | null;
+  drift: QuoteVariant['drift'];
+  flags: string[];
 }
+
+/** A quote group as a row: its variants in publication order and the articles they come from. */
+interface GroupRow {
+  id: string;
+  variants: StoredVariant[];
+}
+
+/** How many variants a new quote is compared with: the earliest few and the latest (a bounded cost per quote). */
+const COMPARED_FIRST = 6;
+const COMPARED_LAST = 2;
 
 /**
  * `groupQuotes` one quote at a time, for a stream: `add` each new quote (in publication order for the
  * same groups as a batch), then `changed()` gives the groups that gained a variant since the last
- * call. A group keeps the id of the quote that started it; its variants are re-ordered by
- * publication date (drift against the earliest) whenever one joins.
+ * call. A group keeps the id of the quote that started it; its variants are kept in publication
+ * order, each with its drift against the earliest.
+ *
+ * State is rows: one per group, plus the latest groups per content word and per speaker surname. A
+ * quote reads a bounded number of candidate groups and compares itself with a bounded number of
+ * their variants, whatever the corpus or group size.
  */
 export class QuoteGrouper {
   private readonly minSim: number;
   private readonly minOther: number;
-  private readonly drafts: Draft[] = [];
-  private readonly index = new Map<string, number[]>();
-  private readonly bySpeaker = new Map<string, number[]>();
+  private readonly groupRows: RowTable<GroupRow>;
+  private readonly words: RowTable<number[]>;
+  private readonly speakers: RowTable<number[]>;
+  private readonly meta: RowTable<{ next: number }>;
   private readonly dirty = new Set<number>();
+  private readonly bags = new Map<string, WordBag>();
 
-  constructor(options: GroupOptions = {}, state?: QuoteGrouperState) {
+  constructor(options: GroupOptions = {}, rows: RowSet = new RowSet()) {
     this.minSim = options.minSimilarity ?? 0.5;
     this.minOther = options.minSimilarityOtherSpeaker ?? 0.8;
-    if (!state) return;
-    for (const g of state.groups) {
-      const members = g.members.map(fromStored);
-      this.drafts.push({ id: g.id, members, articles: new Set(members.map((m) => m.quote.article)) });
-    }
-    for (const [w, list] of state.words) this.index.set(w, list);
-    for (const [s, list] of state.speakers) this.bySpeaker.set(s, list);
+    this.groupRows = rows.table<GroupRow>('qg.group', undefined, 50_000);
+    this.words = rows.table<number[]>('qg.word', undefined, 100_000);
+    this.speakers = rows.table<number[]>('qg.speaker');
+    this.meta = rows.table<{ next: number }>('qg.meta');
   }
 
   /** Puts `quote` (from `article`) into its group, or a new one; returns the group id. */
-  add(quote: Quote, article: ArticleInfo): string {
+  async add(quote: Quote, article: ArticleInfo): Promise<string> {
     const words = quoteWords(quote.text);
     const bag = wordBag(quote.text);
-    const candidates = new Map<number, number>();
+    const content = [...new Set(words)].filter((w) => !isStopword(w));
     const surname = quote.speaker ? quote.speaker.toLowerCase().split(' ').pop()! : null;
+    await Promise.all([this.words.load(content), this.speakers.load(surname ? [surname] : []), this.meta.load(['m'])]);
+    const candidates = new Map<number, number>();
     // Same speaker: a candidate even with no content word shared (a thesaurus-spun quote); the latest 200 groups.
-    for (const g of ((surname && this.bySpeaker.get(surname)) || []).slice(-RECENT_GROUPS)) candidates.set(g, 2);
-    for (const w of new Set(words)) {
-      if (isStopword(w)) continue;
-      const groups = this.index.get(w);
+    for (const g of ((surname && this.speakers.get(surname)) || []).slice(-RECENT_GROUPS)) candidates.set(g, 2);
+    for (const w of content) {
+      const groups = this.words.get(w);
       if (!groups) continue;
       // Only the most recent groups holding a word: a common word must not make grouping quadratic.
       for (let i = Math.max(0, groups.length - RECENT_GROUPS); i < groups.length; i++) {
@@ -105,80 +121,106 @@ export class QuoteGrouper {
     for (const [g, shared] of candidates) {
       if (shared < 2 && words.length > 3) candidates.delete(g);
     }
+    await this.groupRows.load([...candidates.keys()].map(String));
     let best = -1;
     let bestScore = 0;
     for (const g of candidates.keys()) {
-      const d = this.drafts[g]!;
-      if (d.articles.has(quote.article)) continue;
+      const d = this.groupRows.get(String(g));
+      if (!d || d.variants.some((v) => v.article === quote.article)) continue;
       let score = 0;
-      for (const m of d.members) score = Math.max(score, similarity(memberBag(m), bag));
-      const speakerOk = d.members.some((m) => sameSpeaker(m.quote.speaker, quote.speaker));
+      let speakerOk = false;
+      for (const v of compared(d.variants)) {
+        score = Math.max(score, similarity(this.bagOf(v.text), bag));
+        speakerOk ||= sameSpeaker(v.speaker, quote.speaker);
+      }
       if (score >= (speakerOk ? this.minSim : this.minOther) && score > bestScore) { best = g; bestScore = score; }
     }
     if (best < 0) {
-      best = this.drafts.length;
-      this.drafts.push({ id: `G${quote.id}`, members: [], articles: new Set() });
+      const meta = this.meta.get('m') ?? { next: 0 };
+      best = meta.next++;
+      this.meta.set('m', meta);
+      this.groupRows.set(String(best), { id: `G${quote.id}`, variants: [] });
     }
-    const d = this.drafts[best]!;
-    d.members.push({ quote, info: article, bag });
-    d.articles.add(quote.article);
+    const d = this.groupRows.get(String(best))!;
+    insertVariant(d, quote, article);
+    this.groupRows.set(String(best), d);
     this.dirty.add(best);
-    if (surname) appendRecent(this.bySpeaker, surname, best);
-    for (const w of new Set(words)) if (!isStopword(w)) appendRecent(this.index, w, best);
+    if (surname) this.appendRecent(this.speakers, surname, best);
+    for (const w of content) this.appendRecent(this.words, w, best);
     return d.id;
   }
 
-  /** Every group, in the order they were started. */
+  /** Every group, in the order they were started (in-memory groupers only: a stored one lists from the store). */
   groups(): QuoteGroup[] {
     this.dirty.clear();
-    return this.drafts.map(toGroup);
+    const next = this.meta.get('m')?.next ?? 0;
+    const out: QuoteGroup[] = [];
+    for (let g = 0; g < next; g++) out.push(toGroup(this.groupRows.get(String(g))!));
+    return out;
   }
 
   /** Groups started or joined since the last `changed()` (or `groups()`), in the order they were started. */
   changed(): QuoteGroup[] {
-    const out = [...this.dirty].sort((a, b) => a - b).map((g) => toGroup(this.drafts[g]!));
+    const out = [...this.dirty].sort((a, b) => a - b).map((g) => toGroup(this.groupRows.get(String(g))!));
     this.dirty.clear();
     return out;
   }
 
-  toState(): QuoteGrouperState {
-    return {
-      version: 1,
-      groups: this.drafts.map((d) => ({
-        id: d.id,
-        members: d.members.map(toStored),
-      })),
-      words: [...this.index],
-      speakers: [...this.bySpeaker],
-    };
+  private bagOf(text: string): WordBag {
+    let bag = this.bags.get(text);
+    if (!bag) {
+      if (this.bags.size > 50_000) this.bags.clear();
+      bag = wordBag(text);
+      this.bags.set(text, bag);
+    }
+    return bag;
+  }
+
+  /** Appends `group` to `key`'s list unless it is already last; only the latest RECENT_GROUPS are ever read. */
+  private appendRecent(lists: RowTable<number[]>, key: string, group: number): void {
+    const list = lists.get(key);
+    if (!list) {
+      lists.set(key, [group]);
+      return;
+    }
+    if (list[list.length - 1] === group) return;
+    list.push(group);
+    if (list.length > 2 * RECENT_GROUPS) list.splice(0, list.length - RECENT_GROUPS);
+    lists.set(key, list);
   }
 }
 
-/** Appends `group` to `key`'s list unless it is already last; only the latest RECENT_GROUPS are ever read. */
-function appendRecent(lists: Map<string, number[]>, key: string, group: number): void {
-  const list = lists.get(key);
-  if (!list) { lists.set(key, [group]); return; }
-  if (list[list.length - 1] === group) return;
-  list.push(group);
-  if (list.length > 2 * RECENT_GROUPS) list.splice(0, list.length - RECENT_GROUPS);
+/** The variants a new quote is compared with. */
+function compared(variants: StoredVariant[]): StoredVariant[] {
+  if (variants.length <= COMPARED_FIRST + COMPARED_LAST) return variants;
+  return [...variants.slice(0, COMPARED_FIRST), ...variants.slice(-COMPARED_LAST)];
 }
 
-/** Only what a variant shows is kept: a reloaded member's quote has no speaker span or cue. */
-function toStored({ quote: q, info }: Member): StoredMember {
-  return [q.id, q.article, q.text, q.span[0], q.span[1], q.speaker, info.name, info.published];
-}
-
-function fromStored([id, article, text, begin, end, speaker, name, published]: StoredMember): Member {
-  return {
-    quote: { id, article, text, span: [begin, end], speaker, speakerSpan: null, cue: null, indirect: false },
-    info: { id: article, name, published },
-    bag: null,
+/**
+ * Puts the quote in publication order (then name, then position in the text). Its drift is taken
+ * against the earliest variant; when it becomes the earliest, every drift is taken again (rare: a
+ * stream arrives mostly in publication order).
+ */
+function insertVariant(d: GroupRow, quote: Quote, info: ArticleInfo): void {
+  const v: StoredVariant = {
+    quote: quote.id, article: quote.article, text: quote.text, span: [quote.span[0], quote.span[1]], speaker: quote.speaker,
+    name: info.name, published: info.published, drift: [], flags: [],
   };
+  let at = d.variants.length;
+  while (at > 0 && compareVariants(d.variants[at - 1]!, v) > 0) at--;
+  d.variants.splice(at, 0, v);
+  if (at === 0) for (let i = 0; i < d.variants.length; i++) setDrift(d.variants[0]!, d.variants[i]!, i);
+  else setDrift(d.variants[0]!, v, at);
 }
 
-function memberBag(m: Member): WordBag {
-  if (m.bag === null) m.bag = wordBag(m.quote.text);
-  return m.bag;
+function setDrift(first: StoredVariant, v: StoredVariant, position: number): void {
+  v.drift = position === 0 ? wordDiff(v.text, v.text) : wordDiff(first.text, v.text);
+  v.flags = position === 0 ? [] : driftFlags(v.drift);
+  if (position > 0 && !sameSpeaker(first.speaker, v.speaker) && first.speaker !== v.speaker) v.flags.push('speaker-changed');
+}
+
+function compareVariants(x: StoredVariant, y: StoredVariant): number {
+  return compareArticles(x, y) || x.span[0] - y.span[0];
 }
 
 /** Dice over words; a quote trimmed in one copy (5+ words, all inside the other) still scores 0.9. */
@@ -190,36 +232,24 @@ function similarity(a: WordBag, b: WordBag): number {
   return Math.max(dice, shorter >= 5 ? (common / shorter) * 0.9 : 0);
 }
 
-function compareArticles(a: ArticleInfo | undefined, b: ArticleInfo | undefined, ida: string, idb: string): number {
-  const pa = a?.published ?? '9999';
-  const pb = b?.published ?? '9999';
+function compareArticles(a: { published: string | null; name: string }, b: { published: string | null; name: string }): number {
+  const pa = a.published ?? '9999';
+  const pb = b.published ?? '9999';
   if (pa !== pb) return pa < pb ? -1 : 1;
-  const na = a?.name ?? ida;
-  const nb = b?.name ?? idb;
-  return na < nb ? -1 : na > nb ? 1 : 0;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-function toGroup(d: Draft): QuoteGroup {
-  const members = d.members.length > 1 ? byPublication(d.members) : d.members;
-  const first = members[0]!.quote;
-  const variants: QuoteVariant[] = members.map(({ quote }, i) => {
-    const drift = i === 0 ? wordDiff(quote.text, quote.text) : wordDiff(first.text, quote.text);
-    const flags = i === 0 ? [] : driftFlags(drift);
-    if (i > 0 && !sameSpeaker(first.speaker, quote.speaker) && first.speaker !== quote.speaker) flags.push('speaker-changed');
-    return { article: quote.article, quote: quote.id, text: quote.text, span: quote.span, speaker: quote.speaker, drift, flags };
-  });
-  return { id: d.id, speaker: groupSpeaker(members), variants };
-}
-
-/** Members by their article's publication date, then name, then position in the text (a stable sort). */
-function byPublication(members: Member[]): Member[] {
-  return [...members].sort((x, y) => compareArticles(x.info, y.info, x.quote.article, y.quote.article) || x.quote.span[0] - y.quote.span[0]);
+function toGroup(d: GroupRow): QuoteGroup {
+  const variants: QuoteVariant[] = d.variants.map((v) => ({
+    article: v.article, quote: v.quote, text: v.text, span: [v.span[0], v.span[1]], speaker: v.speaker, drift: v.drift, flags: v.flags.slice(),
+  }));
+  return { id: d.id, speaker: groupSpeaker(d.variants), variants };
 }
 
 /** The speaker most variants name, the longest form of it ("Jens Stoltenberg" over "Stoltenberg"). */
-function groupSpeaker(members: Member[]): string | null {
+function groupSpeaker(variants: readonly StoredVariant[]): string | null {
   const counts = new Map<string, number>();
-  for (const { quote } of members) if (quote.speaker) counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + 1);
+  for (const v of variants) if (v.speaker) counts.set(v.speaker, (counts.get(v.speaker) ?? 0) + 1);
   let best: string | null = null;
   let bestCount = 0;
   for (const [s, c] of counts) {

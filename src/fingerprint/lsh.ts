@@ -80,9 +80,9 @@ export class LshTable {
     this.rows = params.rows;
   }
 
-  /** Band key of `sig`'s band `band` (as an int32). */
-  key(sig: ArrayLike<number>, band: number): number {
-    let h = Math.imul(band + 1, 0x9e3779b1) >>> 0;
+  /** Band key of `sig`'s band `band` (as an int32); a `salt` keeps another layer's keys apart. */
+  key(sig: ArrayLike<number>, band: number, salt = 0): number {
+    let h = Math.imul(band + 1 + salt, 0x9e3779b1) >>> 0;
     const from = band * this.rows;
     for (let i = from; i < from + this.rows; i++) h = combine(h, sig[i]!);
     return fmix32(h) | 0;

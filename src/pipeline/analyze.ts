@@ -1,133 +1,79 @@
-import type { Article, Relation } from '../core/types.js';
 import { resolveOptions, type Options } from '../core/config.js';
-import { isWiretraceError } from '../core/errors.js';
+import { createError } from '../core/errors.js';
+import type { QuarantineRecord } from '../core/types.js';
 import type { Store } from '../store/store.js';
-import { fingerprint } from '../fingerprint/fingerprint.js';
-import { ReuseIndex } from '../fingerprint/index.js';
-import { relate } from '../align/relate.js';
-import { EventClusterer, type ClusterDoc, type RelatedLink } from '../cluster/events.js';
-import { extractEntities } from '../extract/entities.js';
-import { extractQuotes } from '../extract/quotes.js';
-import { allArticles, everything } from './paging.js';
-import { DerivedViews } from './derived.js';
+import { AnalysisState } from './analysis-state.js';
+import { analyzeArticle, StageError, type PreparedParts } from './analyze-article.js';
 
-const INDEX_KEY = 'index/reuse';
-const CLUSTER_KEY = 'cluster/state';
-/** How many index candidates are verified by alignment per new article. */
-const CANDIDATES = 25;
+/** Longest a checkpoint runs before it commits: a kill -9 loses at most this much analysis. */
+export const CHECKPOINT_MS = 1000;
+/** Most articles one checkpoint takes from the queue. */
+const CHECKPOINT_ARTICLES = 512;
 
-/**
- * The incremental step: each new article, in publication order, gets its entities and quotes,
- * is fingerprinted, linked to the candidates the index returns, and joins or starts an event.
- * Nothing already stored is recomputed: storylines and quote groups are updated for what it touched.
- */
-export function analyzeNew(
-  store: Store,
-  added: Article[],
-  partial: Partial<Options> = {},
-  onProgress?: (done: number, total: number, name: string) => void,
-): void {
-  const options = resolveOptions(partial);
-  const clusterer = loadClusterer(store, options);
-  const pending = [...added, ...unanalysed(store, clusterer, added)];
-  if (pending.length === 0) return;
-  const index = loadIndex(store, options, new Set(pending.map((a) => a.id)));
-  const views = DerivedViews.load(store);
-  const retired: string[] = [];
-  const touched = new Set<string>();
-  let done = 0;
-  for (const article of pending.sort(byPublication)) {
-    const found = extractEntities(article.text);
-    store.putEntities(article.id, found.entities);
-    const quotes = extractQuotes(article, found);
-    store.putQuotes(article.id, quotes);
-    const print = fingerprint(article.id, article.text, article.paragraphs, { numPerm: options.numPerm });
-    const related = linkToCandidates(store, article, index.query(print, { limit: CANDIDATES }).map((c) => c.id));
-    index.add(print);
-    const doc = clusterDoc(article, found.entities.map((e) => e.name));
-    const { eventId, merged } = clusterer.add(doc, related);
-    touched.add(eventId);
-    if (merged) retired.push(...merged);
-    views.addArticle(article, quotes, doc, eventId, merged ?? [], related);
-    onProgress?.(++done, pending.length, article.name);
-  }
-  store.transaction(() => {
-    store.putBlob(INDEX_KEY, index.serialize());
-    store.putBlob(CLUSTER_KEY, new TextEncoder().encode(JSON.stringify(clusterer.toState())));
-    for (const id of retired) store.deleteEvent(id);
-    const changed = clusterer.events().filter((event) => touched.has(event.id));
-    for (const event of changed) store.putEvent(event);
-    views.save(store, changed);
-  });
+export interface AnalysisSummary {
+  analysed: number;
+  /** Articles a stage failed on: quarantined with their error, never pending again. */
+  failed: QuarantineRecord[];
+}
+
+export interface AnalyzeOptions {
+  options?: Partial<Options>;
+  /** What the per-article stages already computed, by article id (the rest is read from the store). */
+  prepared?: ReadonlyMap<string, PreparedParts>;
+  onProgress?: (done: number, total: number, name: string) => void;
+  /** Reused across calls in one process, so rows stay loaded between ingests. */
+  state?: AnalysisState;
 }
 
 /**
- * Articles an earlier ingest stored but did not analyse (it stopped part-way, or was told to skip
- * analysis): they are picked up by the next one. The counts tell at no cost whether any exist.
+ * The ordered step: every stored article not analysed yet, in store order, in checkpoints of at
+ * most a second, each one transaction. Writers in other processes wait for a checkpoint, never for
+ * a whole ingest; whoever holds the lock analyses the next articles in order, so the result does not
+ * depend on how the articles were batched. An article a stage fails on is quarantined with its
+ * error, and the checkpoint is redone without it.
  */
-function unanalysed(store: Store, clusterer: EventClusterer, added: Article[]): Article[] {
-  if (store.countArticles() <= clusterer.documents + added.length) return [];
-  const fresh = new Set(added.map((a) => a.id));
-  return everything((page) => store.listArticles(page)).flatMap((summary) => {
-    if (fresh.has(summary.id) || clusterer.eventOf(summary.id) !== undefined) return [];
-    const article = store.getArticle(summary.id);
-    return article ? [article] : [];
-  });
-}
-
-function linkToCandidates(store: Store, article: Article, candidateIds: string[]): RelatedLink[] {
-  const related: RelatedLink[] = [];
-  for (const id of candidateIds) {
-    if (id === article.id) continue;
-    const other = store.getArticle(id);
-    if (!other) continue;
-    const relation: Relation | null = relate(other, article);
-    if (!relation) continue;
-    store.putRelation(relation);
-    related.push({ id: other.id, kind: relation.kind, score: relation.score });
-  }
-  return related;
-}
-
-/**
- * The stored index, or one rebuilt from the stored articles when there is none yet or it was written
- * in a format this build does not read (the index is derived data: nothing is lost by rebuilding it).
- */
-function loadIndex(store: Store, options: Options, fresh: ReadonlySet<string>): ReuseIndex {
-  const bytes = store.getBlob(INDEX_KEY);
-  if (bytes) {
+export async function analyzePending(store: Store, opts: AnalyzeOptions = {}): Promise<AnalysisSummary> {
+  const state = opts.state ?? new AnalysisState(store, resolveOptions(opts.options));
+  const summary: AnalysisSummary = { analysed: 0, failed: [] };
+  let total = summary.analysed + (await store.countPendingAnalysis());
+  for (;;) {
+    let done: number;
     try {
-      return ReuseIndex.deserialize(bytes);
+      done = await store.transaction((tx) => checkpoint(tx, state, opts, summary, () => total));
     } catch (error) {
-      if (!isWiretraceError(error)) throw error;
-      process.emitWarning(`${error.message}; rebuilding it from the stored articles`);
+      state.forget();
+      if (!(error instanceof StageError)) throw error;
+      summary.failed.push(await quarantine(store, error));
+      continue;
     }
+    if (done === 0) return summary;
+    summary.analysed += done;
+    total = Math.max(total, summary.analysed + (await store.countPendingAnalysis()));
   }
-  const index = new ReuseIndex({ threshold: options.threshold, numPerm: options.numPerm });
-  for (const article of allArticles(store)) {
-    if (!fresh.has(article.id)) index.add(fingerprint(article.id, article.text, article.paragraphs, { numPerm: options.numPerm }));
-  }
-  return index;
 }
 
-function loadClusterer(store: Store, options: Options): EventClusterer {
-  const bytes = store.getBlob(CLUSTER_KEY);
-  const clusterOptions = { daySigma: options.eventDaySigma };
-  return bytes
-    ? new EventClusterer(clusterOptions, JSON.parse(new TextDecoder().decode(bytes)))
-    : new EventClusterer(clusterOptions);
-}
-
-function clusterDoc(article: Article, entities: string[]): ClusterDoc {
-  return { id: article.id, title: article.title, text: article.text, published: article.published, entities };
-}
-
-/** Dated articles first, oldest first; undated after, by name. */
-function byPublication(a: Article, b: Article): number {
-  if (a.published !== b.published) {
-    if (a.published === null) return 1;
-    if (b.published === null) return -1;
-    return a.published < b.published ? -1 : 1;
+async function checkpoint(tx: Store, state: AnalysisState, opts: AnalyzeOptions, summary: AnalysisSummary, total: () => number): Promise<number> {
+  await state.begin(tx);
+  const pending = await tx.pendingAnalysis(CHECKPOINT_ARTICLES);
+  if (pending.length === 0) return 0;
+  const started = performance.now();
+  const analysed: string[] = [];
+  for (const { seq, article } of pending) {
+    if (analysed.length > 0 && performance.now() - started > CHECKPOINT_MS) break;
+    await analyzeArticle(tx, state, seq, article, opts.prepared?.get(article.id));
+    analysed.push(article.id);
+    opts.onProgress?.(summary.analysed + analysed.length, total(), article.name);
   }
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  await state.commit(tx);
+  await tx.markAnalysed(analysed.map((id) => ({ id, ok: true as const })));
+  return analysed.length;
+}
+
+async function quarantine(store: Store, failure: StageError): Promise<QuarantineRecord> {
+  const { article, stage, failure: cause } = failure;
+  const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  const error = createError('ANALYSIS_FAILED', article.name, stage, detail.slice(0, 300));
+  const record = { origin: article.name, code: error.code, message: error.message, excerpt: article.text.slice(0, 200) };
+  await store.transaction((tx) => tx.markAnalysed([{ id: article.id, ok: false, error: record }]));
+  return record;
 }

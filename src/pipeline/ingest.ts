@@ -1,15 +1,20 @@
-import type { Article, InputFormat, QuarantineRecord } from '../core/types.js';
-import { isWiretraceError } from '../core/errors.js';
+import type { InputFormat, QuarantineRecord, RawDocument } from '../core/types.js';
+import { resolveOptions } from '../core/config.js';
 import { readInputs, readBuffer, type ReadItem, type ReadOptions } from '../ingest/read.js';
-import { cleanDocument } from '../clean/clean.js';
 import type { Store } from '../store/store.js';
-import { analyzeNew } from './analyze.js';
+import { analyzePending } from './analyze.js';
+import { AnalysisState } from './analysis-state.js';
+import type { PreparedParts } from './analyze-article.js';
+import { PreparePool } from './prepare-pool.js';
+import type { Prepared } from './prepare.js';
 
 export interface IngestSummary {
   read: number;
   added: number;
   duplicates: number;
   quarantined: number;
+  /** Articles whose ordered analysis (link, cluster, storylines, quote groups) ran in this ingest. */
+  analysed: number;
   errors: QuarantineRecord[];
 }
 
@@ -29,7 +34,13 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Store only; linking, clustering and quote grouping happen at the next ingest that analyses. */
   skipAnalysis?: boolean;
+  /** Worker threads for the per-article stages (0: on this thread). @default cores - 1, at least 1 */
+  workers?: number;
 }
+
+/** Articles stored per write transaction, and the longest a batch waits before it is stored and analysed. */
+const STORE_BATCH = 256;
+const STORE_BATCH_MS = 1000;
 
 /** Reads files, directories, URLs or `-`, cleans, stores, then links, clusters and groups what is new. */
 export async function ingestPaths(store: Store, inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -52,48 +63,83 @@ function readOptions(options: IngestOptions): ReadOptions {
   return { format: options.format ?? 'auto', maxBytes: options.maxBytes, map: options.map };
 }
 
-async function consume(
-  store: Store,
-  items: AsyncGenerator<ReadItem>,
-  total: number,
-  options: IngestOptions,
-): Promise<IngestSummary> {
-  const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, quarantined: 0, errors: [] };
-  const added: Article[] = [];
-  const quarantine = (record: QuarantineRecord) => {
-    store.putQuarantine(record);
-    summary.quarantined++;
-    summary.errors.push(record);
-  };
-  for await (const item of items) {
-    summary.read++;
-    if ('quarantine' in item) {
-      quarantine(item.quarantine);
-      continue;
-    }
-    const { doc } = item;
-    options.onProgress?.({ phase: 'read', done: summary.read, total, name: doc.name });
-    let article: Article;
-    try {
-      article = cleanDocument(doc);
-    } catch (error) {
-      if (!isWiretraceError(error)) throw error;
-      quarantine({ origin: doc.origin, code: error.code, message: error.message, excerpt: excerptOf(doc.text ?? doc.html ?? '') });
-      continue;
-    }
-    if (store.putArticle(article)) {
-      summary.added++;
-      added.push(article);
-    } else {
-      summary.duplicates++;
+/**
+ * Per-article stages (clean, entities, quotes, fingerprint) run on worker threads, in input order;
+ * their results are stored a batch at a time and the ordered step analyses what is pending after
+ * each batch, so memory stays bounded and an interrupted ingest keeps everything up to its last
+ * checkpoint.
+ */
+async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: number, options: IngestOptions): Promise<IngestSummary> {
+  const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, errors: [] };
+  const settings = resolveOptions();
+  const pool = new PreparePool({ numPerm: settings.numPerm, workers: options.workers, maxInFlight: 512 });
+  const state = new AnalysisState(store, settings);
+  const held: QuarantineRecord[] = [];
+  /** Prepared parts of stored articles waiting for the ordered step, so it need not compute them again. */
+  const parts = new Map<string, PreparedParts>();
+  async function* documents(): AsyncGenerator<RawDocument> {
+    for await (const item of items) {
+      summary.read++;
+      if ('quarantine' in item) held.push(item.quarantine);
+      else {
+        options.onProgress?.({ phase: 'read', done: summary.read, total, name: item.doc.name });
+        yield item.doc;
+      }
     }
   }
-  if (!options.skipAnalysis) {
-    analyzeNew(store, added, {}, (done, total, name) => options.onProgress?.({ phase: 'analyze', done, total, name }));
+  let batch: Prepared[] = [];
+  let since = performance.now();
+  const flush = async () => {
+    await storeBatch(store, batch, held, summary, parts);
+    batch = [];
+    since = performance.now();
+    if (!options.skipAnalysis) await analyze(store, state, summary, options, parts);
+    parts.clear();
+  };
+  try {
+    for await (const prepared of pool.prepareAll(documents())) {
+      batch.push(prepared);
+      if (batch.length >= STORE_BATCH || performance.now() - since > STORE_BATCH_MS) await flush();
+    }
+    await flush();
+  } finally {
+    await pool.close();
   }
   return summary;
 }
 
-function excerptOf(text: string): string {
-  return text.slice(0, 200).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '?');
+/** Stores a batch in one transaction: new articles with their entities and quotes, and what was quarantined. */
+async function storeBatch(store: Store, batch: Prepared[], held: QuarantineRecord[], summary: IngestSummary, parts: Map<string, PreparedParts>): Promise<void> {
+  const records = held.splice(0);
+  await store.transaction(async (tx) => {
+    for (const record of records) await tx.putQuarantine(record);
+    for (const p of batch) {
+      if (!p.ok) {
+        await tx.putQuarantine(p.error);
+        records.push(p.error);
+        continue;
+      }
+      if (!(await tx.putArticle(p.article))) {
+        summary.duplicates++;
+        continue;
+      }
+      summary.added++;
+      await tx.putEntities(p.article.id, p.entities);
+      await tx.putQuotes(p.article.id, p.quotes);
+      parts.set(p.article.id, { entities: p.entities, quotes: p.quotes, fingerprint: p.fingerprint });
+    }
+  });
+  summary.quarantined += records.length;
+  summary.errors.push(...records);
+}
+
+async function analyze(store: Store, state: AnalysisState, summary: IngestSummary, options: IngestOptions, parts: ReadonlyMap<string, PreparedParts>): Promise<void> {
+  const result = await analyzePending(store, {
+    state,
+    prepared: parts,
+    onProgress: (done, total, name) => options.onProgress?.({ phase: 'analyze', done: summary.analysed + done, total: summary.analysed + total, name }),
+  });
+  summary.analysed += result.analysed;
+  summary.quarantined += result.failed.length;
+  summary.errors.push(...result.failed);
 }

@@ -2,6 +2,9 @@ import type {
   Article,
   ArticleSummary,
   Entity,
+  EventHeader,
+  JoinReason,
+  StorylineChange,
   QuarantineRecord,
   Quote,
   QuoteGroup,
@@ -102,9 +105,21 @@ export interface Store {
   getEvent(id: string): Promise<StoryEvent | undefined>;
   /** Id of the event holding this article, without scanning events. */
   eventOfArticle(articleId: string): Promise<string | undefined>;
+  /** Upserts an event's title, dates and key entities; its members stay as they are. */
+  putEventHeader(header: EventHeader): Promise<void>;
+  /** Appends an article to a stored event, with why it joined. The cost does not grow with the event. */
+  addEventMember(eventId: string, reason: JoinReason): Promise<void>;
+  /** Moves every member of `from` to the end of `into` (their reasons become `merged` ones, with `note`) and deletes `from`. */
+  mergeEvent(from: string, into: string, note: string, score: number): Promise<void>;
 
   /** Upserts by storyline id; a new one is listed after those stored, an updated one keeps its place. */
   putStoryline(storyline: Storyline): Promise<void>;
+  /**
+   * Applies storyline changes in order: an event joining (or re-dated on) its storyline, leaving it,
+   * a storyline's title, a storyline ending. Each costs the same whatever the storyline's size;
+   * listing a storyline orders its events by date, then creation.
+   */
+  applyStorylineChanges(changes: readonly StorylineChange[]): Promise<void>;
   deleteStoryline(id: string): Promise<void>;
   /** In the order they were started. Keyset key: storyline id. */
   listStorylines(page?: Page): Promise<Storyline[]>;

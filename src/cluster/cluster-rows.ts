@@ -1,0 +1,149 @@
+import { type RowSet, type RowTable } from '../core/rows.js';
+import { TermStats } from './features.js';
+import { type EventJson, type EventRecord, eventFromJson, eventToJson } from './event-record.js';
+
+/** Counters of the event clusterer, in one small row. */
+interface ClusterMeta {
+  docs: number;
+  nextTerm: number;
+  nextEvent: number;
+  latestDay: number | null;
+}
+
+/** A posting: an event filed under a key term, with the day of the article that filed it. */
+export type Posting = [event: number, day: number | null];
+
+const META_KEY = 'm';
+
+/**
+ * The event clusterer's state as rows: terms (id and document frequency), each article's event,
+ * each key term's latest postings, and each event's record. Held in memory while in use; loaded
+ * and written back row by row.
+ */
+export class ClusterRows {
+  readonly stats = new TermStats();
+  latestDay: number | null = null;
+  nextEvent = 0;
+  private readonly meta: RowTable<ClusterMeta>;
+  private readonly termIds: RowTable<number>;
+  private readonly frequencies: RowTable<[df: number, term: string]>;
+  readonly docs: RowTable<number>;
+  readonly postings: RowTable<Posting[]>;
+  private readonly events: RowTable<EventRecord>;
+  private metaLoaded = false;
+
+  constructor(rows: RowSet) {
+    this.meta = rows.table<ClusterMeta>('ev.meta');
+    this.termIds = rows.table<number>('ev.term');
+    this.frequencies = rows.table<[number, string]>('ev.df');
+    this.docs = rows.table<number>('ev.doc');
+    this.postings = rows.table<Posting[]>('ev.post', undefined, 100_000);
+    this.events = rows.table<EventRecord>('ev.event', eventCodec(), 50_000);
+  }
+
+  /** Loads the counters (once per session; `forget` resets). */
+  async begin(): Promise<void> {
+    if (this.metaLoaded) return;
+    await this.meta.load([META_KEY]);
+    const m = this.meta.get(META_KEY);
+    this.stats.docs = m?.docs ?? 0;
+    this.stats.nextId = m?.nextTerm ?? 0;
+    this.nextEvent = m?.nextEvent ?? 0;
+    this.latestDay = m?.latestDay ?? null;
+    this.metaLoaded = true;
+  }
+
+  /** Brings the given terms (and their frequencies) in, so the stats give them their stored ids. */
+  async loadTerms(terms: Iterable<string>): Promise<void> {
+    const wanted = new Set<string>();
+    for (const t of terms) if (this.stats.known(t) === undefined) wanted.add(t);
+    if (wanted.size === 0) return;
+    await this.termIds.load(wanted);
+    const ids: number[] = [];
+    for (const t of wanted) {
+      const id = this.termIds.get(t);
+      if (id !== undefined && !this.stats.holds(id)) ids.push(id);
+    }
+    await this.loadIds(ids);
+  }
+
+  /** Brings in the document frequencies of term ids not held yet. */
+  async loadIds(ids: Iterable<number>): Promise<void> {
+    const keys: string[] = [];
+    for (const id of ids) if (!this.stats.holds(id)) keys.push(String(id));
+    if (keys.length === 0) return;
+    await this.frequencies.load(keys);
+    for (const key of keys) {
+      const row = this.frequencies.get(key);
+      if (row) this.stats.define(row[1], Number(key), row[0]);
+    }
+  }
+
+  /** Loads the records of `indices` and of the events they were merged into, and their terms' frequencies. */
+  async loadEvents(indices: Iterable<number>, withTerms = false): Promise<void> {
+    let pending = [...new Set(indices)].filter((e) => e < this.nextEvent);
+    while (pending.length > 0) {
+      await this.events.load(pending.map(String));
+      const next: number[] = [];
+      for (const e of pending) {
+        const r = this.events.get(String(e));
+        if (r?.mergedInto != null && !this.events.isLoaded(String(r.mergedInto))) next.push(r.mergedInto);
+      }
+      pending = next;
+    }
+    if (!withTerms) return;
+    const ids: number[] = [];
+    for (const e of indices) {
+      const r = this.event(this.root(e));
+      for (const v of [r.title.ids, r.body.ids, r.entities.ids]) for (const id of v) ids.push(id);
+    }
+    await this.loadIds(ids);
+  }
+
+  event(index: number): EventRecord {
+    const r = this.events.get(String(index));
+    if (!r) throw new Error(`event record ${index} is missing`);
+    return r;
+  }
+
+  /** The live event an index now stands for (following merges). */
+  root(index: number): number {
+    let r = index;
+    for (let next = this.event(r).mergedInto; next !== null; next = this.event(r).mergedInto) r = next;
+    return r;
+  }
+
+  addEvent(record: EventRecord): void {
+    this.events.set(String(record.index), record);
+  }
+
+  /** Marks a record changed (after updating it in place). */
+  touchEvent(record: EventRecord): void {
+    this.events.set(String(record.index), record);
+  }
+
+  /** Writes the counters and every term created or counted since the last call into their rows. */
+  commit(): void {
+    for (const id of this.stats.changes()) {
+      const term = this.stats.term(id);
+      this.frequencies.set(String(id), [this.stats.frequency(id), term]);
+      if (!this.termIds.isLoaded(term) || this.termIds.get(term) !== id) this.termIds.set(term, id);
+    }
+    this.meta.set(META_KEY, { docs: this.stats.docs, nextTerm: this.stats.nextId, nextEvent: this.nextEvent, latestDay: this.latestDay });
+  }
+
+  /** Forgets everything held: the next article reloads from the store. */
+  forget(): void {
+    this.stats.forget();
+    this.metaLoaded = false;
+  }
+}
+
+function eventCodec() {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  return {
+    encode: (r: EventRecord) => encoder.encode(JSON.stringify(eventToJson(r))),
+    decode: (bytes: Uint8Array) => eventFromJson(JSON.parse(decoder.decode(bytes)) as EventJson),
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Derived state as rows: each stage keeps its state in small keyed rows (one event, one term, one
+ * quote group...), loads the few it needs for an article, changes them in memory and has only the
+ * changed ones written back. Nothing is ever loaded or rewritten whole.
+ *
+ * `RowSet` is the in-memory side: tables of decoded rows, the keys loaded (present or known absent)
+ * and the keys changed since the last `drain`. Without a source everything lives in memory (tests,
+ * evaluations); with one, `load` fetches the keys not yet held, in one call per table.
+ */
+
+export interface RowCodec<T> {
+  encode(value: T): Uint8Array;
+  decode(bytes: Uint8Array): T;
+}
+
+/** Where rows come from: the store's `getRows`. */
+export type RowSource = (ns: string, keys: readonly string[]) => Promise<Map<string, Uint8Array>>;
+
+/** Changed rows of one table: a null value deletes the row. */
+export type RowChanges = Array<readonly [key: string, value: Uint8Array | null]>;
+
+const textEncoder = new TextEncoder();
+const textDecoder = new TextDecoder();
+
+/** Rows as JSON text: fine for rows of a few KB. */
+export function jsonCodec<T>(): RowCodec<T> {
+  return {
+    encode: (value) => textEncoder.encode(JSON.stringify(value)),
+    decode: (bytes) => JSON.parse(textDecoder.decode(bytes)) as T,
+  };
+}
+
+/** One table of a `RowSet`. Values are held decoded; call `set` after changing one in place. */
+export class RowTable<T> {
+  /** Loaded rows; `null` marks a key known to have no row. */
+  private readonly held = new Map<string, T | null>();
+  private readonly changed = new Set<string>();
+
+  constructor(
+    readonly ns: string,
+    private readonly codec: RowCodec<T>,
+    private readonly source: RowSource | null,
+    /** Most rows held; past it, unchanged rows are dropped (oldest loaded first) after a drain. */
+    private readonly capacity: number,
+  ) {}
+
+  /** Makes `keys` readable with `get`, fetching those not held in one call. */
+  async load(keys: Iterable<string>): Promise<void> {
+    if (!this.source) return;
+    const missing: string[] = [];
+    for (const key of keys) if (!this.held.has(key)) missing.push(key);
+    if (missing.length === 0) return;
+    const found = await this.source(this.ns, [...new Set(missing)]);
+    for (const key of missing) {
+      if (this.held.has(key)) continue;
+      const bytes = found.get(key);
+      this.held.set(key, bytes === undefined ? null : this.codec.decode(bytes));
+    }
+  }
+
+  /** The row, or undefined when there is none. Reading a key that was never loaded is a bug and throws. */
+  get(key: string): T | undefined {
+    const value = this.held.get(key);
+    if (value === undefined) {
+      if (this.source) throw new Error(`row ${this.ns}/${key} read before it was loaded`);
+      return undefined;
+    }
+    return value ?? undefined;
+  }
+
+  /** Whether `key` was loaded (or written) here: reading it will not throw. */
+  isLoaded(key: string): boolean {
+    return !this.source || this.held.has(key);
+  }
+
+  set(key: string, value: T): void {
+    this.held.set(key, value);
+    this.changed.add(key);
+  }
+
+  delete(key: string): void {
+    this.held.set(key, null);
+    this.changed.add(key);
+  }
+
+  get size(): number {
+    return this.held.size;
+  }
+
+  /** The rows changed since the last drain, encoded; they count as unchanged afterwards. */
+  drain(): RowChanges {
+    const out: Array<readonly [string, Uint8Array | null]> = [];
+    for (const key of this.changed) {
+      const value = this.held.get(key);
+      out.push([key, value === null || value === undefined ? null : this.codec.encode(value)]);
+    }
+    this.changed.clear();
+    if (this.source && this.held.size > this.capacity) this.shrink();
+    return out;
+  }
+
+  /** Forgets every row held (another writer changed the store); only valid with nothing changed. */
+  forget(): void {
+    if (!this.source) return;
+    this.held.clear();
+    this.changed.clear();
+  }
+
+  private shrink(): void {
+    const target = this.capacity >> 1;
+    for (const key of this.held.keys()) {
+      if (this.held.size <= target) break;
+      if (!this.changed.has(key)) this.held.delete(key);
+    }
+  }
+}
+
+/** A stage's tables, sharing one source. */
+export class RowSet {
+  private readonly tables: Array<RowTable<unknown>> = [];
+
+  constructor(
+    private readonly source: RowSource | null = null,
+    private readonly capacity = 200_000,
+  ) {}
+
+  /** True when rows come from a store (and must be loaded before they are read). */
+  get backed(): boolean {
+    return this.source !== null;
+  }
+
+  table<T>(ns: string, codec: RowCodec<T> = jsonCodec<T>(), capacity = this.capacity): RowTable<T> {
+    const table = new RowTable<T>(ns, codec, this.source, capacity);
+    this.tables.push(table as RowTable<unknown>);
+    return table;
+  }
+
+  /** Every table's changed rows, by namespace. */
+  drain(): Array<{ ns: string; rows: RowChanges }> {
+    const out: Array<{ ns: string; rows: RowChanges }> = [];
+    for (const t of this.tables) {
+      const rows = t.drain();
+      if (rows.length > 0) out.push({ ns: t.ns, rows });
+    }
+    return out;
+  }
+
+  forget(): void {
+    for (const t of this.tables) t.forget();
+  }
+}
+
+/** Rows kept in a Map: a stand-in store for tests, and a way to hand state from one `RowSet` to another. */
+export class MemoryRowStore {
+  private readonly rows = new Map<string, Uint8Array>();
+
+  readonly source: RowSource = async (ns, keys) => {
+    const out = new Map<string, Uint8Array>();
+    for (const key of keys) {
+      const value = this.rows.get(`${ns}\u0000${key}`);
+      if (value !== undefined) out.set(key, value);
+    }
+    return out;
+  };
+
+  /** Applies what a `RowSet` drained. */
+  write(changes: ReadonlyArray<{ ns: string; rows: RowChanges }>): void {
+    for (const { ns, rows } of changes) {
+      for (const [key, value] of rows) {
+        if (value === null) this.rows.delete(`${ns}\u0000${key}`);
+        else this.rows.set(`${ns}\u0000${key}`, value);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+}

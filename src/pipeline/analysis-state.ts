@@ -1,0 +1,104 @@
+import { type Options } from '../core/config.js';
+import { RowSet, type RowTable } from '../core/rows.js';
+import type { Store } from '../store/store.js';
+import { EventClusterer } from '../cluster/events.js';
+import { StorylineBuilder } from '../cluster/storyline-builder.js';
+import { QuoteGrouper } from '../extract/quote-groups.js';
+import { BandKeys } from '../fingerprint/bands.js';
+import { decodeFingerprint, encodeFingerprint } from '../fingerprint/codec.js';
+import type { Fingerprint } from '../fingerprint/fingerprint.js';
+
+/**
+ * Bumped when the meaning of stored derived state changes (a new row layout, a changed rule): a
+ * database analysed by another version is re-analysed from its stored articles, once.
+ */
+export const DERIVED_VERSION = 5;
+
+/** What the derived rows were computed with, stored beside them. */
+interface Settings {
+  derivedVersion: number;
+  numPerm: number;
+  threshold: number;
+  eventDaySigma: number;
+}
+
+const META = 'meta';
+const SETTINGS_KEY = 'settings';
+const VERSION_KEY = 'version';
+
+/**
+ * The ordered step's state in one process: every stage's rows (loaded as articles need them, kept
+ * while they stay valid), read through the transaction of the checkpoint in progress. When another
+ * writer analysed articles in between (the stored version moved), everything held is forgotten and
+ * reloaded row by row.
+ */
+export class AnalysisState {
+  private current: Store;
+  readonly rows: RowSet;
+  readonly clusterer: EventClusterer;
+  readonly storylines: StorylineBuilder;
+  readonly quotes: QuoteGrouper;
+  readonly bands: BandKeys;
+  /** Fingerprints by article seq. */
+  readonly fingerprints: RowTable<Fingerprint>;
+  private version = -1;
+
+  constructor(store: Store, readonly options: Options) {
+    this.current = store;
+    this.rows = new RowSet((ns, keys) => this.current.getRows(ns, keys));
+    this.clusterer = new EventClusterer({ daySigma: options.eventDaySigma }, this.rows);
+    const cluster = this.clusterer;
+    this.storylines = new StorylineBuilder(cluster.state.stats, (ids) => cluster.state.loadIds(ids), (ids) => cluster.eventsOf(ids), this.rows);
+    this.quotes = new QuoteGrouper({}, this.rows);
+    this.bands = new BandKeys({ threshold: options.threshold, numPerm: options.numPerm });
+    this.fingerprints = this.rows.table<Fingerprint>('fp', { encode: encodeFingerprint, decode: decodeFingerprint }, 100_000);
+  }
+
+  /**
+   * Starts a checkpoint on `tx`: drops what is held when another writer moved the stored version,
+   * and resets every derived row when they were computed by another version or with other settings.
+   */
+  async begin(tx: Store): Promise<void> {
+    this.current = tx;
+    const meta = await tx.getRows(META, [SETTINGS_KEY, VERSION_KEY]);
+    const stored = readJson<Settings>(meta.get(SETTINGS_KEY));
+    const wanted = this.settings();
+    if (!stored || JSON.stringify(stored) !== JSON.stringify(wanted)) {
+      if (stored || (await tx.countPendingAnalysis()) < (await tx.countArticles())) await tx.resetAnalysis();
+      await tx.putRows(META, [[SETTINGS_KEY, encodeJson(wanted)], [VERSION_KEY, encodeJson(0)]]);
+      this.forget();
+      this.version = 0;
+      return;
+    }
+    const version = readJson<number>(meta.get(VERSION_KEY)) ?? 0;
+    if (version !== this.version) this.forget();
+    this.version = version;
+  }
+
+  /** Writes every changed row through `tx` and moves the version on (end of a checkpoint). */
+  async commit(tx: Store): Promise<void> {
+    for (const { ns, rows } of this.rows.drain()) await tx.putRows(ns, rows);
+    this.version++;
+    await tx.putRows(META, [[VERSION_KEY, encodeJson(this.version)]]);
+  }
+
+  /** After a rollback, or another writer's checkpoint: nothing held is trusted. */
+  forget(): void {
+    this.rows.forget();
+    this.clusterer.state.forget();
+    this.version = -1;
+  }
+
+  private settings(): Settings {
+    const o = this.options;
+    return { derivedVersion: DERIVED_VERSION, numPerm: o.numPerm, threshold: o.threshold, eventDaySigma: o.eventDaySigma };
+  }
+}
+
+function readJson<T>(bytes: Uint8Array | undefined): T | undefined {
+  return bytes === undefined ? undefined : (JSON.parse(new TextDecoder().decode(bytes)) as T);
+}
+
+function encodeJson(value: unknown): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(value));
+}

@@ -1,0 +1,119 @@
+import type { Article, Entity, Quote, Relation } from '../core/types.js';
+import type { Store } from '../store/store.js';
+import { fingerprint, type Fingerprint } from '../fingerprint/fingerprint.js';
+import { countCollisions, mostColliding, rankCandidates } from '../fingerprint/rank.js';
+import { relate } from '../align/relate.js';
+import type { ClusterDoc, RelatedLink } from '../cluster/events.js';
+import type { AnalysisState } from './analysis-state.js';
+
+/** What the per-article stages computed before the ordered step (on worker threads, or here). */
+export interface PreparedParts {
+  entities: Entity[];
+  quotes: Quote[];
+  fingerprint: Fingerprint;
+}
+
+/** How many index candidates are verified by alignment per new article. */
+const ALIGNED = 25;
+/** Most articles one band key reports (its newest): a crowded bucket costs a bounded amount. */
+const PER_BUCKET = 200;
+/** Most colliding articles whose fingerprints are loaded and scored. */
+const SCORED = 400;
+
+/** An error thrown by a stage while analysing one article: that article is quarantined, the rest go on. */
+export class StageError extends Error {
+  constructor(
+    readonly article: Article,
+    readonly stage: string,
+    readonly failure: unknown,
+  ) {
+    super(`${article.name}: ${stage} failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+    this.name = 'StageError';
+  }
+}
+
+/** Runs a pure stage; what it throws is the article's failure, not the store's. */
+function stage<T>(article: Article, name: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new StageError(article, name, error);
+  }
+}
+
+async function stageAsync<T>(article: Article, name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof StageError) throw error;
+    throw new StageError(article, name, error);
+  }
+}
+
+/**
+ * The ordered step for one article, inside a checkpoint's transaction: link it to the candidates
+ * its band keys find, cluster it into an event, thread the event into a storyline and group its
+ * quotes; every change goes through `tx`, every stage's state through `state`'s rows.
+ */
+export async function analyzeArticle(tx: Store, state: AnalysisState, seq: number, article: Article, prepared?: PreparedParts): Promise<void> {
+  const parts = prepared ?? (await prepareFromStore(tx, state, article));
+  const related = await link(tx, state, seq, article, parts.fingerprint);
+  const doc: ClusterDoc = { id: article.id, title: article.title, text: article.text, published: article.published, entities: parts.entities.map((e) => e.name) };
+  const decision = await stageAsync(article, 'cluster', () => state.clusterer.add(doc, related));
+  for (const h of decision.headers) await tx.putEventHeader(h);
+  for (const m of decision.merged) await tx.mergeEvent(m.from, m.into, m.note, m.score);
+  await tx.addEventMember(decision.eventId, decision.reason);
+  await stageAsync(article, 'storylines', async () => {
+    if (decision.merged.length) await state.storylines.merge(decision.merged.map((m) => m.from), decision.eventId);
+    await state.storylines.addArticle(decision.eventId, doc, related.map((r) => ({ a: r.id, b: article.id })));
+    const header = decision.headers.find((h) => h.id === decision.eventId);
+    if (header) await state.storylines.place(header);
+  });
+  await tx.applyStorylineChanges(state.storylines.drain());
+  const info = { id: article.id, name: article.name, published: article.published };
+  await stageAsync(article, 'quote groups', async () => {
+    for (const q of [...parts.quotes].sort((x, y) => x.span[0] - y.span[0])) await state.quotes.add(q, info);
+  });
+  for (const g of state.quotes.changed()) await tx.putQuoteGroup(g);
+}
+
+/** Candidates from the stored band buckets, scored, the best aligned; relations stored; the article filed. */
+async function link(tx: Store, state: AnalysisState, seq: number, article: Article, fp: Fingerprint): Promise<RelatedLink[]> {
+  const keys = state.bands.keys(fp);
+  const [docHits, paragraphHits] = [await tx.lookupBuckets(keys.doc, PER_BUCKET), await tx.lookupBuckets(keys.paragraph, PER_BUCKET)];
+  const collisions = countCollisions(docHits, paragraphHits, seq);
+  const seqs = mostColliding(collisions, SCORED);
+  await state.fingerprints.load(seqs.map(String));
+  const others = seqs.flatMap((s) => {
+    const other = state.fingerprints.get(String(s));
+    return other ? [{ fp: other, collisions: collisions.get(s)! }] : [];
+  });
+  const o = state.bands.options;
+  const ranked = stage(article, 'candidates', () => rankCandidates(fp, others, o.paragraphThreshold, o.minScore)).slice(0, ALIGNED);
+  const candidates = await tx.getArticles(ranked.map((c) => c.id));
+  const related: RelatedLink[] = [];
+  for (const other of candidates) {
+    if (other.id === article.id) continue;
+    const relation: Relation | null = stage(article, 'alignment', () => relate(other, article));
+    if (!relation) continue;
+    await tx.putRelation(relation);
+    related.push({ id: other.id, kind: relation.kind, score: relation.score });
+  }
+  await tx.addBuckets(seq, concat(keys.doc, keys.paragraph));
+  state.fingerprints.set(String(seq), fp);
+  return related;
+}
+
+/** For an article stored by an earlier ingest: its entities and quotes from the store, its fingerprint anew. */
+async function prepareFromStore(tx: Store, state: AnalysisState, article: Article): Promise<PreparedParts> {
+  const [entities, quotes] = [await tx.listEntities(article.id), await tx.listQuotes(article.id)];
+  const print = stage(article, 'fingerprint', () => fingerprint(article.id, article.text, article.paragraphs, { numPerm: state.options.numPerm }));
+  return { entities, quotes, fingerprint: print };
+}
+
+function concat(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
