@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number, name: string) => void;
   /** Reused across calls in one process, so rows stay loaded between ingests. */
   state?: AnalysisState;
+  /** Longest a checkpoint runs before it commits. @default CHECKPOINT_MS */
+  checkpointMs?: number;
 }
 
 /**
@@ -59,7 +61,7 @@ async function checkpoint(tx: Store, state: AnalysisState, opts: AnalyzeOptions,
   const started = performance.now();
   const analysed: string[] = [];
   for (const { seq, article } of pending) {
-    if (analysed.length > 0 && performance.now() - started > CHECKPOINT_MS) break;
+    if (analysed.length > 0 && performance.now() - started >= (opts.checkpointMs ?? CHECKPOINT_MS)) break;
     await analyzeArticle(tx, state, seq, article, opts.prepared?.get(article.id));
     analysed.push(article.id);
     opts.onProgress?.(summary.analysed + analysed.length, total(), article.name);

@@ -36,6 +36,8 @@ export interface IngestOptions {
   skipAnalysis?: boolean;
   /** Worker threads for the per-article stages (0: on this thread). @default cores - 1, at least 1 */
   workers?: number;
+  /** Longest one analysis checkpoint (one transaction) runs before it commits, in ms. @default 1000 */
+  checkpointMs?: number;
 }
 
 /** Articles stored per write transaction, and the longest a batch waits before it is stored and analysed. */
@@ -137,6 +139,7 @@ async function analyze(store: Store, state: AnalysisState, summary: IngestSummar
   const result = await analyzePending(store, {
     state,
     prepared: parts,
+    checkpointMs: options.checkpointMs,
     onProgress: (done, total, name) => options.onProgress?.({ phase: 'analyze', done: summary.analysed + done, total: summary.analysed + total, name }),
   });
   summary.analysed += result.analysed;

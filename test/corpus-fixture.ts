@@ -1,0 +1,93 @@
+/**
+ * A small generated news corpus for pipeline tests: events of one to five articles over a few
+ * weeks, each with an original report, and some of: a wire duplicate under another outlet, an
+ * excerpt, a synonym-spun rewrite (its quote reworded), and a next-day update with other figures.
+ * Deterministic for a seed. Not a test file itself.
+ */
+import { writeFileSync } from 'node:fs';
+
+export interface FixtureArticle {
+  id: string;
+  title: string;
+  text: string;
+  published: string;
+  source: string;
+}
+
+const PLACES = ['Tallinn', 'Riga', 'Vilnius', 'Helsinki', 'Warsaw', 'Oslo', 'Lisbon', 'Dublin', 'Vienna', 'Prague', 'Madrid', 'Athens'];
+const PEOPLE = ['Maria Kask', 'Jonas Petraitis', 'Anna Virtanen', 'Piotr Nowak', 'Ingrid Hansen', 'Tomas Silva', 'Aoife Byrne', 'Lena Gruber', 'Pavel Novak', 'Elena Ruiz', 'Nikos Papas', 'Liis Tamm'];
+const ORGS = ['the port authority', 'the central bank', 'the health ministry', 'the rail operator', 'the energy regulator', 'the city council', 'the fisheries agency', 'the teachers union', 'the airport operator', 'the water utility', 'the border guard', 'the statistics office'];
+const TOPICS = [
+  ['harbour', 'cranes', 'shipping'], ['interest', 'rates', 'inflation'], ['hospital', 'nurses', 'vaccines'], ['railway', 'tracks', 'commuters'],
+  ['electricity', 'tariffs', 'winter'], ['housing', 'rents', 'tenants'], ['fishing', 'quotas', 'trawlers'], ['schools', 'salaries', 'strike'],
+  ['runway', 'flights', 'noise'], ['reservoir', 'drought', 'pipes'], ['patrols', 'fence', 'crossings'], ['census', 'population', 'migration'],
+];
+const OUTLETS = ['Baltic Times', 'Nordic Wire', 'Daily Ledger', 'Morning Courier', 'Harbour Gazette'];
+const ADVERBS = ['completely', 'totally', 'utterly'];
+const SPIN: Array<[string, string]> = [['announced', 'declared'], ['plans', 'schemes'], ['said', 'stated'], ['officials', 'authorities'], ['increase', 'rise'], ['week', 'seven days']];
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function day(offset: number): string {
+  return new Date(Date.UTC(2022, 0, 3) + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+function report(e: number, figure: number): { title: string; paragraphs: string[]; quote: string } {
+  const [a, b, c] = TOPICS[e % TOPICS.length]!;
+  const place = PLACES[e % PLACES.length]!;
+  const person = PEOPLE[e % PEOPLE.length]!;
+  const org = ORGS[e % ORGS.length]!;
+  const quote = `These ${b} plans are ${ADVERBS[0]} unacceptable for ${place}`;
+  return {
+    title: `${place} ${a} ${b}: ${org} announces ${figure} new measures`,
+    quote,
+    paragraphs: [
+      `${place.toUpperCase()} — Officials at ${org} in ${place} announced ${figure} new measures on ${a} and ${b} on Tuesday, after weeks of debate about ${c}.`,
+      `“${quote},” ${person} said at a news conference, adding that the ${c} would be reviewed within a week.`,
+      `The plans include an increase of ${figure * 3} percent in spending on ${b}, the first since the ${a} reform of ${2000 + (e % 20)}, according to ${org}.`,
+      `Critics in ${place} said the ${c} debate had been ignored for years and that ${b} in the region had fallen behind neighbouring countries.`,
+      `${person}, who has led the ${a} talks since ${2010 + (e % 10)}, said a final decision on the ${b} would come before the end of the month.`,
+    ],
+  };
+}
+
+function spun(text: string, e: number): string {
+  let out = text.replace(`${ADVERBS[0]} unacceptable`, `${ADVERBS[1 + (e % 2)]} unacceptable`);
+  for (const [from, to] of SPIN) out = out.replace(new RegExp(`\\b${from}\\b`, 'g'), to);
+  return out;
+}
+
+/** `events` events, ~2.5 articles each, dated over about `events` days, in arrival order (mostly by date). */
+export function generateCorpus(events = 14, seed = 7): FixtureArticle[] {
+  const random = rng(seed);
+  const out: FixtureArticle[] = [];
+  for (let e = 0; e < events; e++) {
+    const start = Math.floor(e * 1.5 + random() * 3);
+    const base = report(e, 3 + Math.floor(random() * 9));
+    const text = base.paragraphs.join('\n\n');
+    const outlet = OUTLETS[e % OUTLETS.length]!;
+    const add = (suffix: string, title: string, body: string, offset: number, source: string) =>
+      out.push({ id: `e${String(e).padStart(2, '0')}-${suffix}`, title, text: body, published: day(start + offset), source });
+    add('original', base.title, text, 0, outlet);
+    if (random() < 0.6) add('wire', base.title, text, 0, OUTLETS[(e + 1) % OUTLETS.length]!);
+    if (random() < 0.5) add('excerpt', base.title, base.paragraphs.slice(0, 3).join('\n\n'), 0, OUTLETS[(e + 2) % OUTLETS.length]!);
+    if (random() < 0.6) add('spun', spun(base.title, e), spun(text, e), 1, OUTLETS[(e + 3) % OUTLETS.length]!);
+    if (random() < 0.4) {
+      const update = report(e, 20 + Math.floor(random() * 9));
+      add('update', update.title, update.paragraphs.join('\n\n'), 1, outlet);
+    }
+  }
+  return out;
+}
+
+/** Writes articles as JSONL (the format `ingest` reads with `id`, `title`, `text`, `published`, `source`). */
+export function writeJsonl(file: string, articles: readonly FixtureArticle[]): string {
+  writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  return file;
+}
