@@ -74,13 +74,12 @@ function readOptions(options: IngestOptions): ReadOptions {
 async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: number, options: IngestOptions): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, errors: [] };
   const settings = resolveOptions();
-  const pool = new PreparePool({ numPerm: settings.numPerm, workers: options.workers, maxInFlight: 512 });
   const state = new AnalysisState(store, settings);
   const held: QuarantineRecord[] = [];
   /** Prepared parts of stored articles waiting for the ordered step, so it need not compute them again. */
   const parts = new Map<string, PreparedParts>();
-  async function* documents(): AsyncGenerator<RawDocument> {
-    for await (const item of items) {
+  async function* documents(source: AsyncIterable<ReadItem>): AsyncGenerator<RawDocument> {
+    for await (const item of source) {
       summary.read++;
       if ('quarantine' in item) held.push(item.quarantine);
       else {
@@ -98,16 +97,50 @@ async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: num
     if (!options.skipAnalysis) await analyze(store, state, summary, options, parts);
     parts.clear();
   };
-  try {
-    for await (const prepared of pool.prepareAll(documents())) {
-      batch.push(prepared);
-      if (batch.length >= STORE_BATCH || performance.now() - since > STORE_BATCH_MS) await flush();
-    }
-    await flush();
-  } finally {
-    await pool.close();
+  const { pool, source } = await choosePool(items, settings.numPerm, options.workers);
+  for await (const prepared of pool.prepareAll(documents(source))) {
+    batch.push(prepared);
+    if (batch.length >= STORE_BATCH || performance.now() - since > STORE_BATCH_MS) await flush();
   }
+  await flush();
   return summary;
+}
+
+/** Inputs this small are prepared on the calling thread: starting a worker costs more than they do. */
+const INLINE_UP_TO = 32;
+const inline = new Map<number, PreparePool>();
+const pools = new Map<string, PreparePool>();
+
+/**
+ * The per-article stages run on one long-lived pool of worker threads per process (workers start
+ * once and warm up once), or inline for a handful of documents. Looks ahead at most INLINE_UP_TO
+ * items to decide, and hands back a source that still yields every item.
+ */
+async function choosePool(items: AsyncGenerator<ReadItem>, numPerm: number, workers?: number): Promise<{ pool: PreparePool; source: AsyncIterable<ReadItem> }> {
+  const ahead: ReadItem[] = [];
+  let ended = false;
+  while (ahead.length <= INLINE_UP_TO) {
+    const next = await items.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    ahead.push(next.value);
+  }
+  async function* source(): AsyncGenerator<ReadItem> {
+    yield* ahead;
+    if (!ended) yield* items;
+  }
+  const count = workers ?? (ended ? 0 : undefined);
+  if (count === 0) {
+    let pool = inline.get(numPerm);
+    if (!pool) inline.set(numPerm, (pool = new PreparePool({ numPerm, workers: 0 })));
+    return { pool, source: source() };
+  }
+  const key = `${numPerm}/${count ?? 'default'}`;
+  let pool = pools.get(key);
+  if (!pool) pools.set(key, (pool = new PreparePool({ numPerm, workers: count, maxInFlight: 512 })));
+  return { pool, source: source() };
 }
 
 /** Stores a batch in one transaction: new articles with their entities and quotes, and what was quarantined. */
@@ -126,9 +159,9 @@ async function storeBatch(store: Store, batch: Prepared[], held: QuarantineRecor
         continue;
       }
       summary.added++;
-      await tx.putEntities(p.article.id, p.entities);
+      await tx.putEntities(p.article.id, p.entities.entities);
       await tx.putQuotes(p.article.id, p.quotes);
-      parts.set(p.article.id, { entities: p.entities, quotes: p.quotes, fingerprint: p.fingerprint });
+      parts.set(p.article.id, { entities: p.entities.entities, quotes: p.quotes, fingerprint: p.fingerprint });
     }
   });
   summary.quarantined += records.length;
