@@ -10,6 +10,7 @@ import { extractEntities } from '../extract/entities.js';
 import { extractQuotes } from '../extract/quotes.js';
 import { allArticles, everything } from './paging.js';
 import { DerivedViews } from './derived.js';
+import { BLOB_NS, readBlob } from './state-blobs.js';
 
 const INDEX_KEY = 'index/reuse';
 const CLUSTER_KEY = 'cluster/state';
@@ -21,28 +22,28 @@ const CANDIDATES = 25;
  * is fingerprinted, linked to the candidates the index returns, and joins or starts an event.
  * Nothing already stored is recomputed: storylines and quote groups are updated for what it touched.
  */
-export function analyzeNew(
+export async function analyzeNew(
   store: Store,
   added: Article[],
   partial: Partial<Options> = {},
   onProgress?: (done: number, total: number, name: string) => void,
-): void {
+): Promise<void> {
   const options = resolveOptions(partial);
-  const clusterer = loadClusterer(store, options);
-  const pending = [...added, ...unanalysed(store, clusterer, added)];
+  const clusterer = await loadClusterer(store, options);
+  const pending = [...added, ...(await unanalysed(store, clusterer, added))];
   if (pending.length === 0) return;
-  const index = loadIndex(store, options, new Set(pending.map((a) => a.id)));
-  const views = DerivedViews.load(store);
+  const index = await loadIndex(store, options, new Set(pending.map((a) => a.id)));
+  const views = await DerivedViews.load(store);
   const retired: string[] = [];
   const touched = new Set<string>();
   let done = 0;
   for (const article of pending.sort(byPublication)) {
     const found = extractEntities(article.text);
-    store.putEntities(article.id, found.entities);
+    await store.putEntities(article.id, found.entities);
     const quotes = extractQuotes(article, found);
-    store.putQuotes(article.id, quotes);
+    await store.putQuotes(article.id, quotes);
     const print = fingerprint(article.id, article.text, article.paragraphs, { numPerm: options.numPerm });
-    const related = linkToCandidates(store, article, index.query(print, { limit: CANDIDATES }).map((c) => c.id));
+    const related = await linkToCandidates(store, article, index.query(print, { limit: CANDIDATES }).map((c) => c.id));
     index.add(print);
     const doc = clusterDoc(article, found.entities.map((e) => e.name));
     const { eventId, merged } = clusterer.add(doc, related);
@@ -51,13 +52,16 @@ export function analyzeNew(
     views.addArticle(article, quotes, doc, eventId, merged ?? [], related);
     onProgress?.(++done, pending.length, article.name);
   }
-  store.transaction(() => {
-    store.putBlob(INDEX_KEY, index.serialize());
-    store.putBlob(CLUSTER_KEY, new TextEncoder().encode(JSON.stringify(clusterer.toState())));
-    for (const id of retired) store.deleteEvent(id);
+  await store.transaction(async (tx) => {
+    await tx.putRows(BLOB_NS, [
+      [INDEX_KEY, index.serialize()],
+      [CLUSTER_KEY, new TextEncoder().encode(JSON.stringify(clusterer.toState()))],
+    ]);
+    for (const id of retired) await tx.deleteEvent(id);
     const changed = clusterer.events().filter((event) => touched.has(event.id));
-    for (const event of changed) store.putEvent(event);
-    views.save(store, changed);
+    for (const event of changed) await tx.putEvent(event);
+    await views.save(tx, changed);
+    await tx.markAnalysed(pending.map((article) => ({ id: article.id, ok: true })));
   });
 }
 
@@ -65,25 +69,23 @@ export function analyzeNew(
  * Articles an earlier ingest stored but did not analyse (it stopped part-way, or was told to skip
  * analysis): they are picked up by the next one. The counts tell at no cost whether any exist.
  */
-function unanalysed(store: Store, clusterer: EventClusterer, added: Article[]): Article[] {
-  if (store.countArticles() <= clusterer.documents + added.length) return [];
+async function unanalysed(store: Store, clusterer: EventClusterer, added: Article[]): Promise<Article[]> {
+  if ((await store.countArticles()) <= clusterer.documents + added.length) return [];
   const fresh = new Set(added.map((a) => a.id));
-  return everything((page) => store.listArticles(page)).flatMap((summary) => {
-    if (fresh.has(summary.id) || clusterer.eventOf(summary.id) !== undefined) return [];
-    const article = store.getArticle(summary.id);
-    return article ? [article] : [];
-  });
+  const summaries = await everything((page) => store.listArticles(page), (summary) => summary.id);
+  const ids = summaries.filter((summary) => !fresh.has(summary.id) && clusterer.eventOf(summary.id) === undefined).map((s) => s.id);
+  return store.getArticles(ids);
 }
 
-function linkToCandidates(store: Store, article: Article, candidateIds: string[]): RelatedLink[] {
+async function linkToCandidates(store: Store, article: Article, candidateIds: string[]): Promise<RelatedLink[]> {
   const related: RelatedLink[] = [];
   for (const id of candidateIds) {
     if (id === article.id) continue;
-    const other = store.getArticle(id);
+    const other = await store.getArticle(id);
     if (!other) continue;
     const relation: Relation | null = relate(other, article);
     if (!relation) continue;
-    store.putRelation(relation);
+    await store.putRelation(relation);
     related.push({ id: other.id, kind: relation.kind, score: relation.score });
   }
   return related;
@@ -93,8 +95,8 @@ function linkToCandidates(store: Store, article: Article, candidateIds: string[]
  * The stored index, or one rebuilt from the stored articles when there is none yet or it was written
  * in a format this build does not read (the index is derived data: nothing is lost by rebuilding it).
  */
-function loadIndex(store: Store, options: Options, fresh: ReadonlySet<string>): ReuseIndex {
-  const bytes = store.getBlob(INDEX_KEY);
+async function loadIndex(store: Store, options: Options, fresh: ReadonlySet<string>): Promise<ReuseIndex> {
+  const bytes = await readBlob(store, INDEX_KEY);
   if (bytes) {
     try {
       return ReuseIndex.deserialize(bytes);
@@ -104,14 +106,14 @@ function loadIndex(store: Store, options: Options, fresh: ReadonlySet<string>): 
     }
   }
   const index = new ReuseIndex({ threshold: options.threshold, numPerm: options.numPerm });
-  for (const article of allArticles(store)) {
+  for (const article of await allArticles(store)) {
     if (!fresh.has(article.id)) index.add(fingerprint(article.id, article.text, article.paragraphs, { numPerm: options.numPerm }));
   }
   return index;
 }
 
-function loadClusterer(store: Store, options: Options): EventClusterer {
-  const bytes = store.getBlob(CLUSTER_KEY);
+async function loadClusterer(store: Store, options: Options): Promise<EventClusterer> {
+  const bytes = await readBlob(store, CLUSTER_KEY);
   const clusterOptions = { daySigma: options.eventDaySigma };
   return bytes
     ? new EventClusterer(clusterOptions, JSON.parse(new TextDecoder().decode(bytes)))

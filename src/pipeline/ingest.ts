@@ -60,15 +60,15 @@ async function consume(
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, quarantined: 0, errors: [] };
   const added: Article[] = [];
-  const quarantine = (record: QuarantineRecord) => {
-    store.putQuarantine(record);
+  const quarantine = async (record: QuarantineRecord) => {
+    await store.putQuarantine(record);
     summary.quarantined++;
     summary.errors.push(record);
   };
   for await (const item of items) {
     summary.read++;
     if ('quarantine' in item) {
-      quarantine(item.quarantine);
+      await quarantine(item.quarantine);
       continue;
     }
     const { doc } = item;
@@ -78,10 +78,10 @@ async function consume(
       article = cleanDocument(doc);
     } catch (error) {
       if (!isWiretraceError(error)) throw error;
-      quarantine({ origin: doc.origin, code: error.code, message: error.message, excerpt: excerptOf(doc.text ?? doc.html ?? '') });
+      await quarantine({ origin: doc.origin, code: error.code, message: error.message, excerpt: excerptOf(doc.text ?? doc.html ?? '') });
       continue;
     }
-    if (store.putArticle(article)) {
+    if (await store.putArticle(article)) {
       summary.added++;
       added.push(article);
     } else {
@@ -89,7 +89,7 @@ async function consume(
     }
   }
   if (!options.skipAnalysis) {
-    analyzeNew(store, added, {}, (done, total, name) => options.onProgress?.({ phase: 'analyze', done, total, name }));
+    await analyzeNew(store, added, {}, (done, total, name) => options.onProgress?.({ phase: 'analyze', done, total, name }));
   }
   return summary;
 }
