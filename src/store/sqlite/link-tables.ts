@@ -52,8 +52,8 @@ export class LinkTables {
     if (page?.after !== undefined) {
       const [a, b] = splitPair(page.after);
       const key = this.st
-        .get('SELECT score, seq FROM relations WHERE min(a, b) = min(?1, ?2) AND max(a, b) = max(?1, ?2)')
-        .get(a, b) as { score: number; seq: number } | undefined;
+        .get('SELECT score, seq FROM relations WHERE min(a, b) = min(@a, @b) AND max(a, b) = max(@a, @b)')
+        .get({ a, b }) as { score: number; seq: number } | undefined;
       if (!key) throw unknownPageKey('relation', page.after);
       after = 'score <= @score AND (score < @score OR seq > @seq) AND';
       Object.assign(params, key);
