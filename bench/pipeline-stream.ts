@@ -40,7 +40,7 @@ for (const file of held) {
   await ingestPaths(store, [file]);
   times.push(performance.now() - started);
 }
-store.close();
+await store.close();
 const mean = times.reduce((a, b) => a + b, 0) / times.length;
 const sorted = [...times].sort((a, b) => a - b);
 const result = {

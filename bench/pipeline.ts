@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { EVAL_DIR, loadReuters } from './corpora.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
-import { everything } from '../src/pipeline/paging.js';
 
 const at = process.argv.indexOf('--reuters');
 const reutersCount = at >= 0 ? Number(process.argv[at + 1]) : 5000;
@@ -31,12 +30,12 @@ async function measure(label: string, inputs: string[]): Promise<Record<string, 
     quarantined: summary.quarantined,
     seconds: Number(seconds.toFixed(1)),
     articlesPerSecond: Math.round(summary.added / seconds),
-    relations: everything((page) => store.listRelations(undefined, page)).length,
-    events: everything((page) => store.listEvents(page)).length,
-    storylines: everything((page) => store.listStorylines(page)).length,
-    quoteGroups: everything((page) => store.listQuoteGroups(page)).length,
+    relations: await store.countRelations(),
+    events: await store.countEvents(),
+    storylines: await store.countStorylines(),
+    quoteGroups: await store.countQuoteGroups(),
   };
-  store.close();
+  await store.close();
   return result;
 }
 

@@ -44,34 +44,34 @@ function article(n: number): Article {
 const dir = mkdtempSync(path.join(os.tmpdir(), 'wiretrace-bench-server-'));
 const store = openSqliteStore(path.join(dir, 'bench.db'));
 const t0 = performance.now();
-store.transaction(() => {
-  for (let n = 0; n < count; n++) store.putArticle(article(n));
+await store.transaction(async (tx) => {
+  for (let n = 0; n < count; n++) await tx.putArticle(article(n));
   const id = (n: number) => n.toString(16).padStart(16, '0');
   for (let n = 0; n + 1 < count; n += 2) {
     const passage: Passage = { a: [0, 100], b: [0, 100], edit: 'verbatim', score: 0.9, diff: [{ op: 'same', a: 'x', b: 'x' }] };
-    store.putRelation({ a: id(n), b: id(n + 1), kind: 'duplicate', score: 0.9, source: id(n), evidence: ['bench'], passages: [passage] });
+    await tx.putRelation({ a: id(n), b: id(n + 1), kind: 'duplicate', score: 0.9, source: id(n), evidence: ['bench'], passages: [passage] });
   }
   const events: string[] = [];
   for (let n = 0, e = 1; n < count; n += 4, e++) {
     const members = [n, n + 1, n + 2, n + 3].filter((m) => m < count).map(id);
-    store.putEvent({ id: `E${e}`, title: `Event ${e}`, dateBegin: '2022-01-01', dateEnd: '2022-01-02', articles: members, entities: ['NATO'], reasons: [] });
+    await tx.putEvent({ id: `E${e}`, title: `Event ${e}`, dateBegin: '2022-01-01', dateEnd: '2022-01-02', articles: members, entities: ['NATO'], reasons: [] });
     events.push(`E${e}`);
   }
   const storylines = [];
   for (let s = 0; s * 5 < events.length; s++) storylines.push({ id: `S${s + 1}`, title: `Storyline ${s + 1}`, events: events.slice(s * 5, s * 5 + 5), reasons: [] });
-  store.replaceStorylines(storylines);
-  store.replaceQuoteGroups(
-    Array.from({ length: Math.floor(count / 10) }, (_, g) => ({
+  for (const storyline of storylines) await tx.putStoryline(storyline);
+  for (let g = 0; g < Math.floor(count / 10); g++) {
+    await tx.putQuoteGroup({
       id: `Q${g + 1}`, speaker: 'Someone', variants: [0, 1].map((k) => ({ article: id(g * 10 + k), quote: `${id(g * 10 + k)}:0`, text: 'we are ready', span: [0, 12] as [number, number], speaker: 'Someone', drift: [], flags: [] })),
-    })),
-  );
+    });
+  }
 });
 console.log(`filled ${count} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const app = createApp(store);
 const mid = Math.floor(count / 2);
 const urls = [
-  '/api/articles?offset=0&limit=50', `/api/articles?offset=${count - 50}&limit=50`, `/api/articles/doc-${mid}.txt`, '/api/search?q=treaty&limit=25',
+  '/api/articles?offset=0&limit=50', `/api/articles?offset=${count - 50}&limit=50`, `/api/articles?after=${(mid * 2 - 2).toString(16).padStart(16, '0')}&limit=50`, `/api/articles/doc-${mid}.txt`, '/api/search?q=treaty&limit=25',
   `/api/links?article=doc-${mid}.txt`, '/api/links?limit=50', `/api/diff?a=doc-${mid}.txt&b=doc-${mid + 1}.txt`, '/api/stories?limit=20',
   `/api/stories/S${Math.floor(count / 40)}`, `/api/events/E${Math.floor(count / 8)}`, '/api/quotes?limit=50', '/api/quarantine',
 ];
@@ -88,5 +88,5 @@ for (const url of urls) {
   times.sort((a, b) => a - b);
   console.log(`${String(status).padEnd(4)} median ${times[2]!.toFixed(1).padStart(8)} ms  ${url}`);
 }
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

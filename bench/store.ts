@@ -70,11 +70,11 @@ function median(xs: number[]): number {
 }
 
 /** First (cold) and median warm latency of `fn`, in milliseconds. */
-function latency(fn: () => unknown): { firstMs: number; medianMs: number } {
+async function latency(fn: () => Promise<unknown>): Promise<{ firstMs: number; medianMs: number }> {
   const times: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
     const t = process.hrtime.bigint();
-    fn();
+    await fn();
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return { firstMs: round(times[0]), medianMs: round(median(times.slice(1))) };
@@ -86,7 +86,7 @@ function fileSize(file: string): number {
   return fs.existsSync(file) ? fs.statSync(file).size : 0;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const corpus = loadBbc();
   const articles = Array.from({ length: COUNT }, (_, i) => makeArticle(corpus, i));
   const textBytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a.text), 0);
@@ -95,13 +95,18 @@ function main(): void {
   try {
     let store = openSqliteStore(file);
     const t0 = process.hrtime.bigint();
-    const added = store.transaction(() => articles.filter((a) => store.putArticle(a)).length);
+    const added = await store.transaction(async (tx) => {
+      let n = 0;
+      for (const a of articles) if (await tx.putArticle(a)) n++;
+      return n;
+    });
     const insertS = Number(process.hrtime.bigint() - t0) / 1e9;
-    store.close();
+    await store.close();
     const dbBytes = fileSize(file) + fileSize(`${file}-wal`);
 
     store = openSqliteStore(file);
-    const page = store.listArticles({ offset: COUNT - 1000, limit: 50 });
+    const page = await store.listArticles({ offset: COUNT - 1000, limit: 50 });
+    const deepKey = (await store.listArticles({ offset: COUNT - 1001, limit: 1 }))[0].id;
     const result = {
       articles: COUNT,
       added,
@@ -109,13 +114,14 @@ function main(): void {
       insert: { seconds: round(insertS), articlesPerSecond: Math.round(COUNT / insertS) },
       dbBytesPerArticle: Math.round(dbBytes / COUNT),
       textBytesPerArticle: Math.round(textBytes / COUNT),
-      listArticlesOffset: { offset: COUNT - 1000, limit: 50, rows: page.length, ...latency(() => store.listArticles({ offset: COUNT - 1000, limit: 50 })) },
-      searchGovernment: { hits: store.search('government').length, ...latency(() => store.search('government')) },
-      searchGovernmentTop10: latency(() => store.search('government', { limit: 10 })),
-      getArticleByNamePrefix: latency(() => store.getArticle(articles[17].name.slice(0, -4))),
-      countArticles: latency(() => store.countArticles()),
+      listArticlesOffset: { offset: COUNT - 1000, limit: 50, rows: page.length, ...(await latency(() => store.listArticles({ offset: COUNT - 1000, limit: 50 }))) },
+      listArticlesAfterKey: { limit: 50, ...(await latency(() => store.listArticles({ after: deepKey, limit: 50 }))) },
+      searchGovernment: { hits: (await store.search('government')).length, ...(await latency(() => store.search('government'))) },
+      searchGovernmentTop10: await latency(() => store.search('government', { limit: 10 })),
+      resolveArticleByNamePrefix: await latency(() => store.resolveArticle(articles[17].name.slice(0, -4))),
+      countArticles: await latency(() => store.countArticles()),
     };
-    store.close();
+    await store.close();
     console.log(JSON.stringify(result, null, 2));
   } finally {
     if (process.env.KEEP_DB) console.error(`kept ${file}`);
@@ -123,4 +129,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

@@ -45,7 +45,7 @@ after(async () => {
   if (missing) return;
   await browser?.close();
   await server?.close();
-  store?.close();
+  await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

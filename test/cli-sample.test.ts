@@ -122,6 +122,12 @@ test('unknown commands and articles are usage errors (exit 2)', async () => {
   const missing = await cli('show', 'no-such-article', '--db', db);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /not found/);
+  const ambiguous = await cli('show', '00', '--db', db);
+  assert.equal(ambiguous.code, 2, 'a prefix of several names is ambiguous, not the first of them');
+  assert.match(ambiguous.stderr, /matches several articles/);
+  for (const name of ['000_f92a0e5a9a8db5c1.txt', '004_fb69702549ead6ac.txt']) assert.ok(ambiguous.stderr.includes(name), ambiguous.stderr);
+  assert.equal((await cli('links', '00', '--db', db)).code, 2);
+  assert.equal((await cli('show', '003', '--db', db)).code, 0, 'a unique prefix still works');
 });
 
 test('demo ingests the bundled sample and prints the storyline', async () => {

@@ -8,6 +8,7 @@ import type { Store } from '../src/store/store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { quotesView, storiesView } from '../src/pipeline/queries.js';
 import { packageRoot } from '../src/cli/package-root.js';
+import { BLOB_NS } from '../src/pipeline/state-blobs.js';
 
 const sample = join(packageRoot(), 'sample');
 const files = readdirSync(sample).filter((f) => f.endsWith('.txt')).sort();
@@ -18,12 +19,12 @@ function openTemp(): Store {
 }
 
 /** Storylines as their events' dates and article names: independent of the ids an ingest order assigns. */
-function stories(store: Store) {
-  return storiesView(store).map((s) => s.events.map((e) => ({ date: e.date, articles: e.articles.map((n) => n.slice(0, 3)).sort() })));
+async function stories(store: Store) {
+  return (await storiesView(store)).map((s) => s.events.map((e) => ({ date: e.date, articles: e.articles.map((n) => n.slice(0, 3)).sort() })));
 }
 
-function quoteGroups(store: Store) {
-  return quotesView(store)
+async function quoteGroups(store: Store) {
+  return (await quotesView(store))
     .map((g) => `${g.speaker} | ${g.variants.map((v) => `${v.article.slice(0, 3)}: ${v.text}`).join(' | ')}`)
     .sort();
 }
@@ -34,23 +35,23 @@ test('ingesting the sample one file at a time, shuffled, gives the storyline and
   try {
     await ingestPaths(whole, files.map((f) => join(sample, f)));
     for (const p of ['002', '000', '004', '001', '003']) await ingestPaths(single, [byPrefix(p)]);
-    const lines = stories(single);
+    const lines = await stories(single);
     assert.equal(lines.length, 1);
     assert.deepEqual(lines[0]!.map((e) => e.date), ['2021-12-17', '2022-01-07', '2022-01-12']);
     assert.deepEqual(lines[0]!.map((e) => e.articles), [['004'], ['003'], ['000', '001', '002']]);
-    assert.deepEqual(lines, stories(whole));
+    assert.deepEqual(lines, await stories(whole));
 
-    const laanet = quotesView(single).filter((g) => g.variants.some((v) => /unacceptable proposals/.test(v.text)));
+    const laanet = (await quotesView(single)).filter((g) => g.variants.some((v) => /unacceptable proposals/.test(v.text)));
     assert.equal(laanet.length, 1);
     assert.equal(laanet[0]!.speaker, 'Kalle Laanet');
     // Variants in publication order (then name), drift against the earliest, whatever order they arrived in.
     assert.deepEqual(laanet[0]!.variants.map((v) => /(completely|totally|utterly) unacceptable/.exec(v.text)?.[1]), ['completely', 'totally', 'utterly']);
     assert.deepEqual(laanet[0]!.variants[0]!.flags, []);
     assert.ok(laanet[0]!.variants[2]!.drift.some((op) => op.op !== 'same'), 'the spun variant shows drift against the original');
-    assert.deepEqual(quoteGroups(single), quoteGroups(whole));
+    assert.deepEqual(await quoteGroups(single), await quoteGroups(whole));
   } finally {
-    whole.close();
-    single.close();
+    await whole.close();
+    await single.close();
   }
 });
 
@@ -58,8 +59,8 @@ test('an unrelated article ingested later leaves existing storyline and quote gr
   const store = openTemp();
   try {
     await ingestPaths(store, files.map((f) => join(sample, f)));
-    const storiesBefore = storiesView(store).map((s) => [s.id, s.events.map((e) => e.id)]);
-    const groupsBefore = quotesView(store).map((g) => [g.group, g.variants.map((v) => v.articleId)]);
+    const storiesBefore = (await storiesView(store)).map((s) => [s.id, s.events.map((e) => e.id)]);
+    const groupsBefore = (await quotesView(store)).map((g) => [g.group, g.variants.map((v) => v.articleId)]);
     const dir = mkdtempSync(join(tmpdir(), 'wiretrace-incr-more-'));
     const other = join(dir, 'budget.txt');
     writeFileSync(
@@ -70,14 +71,14 @@ test('an unrelated article ingested later leaves existing storyline and quote gr
     );
     const summary = await ingestPaths(store, [other]);
     assert.equal(summary.added, 1);
-    const storiesAfter = storiesView(store);
+    const storiesAfter = await storiesView(store);
     assert.deepEqual(storiesAfter.slice(0, storiesBefore.length).map((s) => [s.id, s.events.map((e) => e.id)]), storiesBefore);
     assert.equal(storiesAfter.length, storiesBefore.length + 1);
-    const groupsAfter = quotesView(store);
+    const groupsAfter = await quotesView(store);
     assert.deepEqual(groupsAfter.slice(0, groupsBefore.length).map((g) => [g.group, g.variants.map((v) => v.articleId)]), groupsBefore);
     assert.ok(groupsAfter.some((g) => g.speaker === 'Jeremy Hunt' && /budget for growth/.test(g.variants[0]!.text)));
   } finally {
-    store.close();
+    await store.close();
   }
 });
 
@@ -85,16 +86,18 @@ test('a database whose derived-view state is missing or unreadable gets its stor
   const store = openTemp();
   try {
     await ingestPaths(store, files.filter((f) => !f.startsWith('001')).map((f) => join(sample, f)));
-    store.putBlob('cluster/storylines', new Uint8Array([1, 2, 3]));
-    store.putBlob('extract/quote-groups', new TextEncoder().encode('{"version": 99}'));
+    await store.putRows(BLOB_NS, [
+      ['cluster/storylines', new Uint8Array([1, 2, 3])],
+      ['extract/quote-groups', new TextEncoder().encode('{"version": 99}')],
+    ]);
     await ingestPaths(store, [byPrefix('001')]);
-    const lines = stories(store);
+    const lines = await stories(store);
     assert.equal(lines.length, 1);
     assert.deepEqual(lines[0]!.map((e) => e.articles), [['004'], ['003'], ['000', '001', '002']]);
-    const laanet = quotesView(store).filter((g) => g.variants.some((v) => /unacceptable proposals/.test(v.text)));
+    const laanet = (await quotesView(store)).filter((g) => g.variants.some((v) => /unacceptable proposals/.test(v.text)));
     assert.equal(laanet.length, 1);
     assert.deepEqual(laanet[0]!.variants.map((v) => v.article.slice(0, 3)), ['000', '001', '002']);
   } finally {
-    store.close();
+    await store.close();
   }
 });

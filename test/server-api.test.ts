@@ -27,8 +27,8 @@ before(async () => {
   app = createApp(store);
 });
 
-after(() => {
-  store.close();
+after(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

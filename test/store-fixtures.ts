@@ -1,6 +1,7 @@
 /** Realistic records for the store tests. Not a test file itself. */
 import { createHash } from 'node:crypto';
 import type { Article, Quote, Relation, Span, StoryEvent } from '../src/core/types.js';
+import type { Store } from '../src/store/store.js';
 
 export const NATO_PARAGRAPHS = [
   'BRUSSELS (AP) — NATO defense ministers met on Wednesday to weigh how to respond to Russia’s military buildup near Ukraine, as the alliance prepared to send more troops to its eastern flank.',
@@ -159,4 +160,40 @@ export function quotesIn(article: Article, quoted: string[], speaker: string | n
       indirect: i !== 0,
     };
   });
+}
+
+/** `count` short dated articles, named so their order is known. */
+export function manyArticles(count: number): Article[] {
+  const out: Article[] = [];
+  for (let i = 0; i < count; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    out.push(
+      makeArticle({
+        name: `wire-${String(i).padStart(5, '0')}.txt`,
+        paragraphs: [`Item ${i}: ministers met in Brussels on February ${day} to discuss troop deployments.`],
+        published: i % 10 === 9 ? null : `2022-02-${day}`,
+      }),
+    );
+  }
+  return out;
+}
+
+export async function putAll(store: Store, articles: Article[]): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (const a of articles) await tx.putArticle(a);
+  });
+}
+
+/** The order the contract promises: published ascending, unknown dates last, then name. */
+export function expectedOrder(articles: Article[]): string[] {
+  return [...articles]
+    .sort((x, y) => {
+      if (x.published !== y.published) {
+        if (x.published === null) return 1;
+        if (y.published === null) return -1;
+        return x.published < y.published ? -1 : 1;
+      }
+      return x.name < y.name ? -1 : x.name > y.name ? 1 : 0;
+    })
+    .map((a) => a.name);
 }

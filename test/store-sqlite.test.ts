@@ -8,7 +8,8 @@ import { isWiretraceError } from '../src/core/errors.js';
 import { openSqliteStore, SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { migrate, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../src/store/sqlite/migrations.js';
 import { storeContract } from './store-contract.js';
-import { budgetArticle, makeRelation, natoArticle } from './store-fixtures.js';
+import { budgetArticle, makeRelation, manyArticles, natoArticle, putAll } from './store-fixtures.js';
+import type { Store } from '../src/store/store.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiretrace-store-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -24,6 +25,15 @@ function tables(db: Database.Database): string[] {
   );
 }
 
+async function rejectionCode(fn: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await fn();
+  } catch (error) {
+    return isWiretraceError(error) ? error.code : `not a WiretraceError: ${String(error)}`;
+  }
+  return undefined;
+}
+
 function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
@@ -33,57 +43,58 @@ function codeOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
-test('a store file is in WAL mode with synchronous=NORMAL and foreign keys on', () => {
+test('a store file is in WAL mode with synchronous=NORMAL, foreign keys on and a 60 s busy timeout', async () => {
   const store = openSqliteStore(freshFile());
   try {
+    assert.equal(store.db.pragma('busy_timeout', { simple: true }), 60000);
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(store.db.pragma('synchronous', { simple: true }), 1);
     assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
   } finally {
-    store.close();
+    await store.close();
   }
 });
 
-test('data survives closing and reopening the file', () => {
+test('data survives closing and reopening the file', async () => {
   const file = freshFile();
   const nato = natoArticle();
   const budget = budgetArticle();
   const first = openSqliteStore(file);
-  first.putArticle(nato);
-  first.putArticle(budget);
-  first.putRelation(makeRelation(nato, budget, 'shared-passage', 0.3));
-  first.putBlob('lsh/state', new Uint8Array([3, 1, 4, 1, 5]));
-  first.close();
+  await first.putArticle(nato);
+  await first.putArticle(budget);
+  await first.putRelation(makeRelation(nato, budget, 'shared-passage', 0.3));
+  await first.putRows('lsh', [['state', new Uint8Array([3, 1, 4, 1, 5])]]);
+  await first.close();
 
   const second = openSqliteStore(file);
   try {
-    assert.deepEqual(second.getArticle('000'), nato);
-    assert.equal(second.countArticles(), 2);
-    assert.equal(second.listRelations(budget.id).length, 1);
-    assert.deepEqual(second.getBlob('lsh/state'), new Uint8Array([3, 1, 4, 1, 5]));
-    assert.equal(second.search('Stoltenberg')[0].article.id, nato.id);
-    assert.equal(second.putArticle(nato), false, 'the content hash is remembered across runs');
+    assert.deepEqual(await second.resolveArticle('000'), { found: nato });
+    assert.equal(await second.countArticles(), 2);
+    assert.equal((await second.listRelations(budget.id)).length, 1);
+    assert.deepEqual((await second.getRows('lsh', ['state'])).get('state'), new Uint8Array([3, 1, 4, 1, 5]));
+    assert.equal((await second.search('Stoltenberg'))[0].article.id, nato.id);
+    assert.equal(await second.putArticle(nato), false, 'the content hash is remembered across runs');
   } finally {
-    second.close();
+    await second.close();
   }
 });
 
-test('a read-only store reads but refuses writes', () => {
+test('a read-only store reads but refuses writes', async () => {
   const file = freshFile();
   const writer = openSqliteStore(file);
-  writer.putArticle(natoArticle());
-  writer.close();
+  await writer.putArticle(natoArticle());
+  await writer.close();
   const reader = openSqliteStore(file, { readonly: true });
   try {
-    assert.equal(reader.countArticles(), 1);
-    assert.throws(() => reader.putArticle(budgetArticle()));
+    assert.equal(await reader.countArticles(), 1);
+    await assert.rejects(() => reader.putArticle(budgetArticle()));
   } finally {
-    reader.close();
+    await reader.close();
   }
   assert.throws(() => openSqliteStore(path.join(dir, 'no-such.db'), { readonly: true }));
 });
 
-test('a fresh database gets every migration, in order', () => {
+test('a fresh database gets every migration, in order', async () => {
   assert.deepEqual(
     MIGRATIONS.map((m) => m.version),
     MIGRATIONS.map((_, i) => i + 1),
@@ -91,40 +102,40 @@ test('a fresh database gets every migration, in order', () => {
   const store = openSqliteStore(freshFile());
   try {
     assert.equal(schemaVersion(store.db), SCHEMA_VERSION);
-    for (const table of ['articles', 'articles_fts', 'quarantine', 'relations', 'events', 'event_articles', 'storylines', 'quotes', 'quote_groups', 'entities', 'blobs']) {
+    for (const table of ['articles', 'articles_fts', 'quarantine', 'relations', 'events', 'event_articles', 'storylines', 'quotes', 'quote_groups', 'entities', 'state_rows', 'lsh_buckets']) {
       assert.ok(tables(store.db).includes(table), `table ${table}`);
     }
   } finally {
-    store.close();
+    await store.close();
   }
 });
 
-test('a database created at version 1 is upgraded on open and keeps its articles', () => {
+test('a database created at version 1 is upgraded on open and keeps its articles', async () => {
   const file = freshFile();
   const old = new Database(file);
   assert.deepEqual(migrate(old, file, 1), [1]);
   const nato = natoArticle();
   const budget = budgetArticle();
   const v1 = new SqliteStore(old);
-  v1.putArticle(nato);
-  v1.putArticle(budget);
+  await v1.putArticle(nato);
+  await v1.putArticle(budget);
   assert.ok(!tables(old).includes('relations'));
-  v1.close();
+  await v1.close();
 
   const store = openSqliteStore(file);
   try {
     assert.equal(schemaVersion(store.db), SCHEMA_VERSION);
-    assert.deepEqual(store.getArticle(nato.id), nato);
-    assert.equal(store.search('lawmakers')[0].article.id, budget.id);
-    store.putRelation(makeRelation(nato, budget));
-    assert.equal(store.listRelations(nato.id).length, 1);
+    assert.deepEqual(await store.getArticle(nato.id), nato);
+    assert.equal((await store.search('lawmakers'))[0].article.id, budget.id);
+    await store.putRelation(makeRelation(nato, budget));
+    assert.equal((await store.listRelations(nato.id)).length, 1);
     assert.deepEqual(migrate(store.db, file), [], 'nothing left to apply');
   } finally {
-    store.close();
+    await store.close();
   }
 });
 
-test('a database from a newer wiretrace is refused with a clear error', () => {
+test('a database from a newer wiretrace is refused with a clear error', async () => {
   const file = freshFile();
   const db = new Database(file);
   db.pragma(`user_version = ${SCHEMA_VERSION + 7}`);
@@ -134,7 +145,7 @@ test('a database from a newer wiretrace is refused with a clear error', () => {
   assert.equal(codeOf(() => openSqliteStore(file, { readonly: true })), 'DB_TOO_NEW');
 });
 
-test('an older database opened read-only asks to be upgraded first', () => {
+test('an older database opened read-only asks to be upgraded first', async () => {
   const file = freshFile();
   const db = new Database(file);
   migrate(db, file, 1);
@@ -142,29 +153,113 @@ test('an older database opened read-only asks to be upgraded first', () => {
   assert.equal(codeOf(() => openSqliteStore(file, { readonly: true })), 'DB_TOO_OLD');
 });
 
-test('the full-text index stays consistent with the articles', () => {
+test('the full-text index stays consistent with the articles', async () => {
   const store = openSqliteStore(freshFile());
   try {
-    store.putArticle(natoArticle());
-    store.putArticle(budgetArticle());
-    assert.throws(() => store.transaction(() => {
-      store.putArticle(natoArticle('rolled-back.txt'));
+    await store.putArticle(natoArticle());
+    await store.putArticle(budgetArticle());
+    await assert.rejects(() => store.transaction(async (tx) => {
+      await tx.putArticle(natoArticle('rolled-back.txt'));
       throw new Error('abort');
     }));
     assert.doesNotThrow(() => store.db.exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"));
   } finally {
-    store.close();
+    await store.close();
   }
 });
 
-test('writes naming an unknown article fail with NOT_FOUND', () => {
+test('writes naming an unknown article fail with NOT_FOUND', async () => {
   const store = openSqliteStore(':memory:');
   try {
     const nato = natoArticle();
-    store.putArticle(nato);
-    assert.equal(codeOf(() => store.putRelation(makeRelation(nato, budgetArticle()))), 'NOT_FOUND');
-    assert.equal(codeOf(() => store.putEntities('ffffffffffffffff', [{ name: 'NATO', kind: 'organization', aliases: [], roles: [] }])), 'NOT_FOUND');
+    await store.putArticle(nato);
+    assert.equal(await rejectionCode(() => store.putRelation(makeRelation(nato, budgetArticle()))), 'NOT_FOUND');
+    assert.equal(await rejectionCode(() => store.putEntities('ffffffffffffffff', [{ name: 'NATO', kind: 'organization', aliases: [], roles: [] }])), 'NOT_FOUND');
   } finally {
-    store.close();
+    await store.close();
   }
 });
+
+test('a version 3 database loses its blobs and derived data on upgrade, and queues its articles for analysis', async () => {
+  const file = freshFile();
+  const old = new Database(file);
+  migrate(old, file, 3);
+  const nato = natoArticle();
+  const budget = budgetArticle();
+  const insert = old.prepare(
+    `INSERT INTO articles (id, name, format, title, source, url, byline, dateline, published, wire, language, based_on, text,
+       paragraphs, captions, contributors, words, source_map, ingested_at)
+     VALUES (@id, @name, @format, @title, @source, @url, @byline, @dateline, @published, @wire, @language, @basedOn, @text,
+       @paragraphs, @captions, @contributors, @words, @sourceMap, 'then')`,
+  );
+  for (const a of [nato, budget]) {
+    const json = (v: unknown) => JSON.stringify(v);
+    insert.run({ ...a, wire: json(a.wire), paragraphs: json(a.paragraphs), captions: json(a.captions), contributors: json(a.contributors), sourceMap: json(a.sourceMap) });
+  }
+  old.prepare("INSERT INTO blobs (key, value) VALUES ('index/reuse', x'0102')").run();
+  old.prepare(`INSERT INTO relations (a, b, kind, score, source, evidence, passages) VALUES (?, ?, 'spin', 0.5, NULL, '[]', '[]')`).run(nato.id, budget.id);
+  old.prepare(`INSERT INTO storylines (id, title, events, reasons, position) VALUES ('S1', 't', '[]', '[]', 0)`).run();
+  old.close();
+
+  const store = openSqliteStore(file);
+  try {
+    assert.equal(schemaVersion(store.db), SCHEMA_VERSION);
+    assert.ok(!tables(store.db).includes('blobs'));
+    assert.equal(await store.countRelations(), 0);
+    assert.equal(await store.countStorylines(), 0);
+    assert.deepEqual((await store.pendingAnalysis(10)).map((p) => p.article), [nato, budget]);
+  } finally {
+    await store.close();
+  }
+});
+
+test('inside a transaction, calling the store itself fails fast instead of waiting forever', async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    const nato = natoArticle();
+    await assert.rejects(
+      store.transaction(async () => {
+        await store.putArticle(nato);
+      }),
+      (error: unknown) => isWiretraceError(error) && error.code === 'BAD_USAGE',
+    );
+    await assert.rejects(store.transaction(async (tx) => tx.transaction(async () => 1)), /do not nest/);
+    let leaked: Store | undefined;
+    await store.transaction(async (tx) => {
+      leaked = tx;
+    });
+    await assert.rejects(leaked!.putArticle(nato), /after its transaction ended/);
+    assert.equal(await store.countArticles(), 0);
+  } finally {
+    await store.close();
+  }
+});
+
+test('a keyset page deep in the article list is an index seek, not a scan', async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    await putAll(store, manyArticles(3000));
+    const summaries = await store.listArticles({ offset: 2500, limit: 1000 });
+    const dated = summaries.find((s) => s.published !== null)!;
+    const undated = summaries.find((s) => s.published === null)!;
+    const plans: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    store.db.prepare = ((sql: string) => {
+      if (sql.includes('INDEXED BY articles_published')) plans.push(...(prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...placeholders(sql)) as Array<{ detail: string }>).map((r) => r.detail));
+      return prepare(sql);
+    }) as typeof store.db.prepare;
+    await store.listArticles({ after: dated.id, limit: 5 });
+    await store.listArticles({ after: undated.id, limit: 5 });
+    store.db.prepare = prepare;
+    assert.ok(plans.length >= 2);
+    for (const plan of plans) assert.match(plan, /^SEARCH articles USING INDEX articles_published/, plan);
+    assert.ok(plans.every((plan) => !plan.includes('TEMP B-TREE')), plans.join(' | '));
+  } finally {
+    await store.close();
+  }
+});
+
+/** Null arguments for each `?` of a statement, enough to ask SQLite for its plan. */
+function placeholders(sql: string): null[] {
+  return Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
+}

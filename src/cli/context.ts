@@ -18,7 +18,7 @@ export async function withStore<T>(file: string, fn: (store: Store) => T | Promi
   try {
     return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

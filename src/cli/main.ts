@@ -9,6 +9,9 @@ import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
 import { ExitCode, UsageError } from './exit.js';
 
+/** Errors that mean the command named something wrong: exit 2. */
+const USAGE_CODES: ReadonlySet<string> = new Set(['NOT_FOUND', 'BAD_USAGE', 'AMBIGUOUS']);
+
 export function buildProgram(): Command {
   const program = new Command('wiretrace')
     .description('Where did this story come from, where did it go, and how did it change on the way?')
@@ -47,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isWiretraceError(error)) {
       process.stderr.write(`wiretrace: ${error.message} [${error.code}]\n`);
-      return error.code === 'NOT_FOUND' || error.code === 'BAD_USAGE' ? ExitCode.usage : ExitCode.failure;
+      return USAGE_CODES.has(error.code) ? ExitCode.usage : ExitCode.failure;
     }
     process.stderr.write(`wiretrace: ${(error as Error).stack ?? String(error)}\n`);
     return ExitCode.failure;

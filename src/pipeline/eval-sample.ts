@@ -30,7 +30,7 @@ export async function evalSample(dir: string): Promise<SampleScore> {
   const store = openSqliteStore(':memory:');
   try {
     await ingestPaths(store, files);
-    const stories = everything((page) => storiesView(store, page));
+    const stories = await everything((page) => storiesView(store, page), (story) => story.id);
     const events = stories.flatMap((s) => s.events);
     const key = (names: string[]) => [...names].sort().join('|');
     const foundEvents = new Set(events.map((e) => key(e.articles)));
@@ -40,15 +40,15 @@ export async function evalSample(dir: string): Promise<SampleScore> {
     const ordered = stories.some((s) => s.events.map((e) => key(e.articles)).join('/') === goldTimeline);
     const pair = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
     const goldPairs = new Set(gold.relations.map((r) => pair(r.a, r.b)));
-    const links = everything((page) => linksView(store, undefined, page));
+    const links = await everything((page) => linksView(store, undefined, page), (link) => `${link.aId}|${link.bId}`);
     const correct = links.filter((l) => goldPairs.has(pair(l.a, l.b))).length;
-    const groups = everything((page) => quotesView(store, page));
+    const groups = await everything((page) => quotesView(store, page), (group) => group.group);
     const missing = gold.quotes
       .filter((q) => !groups.some((g) => g.speaker === q.speaker && Object.entries(q.variants).every(([article, text]) =>
         g.variants.some((v) => v.article === article && overlaps(v.text, text)))))
       .map((q) => q.speaker);
     return {
-      articles: store.countArticles(),
+      articles: await store.countArticles(),
       events: { gold: gold.events.length, found: events.length, exact: gold.events.filter((e) => foundEvents.has(key(e.articles))).length },
       storylines: { gold: gold.storylines.length, found: stories.length, ordered },
       relations: {
@@ -61,7 +61,7 @@ export async function evalSample(dir: string): Promise<SampleScore> {
       quoteGroups: { gold: gold.quotes.length, found: groups.length, missing },
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -4,20 +4,27 @@ import type { Page, Store } from '../store/store.js';
 /** The store's largest page. */
 const PAGE = 1000;
 
-/** Every row a paged listing returns, page by page. */
-export function everything<T>(list: (page: Page) => T[]): T[] {
+/**
+ * Every row a paged listing returns, page by page: by keyset when `keyOf` gives a row's page key
+ * (each page then costs the same), else by offset.
+ */
+export async function everything<T>(list: (page: Page) => Promise<T[]>, keyOf?: (row: T) => string): Promise<T[]> {
   const out: T[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = list({ offset, limit: PAGE });
-    out.push(...page);
-    if (page.length < PAGE) return out;
+  let page: Page = { offset: 0, limit: PAGE };
+  for (;;) {
+    const rows = await list(page);
+    out.push(...rows);
+    if (rows.length < PAGE) return out;
+    page = keyOf ? { after: keyOf(rows[rows.length - 1]), limit: PAGE } : { offset: out.length, limit: PAGE };
   }
 }
 
-/** Every stored article, in full. */
-export function allArticles(store: Store): Article[] {
-  return everything((page) => store.listArticles(page)).flatMap((summary) => {
-    const article = store.getArticle(summary.id);
-    return article ? [article] : [];
-  });
+/** Every stored article, in full, in the store's article order. */
+export async function allArticles(store: Store): Promise<Article[]> {
+  const summaries = await everything((page) => store.listArticles(page), (summary) => summary.id);
+  const out: Article[] = [];
+  for (let i = 0; i < summaries.length; i += PAGE) {
+    out.push(...(await store.getArticles(summaries.slice(i, i + PAGE).map((s) => s.id))));
+  }
+  return out;
 }

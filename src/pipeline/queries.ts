@@ -19,6 +19,8 @@ import type { Page, QuoteGroupFilter, SearchHit, Store } from '../store/store.js
 import { relate } from '../align/relate.js';
 import { eventCoverage } from '../cluster/coverage.js';
 import { extractEntities } from '../extract/entities.js';
+import { createError } from '../core/errors.js';
+import { everything } from './paging.js';
 
 /** The views behind the CLI's --json output and the HTTP API: one shape for both. */
 
@@ -95,12 +97,18 @@ export interface QuoteGroupRow {
   variants: Array<{ article: string; articleId: string; text: string; span: Span; drift: WordDiffOp[]; flags: string[] }>;
 }
 
-/** Resolves article ids to names with one lookup each. */
+/** Resolves article ids to names: `load` fetches the ones not seen yet in one batch, then lookups are synchronous. */
 class Names {
   private readonly cache = new Map<string, Article | undefined>();
   constructor(private readonly store: Store) {}
+  async load(ids: Iterable<string>): Promise<this> {
+    const missing = [...new Set(ids)].filter((id) => !this.cache.has(id));
+    if (missing.length === 0) return this;
+    const found = new Map((await this.store.getArticles(missing)).map((a) => [a.id, a]));
+    for (const id of missing) this.cache.set(id, found.get(id));
+    return this;
+  }
   article(id: string): Article | undefined {
-    if (!this.cache.has(id)) this.cache.set(id, this.store.getArticle(id));
     return this.cache.get(id);
   }
   name(id: string): string {
@@ -108,12 +116,28 @@ class Names {
   }
 }
 
+/** The ids a relation names (both sides and its source). */
+function relationIds(relations: readonly Relation[]): string[] {
+  return relations.flatMap((r) => (r.source ? [r.a, r.b, r.source] : [r.a, r.b]));
+}
+
+/**
+ * The article a user's reference (id, name or unique prefix of either) points at; undefined when none
+ * does; an AMBIGUOUS error listing the candidates when several do.
+ */
+export async function findArticle(store: Store, ref: string): Promise<Article | undefined> {
+  const resolution = await store.resolveArticle(ref);
+  if ('found' in resolution) return resolution.found;
+  if ('none' in resolution) return undefined;
+  throw createError('AMBIGUOUS', ref, resolution.ambiguous.map((a) => `${a.name} (${a.id})`));
+}
+
 function row(a: Article | ArticleRow): ArticleRow {
   return { id: a.id, name: a.name, source: a.source, title: a.title, published: a.published, words: a.words };
 }
 
-export function articlesView(store: Store, page?: Page): { total: number; items: ArticleRow[] } {
-  return { total: store.countArticles(), items: store.listArticles(page).map(row) };
+export async function articlesView(store: Store, page?: Page): Promise<{ total: number; items: ArticleRow[] }> {
+  return { total: await store.countArticles(), items: (await store.listArticles(page)).map(row) };
 }
 
 export function linkRow(relation: Relation, names: { name(id: string): string }): LinkRow {
@@ -130,10 +154,14 @@ export function linkRow(relation: Relation, names: { name(id: string): string })
   };
 }
 
-export function articleView(store: Store, idOrName: string): ArticleDetail | undefined {
-  const article = store.getArticle(idOrName);
-  if (!article) return undefined;
-  const names = new Names(store);
+export async function articleView(store: Store, idOrName: string): Promise<ArticleDetail | undefined> {
+  const article = await findArticle(store, idOrName);
+  return article ? articleDetail(store, article) : undefined;
+}
+
+async function articleDetail(store: Store, article: Article): Promise<ArticleDetail> {
+  const relations = await store.listRelations(article.id);
+  const names = await new Names(store).load(relationIds(relations));
   const { mentions } = extractEntities(article.text);
   return {
     ...row(article),
@@ -146,36 +174,47 @@ export function articleView(store: Store, idOrName: string): ArticleDetail | und
     paragraphs: article.paragraphs,
     captions: article.captions,
     contributors: article.contributors,
-    entities: store.listEntities(article.id),
+    entities: await store.listEntities(article.id),
     mentions,
-    quotes: store.listQuotes(article.id),
-    event: store.eventOfArticle(article.id) ?? null,
-    links: store.listRelations(article.id).map((r) => linkRow(r, names)),
+    quotes: await store.listQuotes(article.id),
+    event: (await store.eventOfArticle(article.id)) ?? null,
+    links: relations.map((r) => linkRow(r, names)),
   };
 }
 
-export function searchView(store: Store, q: string, page?: Page): { items: SearchHit[] } {
-  return { items: store.search(q, page) };
+export async function searchView(store: Store, q: string, page?: Page): Promise<{ items: SearchHit[] }> {
+  return { items: await store.search(q, page) };
 }
 
-export function linksView(store: Store, idOrName?: string, page?: Page): LinkRow[] {
-  const names = new Names(store);
-  if (idOrName === undefined) return store.listRelations(undefined, page).map((r) => linkRow(r, names));
-  const article = store.getArticle(idOrName);
-  if (!article) return [];
-  return store.listRelations(article.id, page).map((r) => linkRow(r, names));
+/** All relations, or those of one referenced article (none when it names no article). */
+export async function linksView(store: Store, idOrName?: string, page?: Page): Promise<LinkRow[]> {
+  let relations: Relation[];
+  if (idOrName === undefined) {
+    relations = await store.listRelations(undefined, page);
+  } else {
+    const article = await findArticle(store, idOrName);
+    if (!article) return [];
+    relations = await store.listRelations(article.id, page);
+  }
+  const names = await new Names(store).load(relationIds(relations));
+  return relations.map((r) => linkRow(r, names));
 }
 
 /** The stored relation between two articles, or one computed on the spot when none is stored. */
-export function diffView(store: Store, x: string, y: string): DiffView | undefined {
-  const a = store.getArticle(x);
-  const b = store.getArticle(y);
+export async function diffView(store: Store, x: string, y: string): Promise<DiffView | undefined> {
+  const a = await findArticle(store, x);
+  const b = await findArticle(store, y);
   if (!a || !b) return undefined;
-  const names = new Names(store);
-  const stored = store.listRelations(a.id).find((r) => r.a === b.id || r.b === b.id);
-  const relation = stored ?? relate(a, b);
+  const relation = await relationBetween(store, a, b);
+  const names = await new Names(store).load(relation ? relationIds([relation]) : []);
   const link = relation ? linkRow(orient(relation, a.id), names) : null;
-  return { a: articleView(store, a.id)!, b: articleView(store, b.id)!, link };
+  return { a: await articleDetail(store, a), b: await articleDetail(store, b), link };
+}
+
+/** The stored relation of two articles, else one computed on the spot, else null. */
+export async function relationBetween(store: Store, a: Article, b: Article): Promise<Relation | null> {
+  const stored = await everything((page) => store.listRelations(a.id, page), (r) => `${r.a}|${r.b}`);
+  return stored.find((r) => r.a === b.id || r.b === b.id) ?? relate(a, b);
 }
 
 /** Puts article `aId` on side a, swapping spans and diffs when the stored relation has it on side b. */
@@ -204,17 +243,26 @@ function flipOp(op: WordDiffOp): WordDiffOp {
   return flipped;
 }
 
-function eventRow(store: Store, event: StoryEvent, names: Names): EventRow {
-  const members = new Map<string, { id: string; name: string; source: string | null; published: string | null }>();
+/** The relations between members of an event, each once. */
+async function eventRelations(store: Store, event: StoryEvent): Promise<Relation[]> {
+  const inside = new Set(event.articles);
   const relations: Relation[] = [];
+  for (const id of event.articles) {
+    for (const relation of await store.listRelations(id)) {
+      if (inside.has(relation.a) && inside.has(relation.b)) relations.push(relation);
+    }
+  }
+  return dedupe(relations);
+}
+
+async function eventRow(store: Store, event: StoryEvent, names: Names, relations?: Relation[]): Promise<EventRow> {
+  const members = new Map<string, { id: string; name: string; source: string | null; published: string | null }>();
+  await names.load(event.articles);
   for (const id of event.articles) {
     const article = names.article(id);
     if (article) members.set(id, { id, name: article.name, source: article.source, published: article.published });
-    for (const relation of store.listRelations(id)) {
-      if (event.articles.includes(relation.a) && event.articles.includes(relation.b)) relations.push(relation);
-    }
   }
-  const coverage = eventCoverage(event, members, dedupe(relations)).map((c) => ({
+  const coverage = eventCoverage(event, members, relations ?? (await eventRelations(store, event))).map((c) => ({
     source: c.source,
     copies: c.copies.map((id) => names.name(id)),
     original: c.original.map((id) => names.name(id)),
@@ -238,50 +286,49 @@ function dedupe(relations: Relation[]): Relation[] {
   return [...seen.values()];
 }
 
-export function storiesView(store: Store, page?: Page): StoryRow[] {
+export async function storiesView(store: Store, page?: Page): Promise<StoryRow[]> {
   const names = new Names(store);
-  return store.listStorylines(page).map((storyline) => storyRow(store, storyline, names));
+  const rows: StoryRow[] = [];
+  for (const storyline of await store.listStorylines(page)) rows.push(await storyRow(store, storyline, names));
+  return rows;
 }
 
-function storyRow(store: Store, storyline: Storyline, names: Names): StoryRow {
-  return {
-    id: storyline.id,
-    title: storyline.title,
-    events: storyline.events.flatMap((id) => {
-      const event = store.getEvent(id);
-      return event ? [eventRow(store, event, names)] : [];
-    }),
-  };
+async function storyRow(store: Store, storyline: Storyline, names: Names): Promise<StoryRow> {
+  const events: EventRow[] = [];
+  for (const id of storyline.events) {
+    const event = await store.getEvent(id);
+    if (event) events.push(await eventRow(store, event, names));
+  }
+  return { id: storyline.id, title: storyline.title, events };
 }
 
-export function storyView(store: Store, id: string): StoryRow | undefined {
-  const storyline = store.getStoryline(id);
+export async function storyView(store: Store, id: string): Promise<StoryRow | undefined> {
+  const storyline = await store.getStoryline(id);
   return storyline ? storyRow(store, storyline, new Names(store)) : undefined;
 }
 
-export function eventView(store: Store, id: string): EventDetail | undefined {
-  const event = store.getEvent(id);
+export async function eventView(store: Store, id: string): Promise<EventDetail | undefined> {
+  const event = await store.getEvent(id);
   if (!event) return undefined;
   const names = new Names(store);
-  const base = eventRow(store, event, names);
+  const relations = await eventRelations(store, event);
+  const base = await eventRow(store, event, names, relations);
   const nodes = event.articles.flatMap((articleId) => {
     const a = names.article(articleId);
     return a ? [{ id: a.id, name: a.name, source: a.source, published: a.published, title: a.title }] : [];
   });
-  const inside = new Set(event.articles);
-  const edges = dedupe(event.articles.flatMap((articleId) => store.listRelations(articleId)))
-    .filter((r) => inside.has(r.a) && inside.has(r.b))
-    .map((r) => {
-      const from = r.source ?? r.a;
-      return { from, to: from === r.a ? r.b : r.a, kind: r.kind, score: round(r.score), directed: r.source !== null };
-    });
+  const edges = relations.map((r) => {
+    const from = r.source ?? r.a;
+    return { from, to: from === r.a ? r.b : r.a, kind: r.kind, score: round(r.score), directed: r.source !== null };
+  });
   return { ...base, graph: { nodes, edges } };
 }
 
 /** Quote groups; `minVariants: 2` keeps the quotes seen in several articles, where drift can show. */
-export function quotesView(store: Store, page?: Page, filter?: QuoteGroupFilter): QuoteGroupRow[] {
-  const names = new Names(store);
-  return store.listQuoteGroups(page, filter).map((group) => ({
+export async function quotesView(store: Store, page?: Page, filter?: QuoteGroupFilter): Promise<QuoteGroupRow[]> {
+  const groups = await store.listQuoteGroups(page, filter);
+  const names = await new Names(store).load(groups.flatMap((g) => g.variants.map((v) => v.article)));
+  return groups.map((group) => ({
     group: group.id,
     speaker: group.speaker,
     variants: group.variants.map((v) => ({
@@ -295,7 +342,7 @@ export function quotesView(store: Store, page?: Page, filter?: QuoteGroupFilter)
   }));
 }
 
-export function quarantineView(store: Store, page?: Page): QuarantineRecord[] {
+export async function quarantineView(store: Store, page?: Page): Promise<QuarantineRecord[]> {
   return store.listQuarantine(page);
 }
 

@@ -12,11 +12,12 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   NOT_FOUND: 404,
   BAD_REQUEST: 400,
   BAD_USAGE: 400,
+  AMBIGUOUS: 400,
   PAYLOAD_TOO_LARGE: 413,
   TOO_LARGE: 413,
 };
 
-/** HTTP status for an error code: 404, 400, 413, or 500 for anything unexpected. */
+/** HTTP status for an error code: 404, 400 (AMBIGUOUS too), 413, or 500 for anything unexpected. */
 export function statusFor(code: string): ContentfulStatusCode {
   return STATUS[code as ErrorCode] ?? 500;
 }

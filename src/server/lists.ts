@@ -1,4 +1,4 @@
-import type { Page } from '../store/store.js';
+import type { ApiPage } from './params.js';
 
 /** The envelope of every list the API returns. */
 export interface ListBody<T> {
@@ -15,7 +15,7 @@ export interface ListBody<T> {
  * Fetches one page through a view that knows no totals: asks for one row more than
  * the page holds, so `more` is known without counting.
  */
-export function pageOf<T>(page: Required<Page>, fetch: (page: Required<Page>) => T[]): ListBody<T> {
-  const rows = fetch({ offset: page.offset, limit: page.limit + 1 });
+export async function pageOf<T>(page: ApiPage, fetch: (page: ApiPage) => Promise<T[]>): Promise<ListBody<T>> {
+  const rows = await fetch({ ...page, limit: page.limit + 1 });
   return { offset: page.offset, limit: page.limit, more: rows.length > page.limit, items: rows.slice(0, page.limit) };
 }

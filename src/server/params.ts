@@ -21,13 +21,25 @@ export function intParam(name: string, raw: string | undefined, fallback: number
   return Number(raw);
 }
 
-/** `?offset=&limit=` → a Page with the limit clamped to the rules' maximum; bad values → 400. */
-export function pageParams(query: (name: string) => string | undefined, rules: PageRules = DEFAULT_PAGE_RULES): Required<Page> {
+/** A page as the API takes it: offset and limit always, `after` (the previous page's last key) when given. */
+export type ApiPage = Required<Pick<Page, 'offset' | 'limit'>> & Pick<Page, 'after'>;
+
+/** Longest `after` key accepted (article ids, `a|b` relation keys and storyline ids are far shorter). */
+const MAX_KEY_LENGTH = 300;
+
+/** `?offset=&limit=&after=` → a Page with the limit clamped to the rules' maximum; bad values → 400. */
+export function pageParams(query: (name: string) => string | undefined, rules: PageRules = DEFAULT_PAGE_RULES): ApiPage {
   const offset = intParam('offset', query('offset'), 0);
   const limit = intParam('limit', query('limit'), rules.defaultLimit);
   if (limit < 1) badRequest('limit must be at least 1');
   if (offset > MAX_OFFSET) badRequest(`offset must be at most ${MAX_OFFSET}`);
-  return { offset, limit: Math.min(limit, rules.maxLimit) };
+  const page: ApiPage = { offset, limit: Math.min(limit, rules.maxLimit) };
+  const after = query('after');
+  if (after !== undefined && after !== '') {
+    if (after.length > MAX_KEY_LENGTH) badRequest(`after is longer than ${MAX_KEY_LENGTH} characters`);
+    page.after = after;
+  }
+  return page;
 }
 
 /** A required, non-empty string parameter; otherwise 400. */

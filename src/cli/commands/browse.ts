@@ -15,8 +15,8 @@ export function registerBrowse(program: Command): void {
     .description('list stored articles, oldest first')
     .option('--json', 'print JSON: [{id, name, source, title, published, words}]')
     .action((opts: PageOpts) =>
-      withStore(opts.db, (store) => {
-        const { total, items } = articlesView(store, opts);
+      withStore(opts.db, async (store) => {
+        const { total, items } = await articlesView(store, opts);
         if (opts.json) return printJson(items);
         for (const a of items) {
           print(`${a.id}  ${(a.published ?? '          ').padEnd(10)}  ${pad(a.source, 18)}  ${a.name}  ${a.title ?? ''}`);
@@ -30,8 +30,8 @@ export function registerBrowse(program: Command): void {
     .argument('<article>', 'id, name, or a unique prefix of either')
     .option('--json', 'print JSON')
     .action((idOrName: string, opts: { db: string; json?: boolean }) =>
-      withStore(opts.db, (store) => {
-        const article = articleView(store, idOrName);
+      withStore(opts.db, async (store) => {
+        const article = await articleView(store, idOrName);
         if (!article) throw createError('NOT_FOUND', `article ${idOrName}`);
         if (opts.json) return printJson(article);
         print(`${article.title ?? '(untitled)'}`);
@@ -65,8 +65,8 @@ export function registerBrowse(program: Command): void {
     .argument('<query>', 'words to find')
     .option('--json', 'print JSON')
     .action((query: string, opts: PageOpts) =>
-      withStore(opts.db, (store) => {
-        const { items } = searchView(store, query, opts);
+      withStore(opts.db, async (store) => {
+        const { items } = await searchView(store, query, opts);
         if (opts.json) return printJson(items);
         for (const hit of items) print(`${hit.article.name}  ${hit.article.title ?? ''}\n    ${hit.snippet}`);
         print(`${items.length} hits`);
@@ -77,8 +77,8 @@ export function registerBrowse(program: Command): void {
     .description('list inputs that could not be read, with the reason')
     .option('--json', 'print JSON')
     .action((opts: PageOpts) =>
-      withStore(opts.db, (store) => {
-        const records = quarantineView(store, opts);
+      withStore(opts.db, async (store) => {
+        const records = await quarantineView(store, opts);
         if (opts.json) return printJson(records);
         for (const r of records) print(`${r.code.padEnd(16)} ${r.message}`);
         print(`${records.length} quarantined`);

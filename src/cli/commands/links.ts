@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { createError } from '../../core/errors.js';
-import { linksView, orient } from '../../pipeline/queries.js';
-import { relate } from '../../align/relate.js';
+import { findArticle, linksView, orient, relationBetween } from '../../pipeline/queries.js';
 import { readArticles } from '../../pipeline/read-articles.js';
 import { compare } from '../../align/compare.js';
 import { renderDiff } from '../../align/render.js';
@@ -13,9 +12,9 @@ export function registerLinks(program: Command): void {
     .argument('[article]', 'only the relations of this article (id, name or unique prefix)')
     .option('--json', 'print JSON: [{a, b, kind, score, source, evidence[], passages[{a, b, edit}]}]')
     .action((article: string | undefined, opts: { db: string; json?: boolean; offset: number; limit: number }) =>
-      withStore(opts.db, (store) => {
-        if (article !== undefined && !store.getArticle(article)) throw createError('NOT_FOUND', `article ${article}`);
-        const links = linksView(store, article, opts);
+      withStore(opts.db, async (store) => {
+        if (article !== undefined && !(await findArticle(store, article))) throw createError('NOT_FOUND', `article ${article}`);
+        const links = await linksView(store, article, opts);
         if (opts.json) return printJson(links);
         for (const l of links) {
           print(`${l.kind.padEnd(14)} ${l.score.toFixed(2)}  ${l.a} ↔ ${l.b}  source: ${l.source}`);
@@ -32,12 +31,12 @@ export function registerLinks(program: Command): void {
     .option('--width <n>', 'terminal width', (v) => Number.parseInt(v, 10))
     .option('--no-color', 'plain text with [a → b] markers')
     .action((x: string, y: string, opts: { db: string; width?: number; color: boolean }) =>
-      withStore(opts.db, (store) => {
-        const a = store.getArticle(x);
-        const b = store.getArticle(y);
+      withStore(opts.db, async (store) => {
+        const a = await findArticle(store, x);
         if (!a) throw createError('NOT_FOUND', `article ${x}`);
+        const b = await findArticle(store, y);
         if (!b) throw createError('NOT_FOUND', `article ${y}`);
-        const relation = store.listRelations(a.id).find((r) => r.a === b.id || r.b === b.id) ?? relate(a, b);
+        const relation = await relationBetween(store, a, b);
         if (!relation) {
           print(`${a.name} and ${b.name} share no passage`);
           return;

@@ -9,8 +9,8 @@ export function registerQuotes(program: Command): void {
     .option('--json', 'print JSON: [{group, speaker, variants:[{article, text, span}]}]')
     .option('--shared', 'only quotes seen in several articles')
     .action((opts: { db: string; json?: boolean; shared?: boolean; offset: number; limit: number }) =>
-      withStore(opts.db, (store) => {
-        const groups = quotesView(store, opts, { minVariants: opts.shared ? 2 : 1 });
+      withStore(opts.db, async (store) => {
+        const groups = await quotesView(store, opts, { minVariants: opts.shared ? 2 : 1 });
         if (opts.json) return printJson(groups);
         const color = useColor();
         for (const group of groups) {

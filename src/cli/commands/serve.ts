@@ -40,16 +40,16 @@ export function registerServe(program: Command): void {
       try {
         const summary = await ingestPaths(store, files);
         print(`wiretrace demo: ingested ${summary.added} articles from the bundled sample into ${db}\n`);
-        for (const story of storiesView(store)) printStory(story, true);
+        for (const story of await storiesView(store)) printStory(story, true);
         print('\nrewrites:');
-        for (const l of linksView(store)) print(`  ${l.kind.padEnd(14)} ${l.score.toFixed(2)}  ${l.a} ↔ ${l.b}  source: ${l.source}`);
+        for (const l of await linksView(store)) print(`  ${l.kind.padEnd(14)} ${l.score.toFixed(2)}  ${l.a} ↔ ${l.b}  source: ${l.source}`);
         print('\nquotes that drifted:');
-        for (const g of quotesView(store).filter((q) => q.variants.length > 1)) {
+        for (const g of (await quotesView(store)).filter((q) => q.variants.length > 1)) {
           print(`  ${g.speaker ?? '(unknown)'}`);
           for (const v of g.variants) print(`    ${v.article}: “${v.text}”`);
         }
       } finally {
-        store.close();
+        await store.close();
       }
       if (opts.serve) await serveUntilStopped(db, opts);
     });
@@ -65,7 +65,7 @@ async function serveUntilStopped(db: string, opts: { port: number; host: string 
     process.once('SIGTERM', stop);
   });
   await server.close();
-  store.close();
+  await store.close();
 }
 
 function parsePort(value: string): number {

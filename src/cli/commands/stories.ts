@@ -8,8 +8,8 @@ export function registerStories(program: Command): void {
     .description('storylines: events linked over time')
     .option('--json', 'print JSON: [{id, title, events:[{id, date, title, articles:[name...]}]}]')
     .action((opts: { db: string; json?: boolean; offset: number; limit: number }) =>
-      withStore(opts.db, (store) => {
-        const stories = storiesView(store, opts);
+      withStore(opts.db, async (store) => {
+        const stories = await storiesView(store, opts);
         if (opts.json) return printJson(stories);
         for (const story of stories) printStory(story, false);
         print(`${stories.length} storylines`);
@@ -21,8 +21,8 @@ export function registerStories(program: Command): void {
     .argument('<id>', 'storyline id, e.g. S1')
     .option('--json', 'print JSON')
     .action((id: string, opts: { db: string; json?: boolean }) =>
-      withStore(opts.db, (store) => {
-        const story = storyView(store, id);
+      withStore(opts.db, async (store) => {
+        const story = await storyView(store, id);
         if (!story) throw createError('NOT_FOUND', `storyline ${id}`);
         if (opts.json) return printJson(story);
         printStory(story, true);

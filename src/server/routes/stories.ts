@@ -12,34 +12,34 @@ const STORY_PAGES: PageRules = { defaultLimit: 20, maxLimit: 100 };
 export function storyRoutes(store: Store): Hono {
   const app = new Hono();
 
-  app.get('/stories', (c) => {
+  app.get('/stories', async (c) => {
     const page = pageParams((n) => c.req.query(n), STORY_PAGES);
-    return c.json(pageOf(page, (p) => storiesView(store, p)));
+    return c.json(await pageOf(page, (p) => storiesView(store, p)));
   });
 
-  app.get('/stories/:id', (c) => {
+  app.get('/stories/:id', async (c) => {
     const id = c.req.param('id');
-    const story = storyView(store, id);
+    const story = await storyView(store, id);
     if (!story) notFound('storyline', id);
     return c.json(story);
   });
 
-  app.get('/events/:id', (c) => {
+  app.get('/events/:id', async (c) => {
     const id = c.req.param('id');
-    const event = eventView(store, id);
+    const event = await eventView(store, id);
     if (!event) notFound('event', id);
     return c.json(event);
   });
 
-  app.get('/quotes', (c) => {
+  app.get('/quotes', async (c) => {
     const page = pageParams((n) => c.req.query(n));
     const minVariants = intParam('minVariants', c.req.query('minVariants'), 1);
-    return c.json(pageOf(page, (p) => quotesView(store, p, { minVariants })));
+    return c.json(await pageOf(page, (p) => quotesView(store, p, { minVariants })));
   });
 
-  app.get('/quarantine', (c) => {
+  app.get('/quarantine', async (c) => {
     const page = pageParams((n) => c.req.query(n));
-    return c.json(pageOf(page, (p) => quarantineView(store, p)));
+    return c.json(await pageOf(page, (p) => quarantineView(store, p)));
   });
 
   return app;

@@ -1,27 +1,21 @@
 /**
- * Turning what a user types into an FTS5 MATCH expression.
- *
- * Plain words are each quoted (so `NATO-Russia`, `10:30` or a stray `"` are just
- * words, never syntax) and ANDed; a trailing `*` on a word keeps prefix search.
- * A query that already looks like FTS5 syntax is tried as written first; the caller
- * falls back to `quoteQuery` when SQLite rejects it.
+ * Compiles the store-neutral search syntax (../search-syntax.ts) to an FTS5 MATCH expression.
+ * Every term is a quoted FTS5 string, so nothing a user types is ever read as FTS5 syntax.
  */
+import { parseSearch, type SearchQuery, type SearchTerm } from '../search-syntax.js';
 
-const SYNTAX = /\b(AND|OR|NOT)\b|\bNEAR\s*\(|"|\*|\^|\b[a-z_]+\s*:|\{/;
-const HAS_WORD = /[\p{L}\p{N}]/u;
-
-export function looksLikeFtsSyntax(query: string): boolean {
-  return SYNTAX.test(query);
+/** The MATCH expression for what a user typed; null when it has nothing to find (empty, or only exclusions). */
+export function ftsMatch(text: string): string | null {
+  return compileSearch(parseSearch(text));
 }
 
-/** Each whitespace-separated token as an FTS5 string; null when nothing searchable is left. */
-export function quoteQuery(query: string): string | null {
-  const terms: string[] = [];
-  for (const raw of query.split(/\s+/)) {
-    const prefix = raw.length > 1 && raw.endsWith('*');
-    const word = (prefix ? raw.replace(/\*+$/, '') : raw).replace(/"/g, '');
-    if (!HAS_WORD.test(word)) continue;
-    terms.push(`"${word}"${prefix ? '*' : ''}`);
-  }
-  return terms.length > 0 ? terms.join(' AND ') : null;
+export function compileSearch(query: SearchQuery): string | null {
+  if (query.all.length === 0) return null;
+  const clauses = query.all.map((terms) => (terms.length === 1 ? ftsTerm(terms[0]) : `(${terms.map(ftsTerm).join(' OR ')})`));
+  const wanted = clauses.join(' AND ');
+  return query.none.length === 0 ? wanted : `(${wanted}) NOT (${query.none.map(ftsTerm).join(' OR ')})`;
+}
+
+function ftsTerm(term: SearchTerm): string {
+  return `"${term.words.join(' ').replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
 }

@@ -161,6 +161,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX quote_groups_variant_count ON quote_groups(variant_count, position);
     `,
   },
+  {
+    version: 4,
+    description: 'derived state as rows (state_rows, lsh_buckets) in place of blobs; articles know whether they are analysed',
+    up: `
+      CREATE TABLE state_rows (ns TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (ns, key)) WITHOUT ROWID;
+      CREATE TABLE lsh_buckets (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
+      ALTER TABLE articles ADD COLUMN analysed INTEGER NOT NULL DEFAULT 0;  -- 0 pending, 1 done, 2 failed
+      CREATE INDEX articles_pending ON articles(seq) WHERE analysed = 0;
+      -- derived data of older builds is rebuilt by the next ingest:
+      DELETE FROM relations; DELETE FROM event_articles; DELETE FROM events; DELETE FROM storylines; DELETE FROM quote_groups;
+      DROP TABLE blobs;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

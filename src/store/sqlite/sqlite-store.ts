@@ -1,406 +1,154 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import type {
-  Article,
-  ArticleSummary,
-  Entity,
-  QuarantineRecord,
-  Quote,
-  QuoteGroup,
-  Relation,
-  StoryEvent,
-  Storyline,
-} from '../../core/types.js';
+import type { Article, ArticleSummary, Entity, QuarantineRecord, Quote, QuoteGroup, Relation, StoryEvent, Storyline } from '../../core/types.js';
 import { createError } from '../../core/errors.js';
-import { mergeEntities } from '../entities.js';
-import { resolvePage } from '../page.js';
-import type { Page, QuoteGroupFilter, SearchHit, Store } from '../store.js';
-import { looksLikeFtsSyntax, quoteQuery } from './fts.js';
+import { AsyncMutex } from '../mutex.js';
+import type { AnalysisOutcome, ArticleResolution, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
+import { ArticleTables } from './article-tables.js';
+import { LinkTables } from './link-tables.js';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations.js';
-import {
-  articleToRow,
-  entityToRow,
-  eventToRow,
-  quoteGroupToRow,
-  quoteToRow,
-  relationToRow,
-  rowToArticle,
-  rowToEntity,
-  rowToEvent,
-  rowToQuarantine,
-  rowToQuote,
-  rowToQuoteGroup,
-  rowToRelation,
-  rowToStoryline,
-  rowToSummary,
-  storylineToRow,
-  SUMMARY_COLUMNS,
-  type ArticleRow,
-  type EntityRow,
-  type EventRow,
-  type QuarantineRow,
-  type QuoteGroupRow,
-  type QuoteRow,
-  type RelationRow,
-  type StorylineRow,
-  type SummaryRow,
-} from './rows.js';
+import { StateTables } from './state-tables.js';
+import { Statements } from './statements.js';
 
 export interface SqliteStoreOptions {
   /** Open without writing: no migrations, no WAL switch; fails if the file is missing or not current. */
   readonly?: boolean;
 }
 
-/** Sorts after any character a name or id can continue with, for index range scans on a prefix. */
-const PREFIX_END = '\u{10FFFF}';
+/** How long a writer waits for another process's write transaction before failing, in ms. */
+const BUSY_TIMEOUT_MS = 60_000;
 
-const ARTICLE_ORDER = 'published IS NULL, published, name, seq';
+/** One open transaction: its handle works only while it is open. */
+interface OpenTransaction {
+  open: boolean;
+}
 
-/** The embedded store: one SQLite file (or ':memory:'), synchronous, via better-sqlite3. */
+/** What a store and its transaction handles share: one connection, one mutex. */
+interface Connection {
+  st: Statements;
+  lock: AsyncMutex;
+  /** The transaction whose callback is running in the current async context, if any. */
+  context: AsyncLocalStorage<OpenTransaction>;
+}
+
+/**
+ * The embedded store: one SQLite file (or ':memory:') via better-sqlite3. SQLite answers synchronously;
+ * every method returns a promise so callers are written for any store. Transactions take an in-process
+ * mutex (two never interleave) and `BEGIN IMMEDIATE` (writers in other processes wait); calls made on the
+ * store itself while one is open wait for it, so they never see or join its uncommitted writes.
+ */
 export class SqliteStore implements Store {
   readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly connection: Connection;
+  private readonly articles: ArticleTables;
+  private readonly links: LinkTables;
+  private readonly state: StateTables;
+  /** Set on a transaction's handle; undefined on the store itself. */
+  private readonly transactionOf?: OpenTransaction;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, connection?: Connection, transactionOf?: OpenTransaction) {
     this.db = db;
+    this.connection = connection ?? { st: new Statements(db), lock: new AsyncMutex(), context: new AsyncLocalStorage() };
+    this.transactionOf = transactionOf;
+    this.articles = new ArticleTables(this.connection.st);
+    this.links = new LinkTables(this.connection.st);
+    this.state = new StateTables(this.connection.st);
   }
 
-  /** Prepares `sql` once and reuses the statement afterwards. */
-  private stmt(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+  /** Runs a synchronous operation once no transaction of this store is open (or at once, through a handle). */
+  private async run<T>(operation: () => T): Promise<T> {
+    if (this.transactionOf) {
+      if (!this.transactionOf.open) throw createError('BAD_USAGE', 'this transaction handle was used after its transaction ended');
+      return operation();
     }
-    return statement;
+    if (!this.connection.lock.busy) return operation();
+    this.refuseInsideTransaction();
+    return this.connection.lock.run(operation);
   }
 
-  putArticle(article: Article): boolean {
-    const row = articleToRow(article, new Date().toISOString());
-    const result = this.stmt(
-      `INSERT INTO articles (id, name, format, title, source, url, byline, dateline, published, wire, language,
-         based_on, text, paragraphs, captions, contributors, words, source_map, ingested_at)
-       VALUES (@id, @name, @format, @title, @source, @url, @byline, @dateline, @published, @wire, @language,
-         @based_on, @text, @paragraphs, @captions, @contributors, @words, @source_map, @ingested_at)
-       ON CONFLICT(id) DO NOTHING`,
-    ).run(row);
-    return result.changes > 0;
+  /** Waiting for the transaction from inside its own callback would never end: say so instead. */
+  private refuseInsideTransaction(): void {
+    if (this.connection.context.getStore()?.open) {
+      throw createError('BAD_USAGE', 'inside store.transaction(fn), use the handle fn receives, not the store');
+    }
   }
 
-  getArticle(idOrName: string): Article | undefined {
-    if (idOrName === '') return undefined;
-    const exact = this.stmt('SELECT * FROM articles WHERE id = ?').get(idOrName) as ArticleRow | undefined;
-    if (exact) return rowToArticle(exact);
-    const byName = this.stmt('SELECT * FROM articles WHERE name = ? LIMIT 2').all(idOrName) as ArticleRow[];
-    if (byName.length === 1) return rowToArticle(byName[0]);
-    const row = this.uniquePrefix('name', idOrName) ?? this.uniquePrefix('id', idOrName);
-    return row ? rowToArticle(row) : undefined;
-  }
-
-  private uniquePrefix(column: 'name' | 'id', prefix: string): ArticleRow | undefined {
-    const rows = this.stmt(`SELECT * FROM articles WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT 2`).all(
-      prefix,
-      prefix + PREFIX_END,
-    ) as ArticleRow[];
-    return rows.length === 1 && rows[0][column].startsWith(prefix) ? rows[0] : undefined;
-  }
-
-  hasArticle(id: string): boolean {
-    return this.stmt('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
-  }
-
-  listArticles(page?: Page): ArticleSummary[] {
-    const { offset, limit } = resolvePage(page);
-    // Page through the (published, name) index alone, then fetch only the rows shown.
-    const rows = this.stmt(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles
-       WHERE seq IN (SELECT seq FROM articles ORDER BY ${ARTICLE_ORDER} LIMIT ? OFFSET ?)
-       ORDER BY ${ARTICLE_ORDER}`,
-    ).all(limit, offset) as SummaryRow[];
-    return rows.map(rowToSummary);
-  }
-
-  countArticles(): number {
-    return (this.stmt('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-  }
-
-  search(query: string, page?: Page): SearchHit[] {
-    const { offset, limit } = resolvePage(page);
-    if (looksLikeFtsSyntax(query)) {
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.transactionOf) throw createError('BAD_USAGE', 'transactions do not nest: inside one, use its handle');
+    this.refuseInsideTransaction();
+    return this.connection.lock.run(async () => {
+      const open: OpenTransaction = { open: true };
+      const tx = new SqliteStore(this.db, this.connection, open);
+      this.db.exec('BEGIN IMMEDIATE');
       try {
-        return this.match(query, limit, offset);
+        const result = await this.connection.context.run(open, () => fn(tx));
+        this.db.exec('COMMIT');
+        return result;
       } catch (error) {
-        if (!isSqliteError(error)) throw error;
-        // Not valid FTS5 after all: search for the words as typed.
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        open.open = false;
       }
-    }
-    const quoted = quoteQuery(query);
-    return quoted === null ? [] : this.match(quoted, limit, offset);
-  }
-
-  /**
-   * Ranks every match by bm25 (title weighs 3, text 1) but builds snippets only for
-   * the page shown: snippets re-read the text, ranking does not.
-   */
-  private match(expression: string, limit: number, offset: number): SearchHit[] {
-    const rows = this.stmt(
-      `WITH top AS (
-         SELECT rowid AS seq, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
-         WHERE articles_fts MATCH @query ORDER BY score, rowid LIMIT @limit OFFSET @offset
-       )
-       SELECT a.id, a.name, a.source, a.title, a.published, a.words, top.score,
-         snippet(articles_fts, 1, char(1), char(2), '…', 16) AS snippet,
-         highlight(articles_fts, 0, char(1), char(2)) AS title_hit
-       FROM top
-       JOIN articles_fts ON articles_fts.rowid = top.seq AND articles_fts MATCH @query
-       JOIN articles a ON a.seq = top.seq
-       ORDER BY top.score, top.seq`,
-    ).all({ query: expression, limit, offset }) as Array<SummaryRow & { score: number; snippet: string; title_hit: string | null }>;
-    return rows.map((r) => ({ article: rowToSummary(r), snippet: bracketHits(r.snippet, r.title_hit), rank: -r.score }));
-  }
-
-  putQuarantine(record: QuarantineRecord): void {
-    this.stmt('INSERT INTO quarantine (origin, code, message, excerpt, at) VALUES (?, ?, ?, ?, ?)').run(
-      record.origin,
-      record.code,
-      record.message,
-      record.excerpt,
-      new Date().toISOString(),
-    );
-  }
-
-  listQuarantine(page?: Page): QuarantineRecord[] {
-    const { offset, limit } = resolvePage(page);
-    const rows = this.stmt('SELECT * FROM quarantine ORDER BY seq LIMIT ? OFFSET ?').all(limit, offset) as QuarantineRow[];
-    return rows.map(rowToQuarantine);
-  }
-
-  putRelation(relation: Relation): void {
-    this.withArticles(`${relation.a} or ${relation.b}`, () =>
-      this.stmt(
-        `INSERT OR REPLACE INTO relations (a, b, kind, score, source, evidence, passages)
-         VALUES (@a, @b, @kind, @score, @source, @evidence, @passages)`,
-      ).run(relationToRow(relation)),
-    );
-  }
-
-  listRelations(articleId?: string, page?: Page): Relation[] {
-    const { offset, limit } = resolvePage(page);
-    const rows = (
-      articleId === undefined
-        ? this.stmt('SELECT * FROM relations ORDER BY score DESC, seq LIMIT ? OFFSET ?').all(limit, offset)
-        : this.stmt('SELECT * FROM relations WHERE a = ? OR b = ? ORDER BY score DESC, seq LIMIT ? OFFSET ?').all(
-            articleId,
-            articleId,
-            limit,
-            offset,
-          )
-    ) as RelationRow[];
-    return rows.map(rowToRelation);
-  }
-
-  putEvent(event: StoryEvent): void {
-    this.transaction(() => {
-      this.stmt(
-        `INSERT INTO events (id, title, date_begin, date_end, entities, reasons)
-         VALUES (@id, @title, @date_begin, @date_end, @entities, @reasons)
-         ON CONFLICT(id) DO UPDATE SET title = excluded.title, date_begin = excluded.date_begin,
-           date_end = excluded.date_end, entities = excluded.entities, reasons = excluded.reasons`,
-      ).run(eventToRow(event));
-      this.stmt('DELETE FROM event_articles WHERE event_id = ?').run(event.id);
-      const insert = this.stmt('INSERT INTO event_articles (event_id, article_id, position) VALUES (?, ?, ?)');
-      this.withArticles(event.articles.join(', '), () => {
-        event.articles.forEach((article, position) => insert.run(event.id, article, position));
-      });
     });
   }
 
-  deleteEvent(id: string): void {
-    this.stmt('DELETE FROM events WHERE id = ?').run(id);
-  }
-
-  listEvents(page?: Page): StoryEvent[] {
-    const { offset, limit } = resolvePage(page);
-    const rows = this.stmt(
-      'SELECT * FROM events ORDER BY date_begin IS NULL, date_begin, date_end, seq LIMIT ? OFFSET ?',
-    ).all(limit, offset) as EventRow[];
-    return rows.map((r) => rowToEvent(r, this.eventArticles(r.id)));
-  }
-
-  getEvent(id: string): StoryEvent | undefined {
-    const row = this.stmt('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
-    return row ? rowToEvent(row, this.eventArticles(id)) : undefined;
-  }
-
-  eventOfArticle(articleId: string): string | undefined {
-    return this.stmt('SELECT event_id FROM event_articles WHERE article_id = ? LIMIT 1').pluck().get(articleId) as
-      | string
-      | undefined;
-  }
-
-  private eventArticles(eventId: string): string[] {
-    return this.stmt('SELECT article_id FROM event_articles WHERE event_id = ? ORDER BY position')
-      .pluck()
-      .all(eventId) as string[];
-  }
-
-  replaceStorylines(storylines: Storyline[]): void {
-    this.transaction(() => {
-      this.stmt('DELETE FROM storylines').run();
-      const insert = this.stmt(
-        'INSERT INTO storylines (id, title, events, reasons, position) VALUES (@id, @title, @events, @reasons, @position)',
-      );
-      storylines.forEach((s, position) => insert.run(storylineToRow(s, position)));
+  async close(): Promise<void> {
+    if (this.transactionOf) throw createError('BAD_USAGE', 'close the store, not a transaction handle');
+    await this.connection.lock.run(() => {
+      this.connection.st.clear();
+      if (this.db.open) this.db.close();
     });
   }
 
-  putStoryline(storyline: Storyline): void {
-    const row = storylineToRow(storyline, 0);
-    this.stmt(
-      `INSERT INTO storylines (id, title, events, reasons, position)
-       VALUES (@id, @title, @events, @reasons, (SELECT COALESCE(MAX(position), -1) + 1 FROM storylines))
-       ON CONFLICT(id) DO UPDATE SET title = excluded.title, events = excluded.events, reasons = excluded.reasons`,
-    ).run({ id: row.id, title: row.title, events: row.events, reasons: row.reasons });
-  }
+  putArticle = (article: Article): Promise<boolean> => this.run(() => this.articles.put(article));
+  getArticle = (id: string): Promise<Article | undefined> => this.run(() => this.articles.get(id));
+  getArticles = (ids: readonly string[]): Promise<Article[]> => this.run(() => this.articles.getMany(ids));
+  resolveArticle = (ref: string): Promise<ArticleResolution> => this.run(() => this.articles.resolve(ref));
+  hasArticle = (id: string): Promise<boolean> => this.run(() => this.articles.has(id));
+  listArticles = (page?: Page): Promise<ArticleSummary[]> => this.run(() => this.articles.list(page));
+  countArticles = (): Promise<number> => this.run(() => this.articles.count());
+  search = (query: string, page?: Page): Promise<SearchHit[]> => this.run(() => this.articles.search(query, page));
 
-  deleteStoryline(id: string): void {
-    this.stmt('DELETE FROM storylines WHERE id = ?').run(id);
-  }
+  putQuarantine = (record: QuarantineRecord): Promise<void> => this.run(() => this.articles.putQuarantine(record));
+  listQuarantine = (page?: Page): Promise<QuarantineRecord[]> => this.run(() => this.articles.listQuarantine(page));
+  countQuarantine = (): Promise<number> => this.run(() => this.articles.countQuarantine());
 
-  listStorylines(page?: Page): Storyline[] {
-    const { offset, limit } = resolvePage(page);
-    const rows = this.stmt('SELECT * FROM storylines ORDER BY position LIMIT ? OFFSET ?').all(limit, offset) as StorylineRow[];
-    return rows.map(rowToStoryline);
-  }
+  putRelation = (relation: Relation): Promise<void> => this.run(() => this.links.putRelation(relation));
+  listRelations = (articleId?: string, page?: Page): Promise<Relation[]> => this.run(() => this.links.listRelations(articleId, page));
+  countRelations = (): Promise<number> => this.run(() => this.links.countRelations());
 
-  getStoryline(id: string): Storyline | undefined {
-    const row = this.stmt('SELECT * FROM storylines WHERE id = ?').get(id) as StorylineRow | undefined;
-    return row ? rowToStoryline(row) : undefined;
-  }
+  putEvent = (event: StoryEvent): Promise<void> => this.run(() => this.links.putEvent(event));
+  deleteEvent = (id: string): Promise<void> => this.run(() => this.links.deleteEvent(id));
+  listEvents = (page?: Page): Promise<StoryEvent[]> => this.run(() => this.links.listEvents(page));
+  countEvents = (): Promise<number> => this.run(() => this.links.countEvents());
+  getEvent = (id: string): Promise<StoryEvent | undefined> => this.run(() => this.links.getEvent(id));
+  eventOfArticle = (articleId: string): Promise<string | undefined> => this.run(() => this.links.eventOfArticle(articleId));
 
-  putQuotes(articleId: string, quotes: Quote[]): void {
-    const stray = quotes.find((q) => q.article !== articleId);
-    if (stray) throw createError('BAD_REQUEST', `quote ${stray.id} belongs to ${stray.article}, not ${articleId}`);
-    this.transaction(() => {
-      this.stmt('DELETE FROM quotes WHERE article = ?').run(articleId);
-      const insert = this.stmt(
-        `INSERT INTO quotes (id, article, text, span_begin, span_end, speaker, speaker_span, cue, indirect)
-         VALUES (@id, @article, @text, @span_begin, @span_end, @speaker, @speaker_span, @cue, @indirect)`,
-      );
-      this.withArticles(articleId, () => {
-        for (const quote of quotes) insert.run(quoteToRow(quote));
-      });
-    });
-  }
+  putStoryline = (storyline: Storyline): Promise<void> => this.run(() => this.links.putStoryline(storyline));
+  deleteStoryline = (id: string): Promise<void> => this.run(() => this.links.deleteStoryline(id));
+  listStorylines = (page?: Page): Promise<Storyline[]> => this.run(() => this.links.listStorylines(page));
+  countStorylines = (): Promise<number> => this.run(() => this.links.countStorylines());
+  getStoryline = (id: string): Promise<Storyline | undefined> => this.run(() => this.links.getStoryline(id));
 
-  listQuotes(articleId?: string): Quote[] {
-    const rows = (
-      articleId === undefined
-        ? this.stmt('SELECT * FROM quotes ORDER BY article, span_begin, span_end').all()
-        : this.stmt('SELECT * FROM quotes WHERE article = ? ORDER BY span_begin, span_end').all(articleId)
-    ) as QuoteRow[];
-    return rows.map(rowToQuote);
-  }
+  putQuotes = (articleId: string, quotes: Quote[]): Promise<void> => this.run(() => this.links.putQuotes(articleId, quotes));
+  listQuotes = (articleId?: string): Promise<Quote[]> => this.run(() => this.links.listQuotes(articleId));
+  putQuoteGroup = (group: QuoteGroup): Promise<void> => this.run(() => this.links.putQuoteGroup(group));
+  listQuoteGroups = (page?: Page, filter?: QuoteGroupFilter): Promise<QuoteGroup[]> => this.run(() => this.links.listQuoteGroups(page, filter));
+  countQuoteGroups = (filter?: QuoteGroupFilter): Promise<number> => this.run(() => this.links.countQuoteGroups(filter));
 
-  replaceQuoteGroups(groups: QuoteGroup[]): void {
-    this.transaction(() => {
-      this.stmt('DELETE FROM quote_groups').run();
-      const insert = this.stmt(
-        `INSERT INTO quote_groups (id, speaker, variants, variant_count, position)
-         VALUES (@id, @speaker, @variants, @variant_count, @position)`,
-      );
-      groups.forEach((g, position) => insert.run(quoteGroupToRow(g, position)));
-    });
-  }
+  putEntities = (articleId: string, entities: Entity[]): Promise<void> => this.run(() => this.links.putEntities(articleId, entities));
+  listEntities = (articleId?: string): Promise<Entity[]> => this.run(() => this.links.listEntities(articleId));
 
-  putQuoteGroup(group: QuoteGroup): void {
-    const row = quoteGroupToRow(group, 0);
-    this.stmt(
-      `INSERT INTO quote_groups (id, speaker, variants, variant_count, position)
-       VALUES (@id, @speaker, @variants, @variant_count, (SELECT COALESCE(MAX(position), -1) + 1 FROM quote_groups))
-       ON CONFLICT(id) DO UPDATE SET speaker = excluded.speaker, variants = excluded.variants,
-         variant_count = excluded.variant_count`,
-    ).run({ id: row.id, speaker: row.speaker, variants: row.variants, variant_count: row.variant_count });
-  }
-
-  listQuoteGroups(page?: Page, filter: QuoteGroupFilter = {}): QuoteGroup[] {
-    const { offset, limit } = resolvePage(page);
-    const rows = (
-      filter.minVariants && filter.minVariants > 1
-        ? this.stmt('SELECT * FROM quote_groups WHERE variant_count >= ? ORDER BY position LIMIT ? OFFSET ?').all(filter.minVariants, limit, offset)
-        : this.stmt('SELECT * FROM quote_groups ORDER BY position LIMIT ? OFFSET ?').all(limit, offset)
-    ) as QuoteGroupRow[];
-    return rows.map(rowToQuoteGroup);
-  }
-
-  putEntities(articleId: string, entities: Entity[]): void {
-    this.transaction(() => {
-      this.stmt('DELETE FROM entities WHERE article = ?').run(articleId);
-      const insert = this.stmt(
-        `INSERT INTO entities (article, position, name, kind, aliases, roles)
-         VALUES (@article, @position, @name, @kind, @aliases, @roles)`,
-      );
-      this.withArticles(articleId, () => {
-        entities.forEach((e, position) => insert.run(entityToRow(articleId, e, position)));
-      });
-    });
-  }
-
-  listEntities(articleId?: string): Entity[] {
-    if (articleId !== undefined) {
-      const rows = this.stmt('SELECT * FROM entities WHERE article = ? ORDER BY position').all(articleId) as EntityRow[];
-      return rows.map(rowToEntity);
-    }
-    const rows = this.stmt('SELECT * FROM entities ORDER BY article, position').all() as EntityRow[];
-    return mergeEntities(rows.map(rowToEntity));
-  }
-
-  getBlob(key: string): Uint8Array | undefined {
-    const value = this.stmt('SELECT value FROM blobs WHERE key = ?').pluck().get(key) as Buffer | undefined;
-    return value === undefined ? undefined : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  }
-
-  putBlob(key: string, value: Uint8Array): void {
-    const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-    this.stmt('INSERT OR REPLACE INTO blobs (key, value) VALUES (?, ?)').run(key, bytes);
-  }
-
-  listBlobKeys(prefix: string): string[] {
-    return this.stmt('SELECT key FROM blobs WHERE key >= ? AND key < ? ORDER BY key')
-      .pluck()
-      .all(prefix, prefix + PREFIX_END)
-      .filter((key) => (key as string).startsWith(prefix)) as string[];
-  }
-
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
-  }
-
-  close(): void {
-    this.statements.clear();
-    if (this.db.open) this.db.close();
-  }
-
-  /** Runs a write that names articles; a missing one becomes NOT_FOUND instead of a bare constraint error. */
-  private withArticles<T>(what: string, write: () => T): T {
-    try {
-      return write();
-    } catch (error) {
-      if (isSqliteError(error) && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-        throw createError('NOT_FOUND', `article ${what} (store the article first)`);
-      }
-      throw error;
-    }
-  }
-}
-
-/** The text snippet when the hit is in the text, else the highlighted title; hits wrapped in [ ]. */
-function bracketHits(snippet: string, title: string | null): string {
-  const chosen = !snippet.includes('\u0001') && title?.includes('\u0001') ? title : snippet;
-  return chosen.replace(/\u0001/g, '[').replace(/\u0002/g, ']');
-}
-
-function isSqliteError(error: unknown): error is InstanceType<Database.SqliteError> {
-  return error instanceof Database.SqliteError;
+  getRows = (ns: string, keys: readonly string[]): Promise<Map<string, Uint8Array>> => this.run(() => this.state.getRows(ns, keys));
+  putRows = (ns: string, rows: ReadonlyArray<readonly [string, Uint8Array | null]>): Promise<void> => this.run(() => this.state.putRows(ns, rows));
+  addBuckets = (seq: number, keys: Int32Array): Promise<void> => this.run(() => this.state.addBuckets(seq, keys));
+  lookupBuckets = (keys: Int32Array, perKey: number): Promise<Int32Array> => this.run(() => this.state.lookupBuckets(keys, perKey));
+  pendingAnalysis = (limit: number): Promise<PendingArticle[]> => this.run(() => this.state.pendingAnalysis(limit));
+  countPendingAnalysis = (): Promise<number> => this.run(() => this.state.countPendingAnalysis());
+  markAnalysed = (outcomes: readonly AnalysisOutcome[]): Promise<void> =>
+    this.run(() => this.state.markAnalysed(outcomes, (failed) => this.articles.putQuarantine(failed.error)));
+  resetAnalysis = (): Promise<void> => this.run(() => this.state.resetAnalysis());
 }
 
 /** Opens (creating and upgrading as needed) the SQLite store in `file`, or ':memory:'. */
@@ -420,7 +168,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(db, file);
   } catch (error) {
     db.close();
