@@ -15,9 +15,15 @@ import type { Span } from '../core/types.js';
 import { anchorScratch } from './anchors.js';
 import { canonGrams, skeletonGrams, unitGrams, wordGrams, wordInfo } from './layers.js';
 import { MinHasher, type Signature } from './minhash.js';
+import { packFingerprint } from './packed.js';
 import { charCodes, emptyScan, scanCodes } from './scan.js';
 import { U32Set } from './u32map.js';
 
+/**
+ * `fingerprint()` and the codecs return a `PackedFingerprint` (packed.ts): one
+ * block per fingerprint, its signatures and anchors views made on each access,
+ * so read `paragraphs` once rather than inside a loop.
+ */
 export interface Fingerprint {
   id: string;
   /** Distinct word 3-grams of the text (|A| for containment). */
@@ -137,56 +143,6 @@ function contentTokens(text: string, n: number): number {
   return c;
 }
 
-/** Fingerprints are carved from shared 64 KB slabs: one ArrayBuffer per fingerprint costs more than the fingerprint. */
-const SLAB_BYTES = 1 << 16;
-let slab = new ArrayBuffer(SLAB_BYTES);
-let slabUsed = 0;
-
-function carve(bytes: number): { buffer: ArrayBuffer; at: number } {
-  const size = (bytes + 3) & ~3;
-  if (size > SLAB_BYTES >> 3) return { buffer: new ArrayBuffer(size), at: 0 };
-  if (slabUsed + size > SLAB_BYTES) {
-    slab = new ArrayBuffer(SLAB_BYTES);
-    slabUsed = 0;
-  }
-  const at = slabUsed;
-  slabUsed += size;
-  return { buffer: slab, at };
-}
-
-/**
- * One contiguous block for all of a fingerprint's arrays (anchors first, for
- * alignment, then the signatures), so comparing two fingerprints reads two blocks.
- * Blocks come from shared slabs: a slab lives while any fingerprint in it does.
- */
-export function packFingerprint(
-  id: string,
-  size: number,
-  canonSize: number,
-  bins: { doc: number; canon: number; skeleton: number; paragraph: number; paragraphs: number },
-  anchors: ArrayLike<number>,
-): Fingerprint {
-  const sigBins = bins.doc + bins.canon + bins.skeleton + bins.paragraph * bins.paragraphs;
-  const block = carve(4 * anchors.length + 2 * sigBins);
-  const buffer = block.buffer;
-  let at = block.at;
-  const anchorView = new Uint32Array(buffer, at, anchors.length);
-  anchorView.set(anchors);
-  at += 4 * anchors.length;
-  const doc = new Uint16Array(buffer, at, bins.doc);
-  at += 2 * bins.doc;
-  const canon = new Uint16Array(buffer, at, bins.canon);
-  at += 2 * bins.canon;
-  const skeleton = new Uint16Array(buffer, at, bins.skeleton);
-  at += 2 * bins.skeleton;
-  const paragraphs: Signature[] = [];
-  for (let u = 0; u < bins.paragraphs; u++) {
-    paragraphs.push(new Uint16Array(buffer, at, bins.paragraph));
-    at += 2 * bins.paragraph;
-  }
-  return { id, size, doc, canon, skeleton, paragraphs, anchors: anchorView, canonSize };
-}
-
 export function fingerprint(id: string, text: string, paragraphs: Span[], options?: FingerprintOptions): Fingerprint {
   const o = options ? { ...FINGERPRINT_DEFAULTS, ...options } : FINGERPRINT_DEFAULTS;
   const { mh, seen } = scratch;
@@ -218,11 +174,12 @@ export function fingerprint(id: string, text: string, paragraphs: Span[], option
   skeletonGrams(words, stops, n, mh);
   mh.finish(fp.skeleton);
 
+  const unitSignatures = fp.paragraphs;
   for (let u = 0; u < units.length; u++) {
     const [b, e] = units[u]!;
     mh.reset(bins.paragraph);
     unitGrams(content, contentBefore[b]!, contentBefore[e]!, mh);
-    mh.finish(fp.paragraphs[u]!);
+    mh.finish(unitSignatures[u]!);
   }
   return fp;
 }

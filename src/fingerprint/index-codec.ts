@@ -10,7 +10,8 @@
  * Version 1 stored 32-bit bins of an older hashing scheme; such an index must be rebuilt.
  */
 import { createError } from '../core/errors.js';
-import { packFingerprint, type Fingerprint } from './fingerprint.js';
+import type { Fingerprint } from './fingerprint.js';
+import { packFingerprint } from './packed.js';
 import type { Signature } from './minhash.js';
 import type { ReuseIndexOptions } from './index.js';
 

@@ -1,0 +1,45 @@
+/**
+ * Memory held per fingerprint: heap and array buffers before and after holding
+ * the fingerprints of the first 20,000 articles of Reuters-21578 then BBC, against
+ * their serialised size (the index codec's bytes per fingerprint).
+ * Run: npm run build && node --expose-gc dist/bench/fingerprint-memory.js [--count 20000]
+ */
+import { loadBbc, loadReuters } from './corpora.js';
+import { fingerprint, type Fingerprint } from '../src/fingerprint/fingerprint.js';
+import { encodeIndex } from '../src/fingerprint/index-codec.js';
+import { INDEX_DEFAULTS } from '../src/fingerprint/index.js';
+import { paragraphs } from '../src/text/segment.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function held(): { heap: number; buffers: number } {
+  gc!();
+  gc!();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, buffers: m.arrayBuffers };
+}
+
+function main(): void {
+  if (!gc) throw new Error('run with node --expose-gc');
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--count');
+  const count = at >= 0 ? Number(args[at + 1]) : 20_000;
+  const docs = [...loadReuters(), ...loadBbc()].slice(0, count).map((a) => ({ name: a.name, text: a.text }));
+  // A first pass fills the word caches and grows the scratch buffers; the second is measured.
+  for (const d of docs) fingerprint(d.name, d.text, paragraphs(d.text));
+  const ids = docs.map((d) => `${d.name}`);
+  const before = held();
+  const fps: Fingerprint[] = docs.map((d, i) => fingerprint(ids[i]!, d.text, paragraphs(d.text)));
+  const after = held();
+  const n = fps.length;
+  const serialised = encodeIndex(INDEX_DEFAULTS, fps).length;
+  const perHeap = (after.heap - before.heap) / n;
+  const perBuffers = (after.buffers - before.buffers) / n;
+  const units = fps.reduce((s, fp) => s + fp.paragraphs.length, 0) / n;
+  console.log(
+    `${n} fingerprints (${units.toFixed(1)} passage units each): ${Math.round(perHeap + perBuffers)} B each in memory ` +
+      `(${Math.round(perHeap)} B heap + ${Math.round(perBuffers)} B array buffers; ids excluded), ${Math.round(serialised / n)} B serialised`,
+  );
+}
+
+main();
