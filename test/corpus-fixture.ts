@@ -4,7 +4,9 @@
  * excerpt, a synonym-spun rewrite (its quote reworded), and a next-day update with other figures.
  * Deterministic for a seed. Not a test file itself.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../src/cli/package-root.js';
 
 export interface FixtureArticle {
   id: string;
@@ -17,7 +19,7 @@ export interface FixtureArticle {
 const PLACES = ['Tallinn', 'Riga', 'Vilnius', 'Helsinki', 'Warsaw', 'Oslo', 'Lisbon', 'Dublin', 'Vienna', 'Prague', 'Madrid', 'Athens'];
 const PEOPLE = ['Maria Kask', 'Jonas Petraitis', 'Anna Virtanen', 'Piotr Nowak', 'Ingrid Hansen', 'Tomas Silva', 'Aoife Byrne', 'Lena Gruber', 'Pavel Novak', 'Elena Ruiz', 'Nikos Papas', 'Liis Tamm'];
 const ORGS = ['the port authority', 'the central bank', 'the health ministry', 'the rail operator', 'the energy regulator', 'the city council', 'the fisheries agency', 'the teachers union', 'the airport operator', 'the water utility', 'the border guard', 'the statistics office'];
-const TOPICS = [
+const TOPICS: Array<[string, string, string]> = [
   ['harbour', 'cranes', 'shipping'], ['interest', 'rates', 'inflation'], ['hospital', 'nurses', 'vaccines'], ['railway', 'tracks', 'commuters'],
   ['electricity', 'tariffs', 'winter'], ['housing', 'rents', 'tenants'], ['fishing', 'quotas', 'trawlers'], ['schools', 'salaries', 'strike'],
   ['runway', 'flights', 'noise'], ['reservoir', 'drought', 'pipes'], ['patrols', 'fence', 'crossings'], ['census', 'population', 'migration'],
@@ -38,23 +40,43 @@ function day(offset: number): string {
   return new Date(Date.UTC(2022, 0, 3) + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-function report(e: number, figure: number): { title: string; paragraphs: string[]; quote: string } {
-  const [a, b, c] = TOPICS[e % TOPICS.length]!;
+/** Words of the bundled sample articles: the vocabulary generated sentences are drawn from. */
+function vocabulary(): string[] {
+  const dir = join(packageRoot(), 'sample');
+  const words = new Set<string>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    for (const w of readFileSync(join(dir, f), 'utf8').toLowerCase().match(/[a-z]{3,}/g) ?? []) words.add(w);
+  }
+  return [...words].sort();
+}
+
+function sentence(random: () => number, words: readonly string[], n: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(words[Math.floor(random() * words.length)]!);
+  return out.join(' ');
+}
+
+/** An event's original report: its own random sentences around a named place, person and organisation. */
+function report(random: () => number, words: readonly string[], e: number, figure: number): { title: string; paragraphs: string[] } {
   const place = PLACES[e % PLACES.length]!;
   const person = PEOPLE[e % PEOPLE.length]!;
   const org = ORGS[e % ORGS.length]!;
-  const quote = `These ${b} plans are ${ADVERBS[0]} unacceptable for ${place}`;
+  const [a, b] = TOPICS[e % TOPICS.length]!;
+  const say = () => `${cap(sentence(random, words, 14))}.`;
   return {
-    title: `${place} ${a} ${b}: ${org} announces ${figure} new measures`,
-    quote,
+    title: `${place} ${a} ${b}: ${cap(sentence(random, words, 5))}`,
     paragraphs: [
-      `${place.toUpperCase()} — Officials at ${org} in ${place} announced ${figure} new measures on ${a} and ${b} on Tuesday, after weeks of debate about ${c}.`,
-      `“${quote},” ${person} said at a news conference, adding that the ${c} would be reviewed within a week.`,
-      `The plans include an increase of ${figure * 3} percent in spending on ${b}, the first since the ${a} reform of ${2000 + (e % 20)}, according to ${org}.`,
-      `Critics in ${place} said the ${c} debate had been ignored for years and that ${b} in the region had fallen behind neighbouring countries.`,
-      `${person}, who has led the ${a} talks since ${2010 + (e % 10)}, said a final decision on the ${b} would come before the end of the month.`,
+      `${place.toUpperCase()} — Officials at ${org} announced ${figure} plans on ${a} and ${b}. ${say()} ${say()}`,
+      `“${cap(sentence(random, words, 6))} ${ADVERBS[0]} unacceptable ${sentence(random, words, 4)},” ${person} said. ${say()}`,
+      `${say()} ${say()} The increase of ${figure * 3} percent was the first since ${2000 + (e % 20)}.`,
+      `${say()} ${say()} ${say()}`,
+      `${person} said ${sentence(random, words, 10)}. ${say()}`,
     ],
   };
+}
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function spun(text: string, e: number): string {
@@ -66,10 +88,11 @@ function spun(text: string, e: number): string {
 /** `events` events, ~2.5 articles each, dated over about `events` days, in arrival order (mostly by date). */
 export function generateCorpus(events = 14, seed = 7): FixtureArticle[] {
   const random = rng(seed);
+  const words = vocabulary();
   const out: FixtureArticle[] = [];
   for (let e = 0; e < events; e++) {
     const start = Math.floor(e * 1.5 + random() * 3);
-    const base = report(e, 3 + Math.floor(random() * 9));
+    const base = report(random, words, e, 3 + Math.floor(random() * 9));
     const text = base.paragraphs.join('\n\n');
     const outlet = OUTLETS[e % OUTLETS.length]!;
     const add = (suffix: string, title: string, body: string, offset: number, source: string) =>
@@ -79,8 +102,9 @@ export function generateCorpus(events = 14, seed = 7): FixtureArticle[] {
     if (random() < 0.5) add('excerpt', base.title, base.paragraphs.slice(0, 3).join('\n\n'), 0, OUTLETS[(e + 2) % OUTLETS.length]!);
     if (random() < 0.6) add('spun', spun(base.title, e), spun(text, e), 1, OUTLETS[(e + 3) % OUTLETS.length]!);
     if (random() < 0.4) {
-      const update = report(e, 20 + Math.floor(random() * 9));
-      add('update', update.title, update.paragraphs.join('\n\n'), 1, outlet);
+      const figure = 20 + Math.floor(random() * 9);
+      const update = [base.paragraphs[0]!.replace(/announced \d+ plans/, `announced ${figure} plans`), ...base.paragraphs.slice(1, 4), `${cap(sentence(random, words, 16))}.`];
+      add('update', base.title, update.join('\n\n'), 1, outlet);
     }
   }
   return out;

@@ -6,7 +6,6 @@ import type { Page, QuoteGroupFilter } from '../store.js';
 import { pageAfterNullsLast, type NullsLastOrder } from './keyset.js';
 import {
   entityToRow,
-  eventToRow,
   quoteGroupToRow,
   quoteToRow,
   relationToRow,
@@ -16,7 +15,6 @@ import {
   rowToQuoteGroup,
   rowToRelation,
   rowToStoryline,
-  storylineToRow,
   type EntityRow,
   type EventRow,
   type QuoteGroupRow,
@@ -25,13 +23,18 @@ import {
   type StorylineRow,
 } from './rows.js';
 import { unknownPageKey, withArticles, type Statements } from './statements.js';
+import { MemberTables } from './member-writes.js';
 
 const EVENT_ORDER = 'date_begin IS NULL, date_begin, date_end, seq';
 const EVENT_KEYSET: NullsLastOrder = { lead: 'date_begin', rest: ['date_end', 'seq'] };
 
 /** Relations, events, storylines, quotes, quote groups and entities, synchronously. */
 export class LinkTables {
-  constructor(private readonly st: Statements) {}
+  readonly members: MemberTables;
+
+  constructor(private readonly st: Statements) {
+    this.members = new MemberTables(st);
+  }
 
   putRelation(relation: Relation): void {
     withArticles(`${relation.a} or ${relation.b}`, () =>
@@ -70,17 +73,8 @@ export class LinkTables {
 
   putEvent(event: StoryEvent): void {
     this.st.atomically(() => {
-      this.st.get(
-        `INSERT INTO events (id, title, date_begin, date_end, entities, reasons)
-         VALUES (@id, @title, @date_begin, @date_end, @entities, @reasons)
-         ON CONFLICT(id) DO UPDATE SET title = excluded.title, date_begin = excluded.date_begin,
-           date_end = excluded.date_end, entities = excluded.entities, reasons = excluded.reasons`,
-      ).run(eventToRow(event));
-      this.st.get('DELETE FROM event_articles WHERE event_id = ?').run(event.id);
-      const insert = this.st.get('INSERT INTO event_articles (event_id, article_id, position) VALUES (?, ?, ?)');
-      withArticles(event.articles.join(', '), () => {
-        event.articles.forEach((article, position) => insert.run(event.id, article, position));
-      });
+      this.members.putEventHeader(event);
+      this.members.replaceEventMembers(event);
     });
   }
 
@@ -100,7 +94,7 @@ export class LinkTables {
         this.st.get(`SELECT * FROM events INDEXED BY events_order WHERE ${where} ORDER BY ${orderBy} LIMIT ?`).all(...params, n) as EventRow[],
       );
     }
-    return rows.map((r) => rowToEvent(r, this.eventArticles(r.id)));
+    return rows.map((r) => rowToEvent(r, this.members.eventMembers(r.id)));
   }
 
   countEvents(): number {
@@ -109,24 +103,22 @@ export class LinkTables {
 
   getEvent(id: string): StoryEvent | undefined {
     const row = this.st.get('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
-    return row ? rowToEvent(row, this.eventArticles(id)) : undefined;
+    return row ? rowToEvent(row, this.members.eventMembers(id)) : undefined;
   }
 
   eventOfArticle(articleId: string): string | undefined {
     return this.st.get('SELECT event_id FROM event_articles WHERE article_id = ? LIMIT 1').pluck().get(articleId) as string | undefined;
   }
 
-  private eventArticles(eventId: string): string[] {
-    return this.st.get('SELECT article_id FROM event_articles WHERE event_id = ? ORDER BY position').pluck().all(eventId) as string[];
-  }
-
   putStoryline(storyline: Storyline): void {
-    const row = storylineToRow(storyline, 0);
-    this.st.get(
-      `INSERT INTO storylines (id, title, events, reasons, position)
-       VALUES (@id, @title, @events, @reasons, (SELECT COALESCE(MAX(position), -1) + 1 FROM storylines))
-       ON CONFLICT(id) DO UPDATE SET title = excluded.title, events = excluded.events, reasons = excluded.reasons`,
-    ).run({ id: row.id, title: row.title, events: row.events, reasons: row.reasons });
+    this.st.atomically(() => {
+      this.st.get(
+        `INSERT INTO storylines (id, title, events, reasons, position)
+         VALUES (?, ?, '[]', '[]', (SELECT COALESCE(MAX(position), -1) + 1 FROM storylines))
+         ON CONFLICT(id) DO UPDATE SET title = excluded.title`,
+      ).run(storyline.id, storyline.title);
+      this.members.replaceStorylineMembers(storyline);
+    });
   }
 
   deleteStoryline(id: string): void {
@@ -139,7 +131,7 @@ export class LinkTables {
     const rows = this.st
       .get('SELECT * FROM storylines WHERE position > ? ORDER BY position LIMIT ? OFFSET ?')
       .all(from, limit, page?.after === undefined ? offset : 0) as StorylineRow[];
-    return rows.map(rowToStoryline);
+    return rows.map((r) => rowToStoryline(r, this.members.storylineMembers(r.id)));
   }
 
   countStorylines(): number {
@@ -148,7 +140,7 @@ export class LinkTables {
 
   getStoryline(id: string): Storyline | undefined {
     const row = this.st.get('SELECT * FROM storylines WHERE id = ?').get(id) as StorylineRow | undefined;
-    return row ? rowToStoryline(row) : undefined;
+    return row ? rowToStoryline(row, this.members.storylineMembers(id)) : undefined;
   }
 
   /** The position a keyset page starts after: the key row's, or before the first row without a key. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { createError } from '../../core/errors.js';
+import { MEMBER_TABLES } from './member-writes.js';
 
 /** One schema step. `up` runs in a transaction together with the bump of `PRAGMA user_version`. */
 export interface Migration {
@@ -163,7 +164,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    description: 'derived state as rows (state_rows, lsh_buckets) in place of blobs; articles know whether they are analysed',
+    description: 'derived state as rows (state_rows, lsh_buckets) in place of blobs; articles know whether they are analysed; event and storyline members as rows',
     up: `
       CREATE TABLE state_rows (ns TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (ns, key)) WITHOUT ROWID;
       CREATE TABLE lsh_buckets (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
@@ -172,6 +173,8 @@ export const MIGRATIONS: readonly Migration[] = [
       -- derived data of older builds is rebuilt by the next ingest:
       DELETE FROM relations; DELETE FROM event_articles; DELETE FROM events; DELETE FROM storylines; DELETE FROM quote_groups;
       DROP TABLE blobs;
+      -- event and storyline members one row each, so a join costs the same however big the group:
+      ${MEMBER_TABLES}
     `,
   },
 ];

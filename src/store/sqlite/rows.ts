@@ -145,26 +145,15 @@ export interface EventRow {
   reasons: string;
 }
 
-export function eventToRow(e: StoryEvent): EventRow {
-  return {
-    id: e.id,
-    title: e.title,
-    date_begin: e.dateBegin,
-    date_end: e.dateEnd,
-    entities: JSON.stringify(e.entities),
-    reasons: JSON.stringify(e.reasons),
-  };
-}
-
-export function rowToEvent(r: EventRow, articles: string[]): StoryEvent {
+export function rowToEvent(r: EventRow, members: { articles: string[]; reasons: StoryEvent['reasons'] }): StoryEvent {
   return {
     id: r.id,
     title: r.title,
     dateBegin: r.date_begin,
     dateEnd: r.date_end,
-    articles,
+    articles: members.articles,
     entities: JSON.parse(r.entities) as string[],
-    reasons: JSON.parse(r.reasons) as StoryEvent['reasons'],
+    reasons: members.reasons,
   };
 }
 
@@ -176,12 +165,8 @@ export interface StorylineRow {
   position: number;
 }
 
-export function storylineToRow(s: Storyline, position: number): StorylineRow {
-  return { id: s.id, title: s.title, events: JSON.stringify(s.events), reasons: JSON.stringify(s.reasons), position };
-}
-
-export function rowToStoryline(r: StorylineRow): Storyline {
-  return { id: r.id, title: r.title, events: JSON.parse(r.events) as string[], reasons: JSON.parse(r.reasons) as string[] };
+export function rowToStoryline(r: StorylineRow, members: { events: string[]; reasons: string[] }): Storyline {
+  return { id: r.id, title: r.title, events: members.events, reasons: members.reasons };
 }
 
 export interface QuoteRow {

@@ -1,6 +1,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import type { Article, ArticleSummary, Entity, QuarantineRecord, Quote, QuoteGroup, Relation, StoryEvent, Storyline } from '../../core/types.js';
+import type {
+  Article,
+  ArticleSummary,
+  Entity,
+  EventHeader,
+  JoinReason,
+  QuarantineRecord,
+  Quote,
+  QuoteGroup,
+  Relation,
+  StoryEvent,
+  Storyline,
+  StorylineChange,
+} from '../../core/types.js';
 import { createError } from '../../core/errors.js';
 import { AsyncMutex } from '../mutex.js';
 import type { AnalysisOutcome, ArticleResolution, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
@@ -124,8 +137,13 @@ export class SqliteStore implements Store {
   countEvents = (): Promise<number> => this.run(() => this.links.countEvents());
   getEvent = (id: string): Promise<StoryEvent | undefined> => this.run(() => this.links.getEvent(id));
   eventOfArticle = (articleId: string): Promise<string | undefined> => this.run(() => this.links.eventOfArticle(articleId));
+  putEventHeader = (header: EventHeader): Promise<void> => this.run(() => this.links.members.putEventHeader(header));
+  addEventMember = (eventId: string, reason: JoinReason): Promise<void> => this.run(() => this.links.members.addEventMember(eventId, reason));
+  mergeEvent = (from: string, into: string, note: string, score: number): Promise<void> =>
+    this.run(() => this.links.members.mergeEvent(from, into, note, score));
 
   putStoryline = (storyline: Storyline): Promise<void> => this.run(() => this.links.putStoryline(storyline));
+  applyStorylineChanges = (changes: readonly StorylineChange[]): Promise<void> => this.run(() => this.links.members.applyStorylineChanges(changes));
   deleteStoryline = (id: string): Promise<void> => this.run(() => this.links.deleteStoryline(id));
   listStorylines = (page?: Page): Promise<Storyline[]> => this.run(() => this.links.listStorylines(page));
   countStorylines = (): Promise<number> => this.run(() => this.links.countStorylines());
