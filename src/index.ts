@@ -1,7 +1,16 @@
 export type * from './core/types.js';
 export { createError, isWiretraceError, WiretraceError, ERRORS, type ErrorCode } from './core/errors.js';
 export { DEFAULT_OPTIONS, resolveOptions, type Options } from './core/config.js';
-export type { Store, Page, SearchHit } from './store/store.js';
+export type {
+  Store,
+  Page,
+  SearchHit,
+  ArticleResolution,
+  PendingArticle,
+  AnalysisOutcome,
+  QuoteGroupFilter,
+} from './store/store.js';
+export { parseSearch, type SearchQuery, type SearchTerm } from './store/search-syntax.js';
 export { openSqliteStore, SqliteStore } from './store/sqlite/sqlite-store.js';
 export { readInputs, readBuffer, type ReadItem, type ReadOptions } from './ingest/read.js';
 export { cleanDocument } from './clean/clean.js';
@@ -34,3 +43,4 @@ export {
 export { evalSample } from './pipeline/eval-sample.js';
 export { startServer } from './server/serve.js';
 export { createApp } from './server/app.js';
+export { IngestJobs, type IngestJob } from './server/jobs.js';

@@ -62,6 +62,10 @@ test('GET /api/articles pages through every article with a total', async () => {
   const last = await get(`/api/articles?offset=${sampleFiles.length - 1}&limit=2`);
   assert.equal(last.body.items.length, 1);
   assert.equal(last.body.more, false);
+  const afterKey = await get(`/api/articles?after=${all.body.items[0].id}&limit=2`);
+  assert.deepEqual(afterKey.body.items, all.body.items.slice(1, 3), 'after= pages by the last key shown');
+  assert.equal(afterKey.body.more, true);
+  await expectError('/api/articles?after=no-such-id', 400, 'BAD_REQUEST');
 });
 
 test('page sizes are clamped and bad paging parameters are 400', async () => {
@@ -84,6 +88,11 @@ test('GET /api/articles/:id by name or id, 404 when unknown', async () => {
   const byId = await get(`/api/articles/${byName.body.id}`);
   assert.equal(byId.body.name, first);
   await expectError('/api/articles/no-such-article.txt', 404, 'NOT_FOUND');
+  const ambiguous = await get('/api/articles/00');
+  assert.equal(ambiguous.status, 400);
+  assert.equal(ambiguous.body.error.code, 'AMBIGUOUS');
+  assert.ok(ambiguous.body.error.message.includes(first), 'the candidates are listed');
+  assert.equal((await get('/api/articles/003')).status, 200, 'a unique prefix still works');
 });
 
 test('GET /api/search finds words and rejects an empty query', async () => {
@@ -150,7 +159,18 @@ test('GET /api/quotes?minVariants=2 keeps the quotes seen in several articles', 
   await expectError('/api/quotes?minVariants=two', 400, 'BAD_REQUEST');
 });
 
-test('POST /api/ingest adds new files, skips duplicates, quarantines unreadable ones', async () => {
+/** Polls GET /api/jobs/{id} until the job has finished; returns it. */
+async function finished(id: string): Promise<any> {
+  for (;;) {
+    const { status, body } = await get(`/api/jobs/${id}`);
+    assert.equal(status, 200);
+    assert.ok(['queued', 'running', 'done', 'failed'].includes(body.state), body.state);
+    if (body.state === 'done' || body.state === 'failed') return body;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+test('POST /api/ingest answers 202 with a job that adds new files, skips duplicates, quarantines unreadable ones', async () => {
   const before = (await get('/api/articles')).body.total;
   const text = 'TALLINN, Estonia — A new ferry line between Tallinn and Helsinki opened on Monday, the port authority said.\n\nThe line runs twice a day and carries cars and passengers across the Gulf of Finland.';
   const response = await upload([
@@ -158,8 +178,15 @@ test('POST /api/ingest adds new files, skips duplicates, quarantines unreadable 
     { name: first, text: readFileSync(path.join(sampleDir, first), 'utf8') },
     { name: 'empty.txt', text: '' },
   ]);
-  assert.equal(response.status, 200);
-  const summary = await response.json();
+  assert.equal(response.status, 202);
+  const { job } = await response.json();
+  assert.equal(typeof job, 'string');
+  assert.equal(response.headers.get('location'), `/api/jobs/${job}`);
+  const done = await finished(job);
+  assert.equal(done.state, 'done', JSON.stringify(done));
+  assert.equal(done.id, job);
+  assert.deepEqual(Object.keys(done.progress).sort(), ['done', 'phase', 'total']);
+  const summary = done.summary;
   assert.equal(summary.added, 1);
   assert.equal(summary.duplicates, 1);
   assert.equal(summary.quarantined, 1);
@@ -167,6 +194,16 @@ test('POST /api/ingest adds new files, skips duplicates, quarantines unreadable 
   assert.equal((await get('/api/articles/ferry.txt')).status, 200);
   const quarantine = await get('/api/quarantine');
   assert.ok(quarantine.body.items.some((q: { origin: string }) => q.origin.includes('empty.txt')));
+});
+
+test('uploads run one after another; unknown jobs are 404', async () => {
+  const story = (n: number) => ({ name: `harbour-${n}.txt`, text: `HELSINKI — Harbour ${n} reopened on Tuesday after ${n + 2} weeks of repairs, the city said.\n\nShips will dock there again from May.` });
+  const jobs = await Promise.all([1, 2, 3].map(async (n) => (await (await upload([story(n)])).json()).job as string));
+  assert.equal(new Set(jobs).size, 3);
+  const results = [];
+  for (const id of jobs) results.push(await finished(id));
+  assert.deepEqual(results.map((r) => [r.state, r.summary.added]), [['done', 1], ['done', 1], ['done', 1]]);
+  await expectError('/api/jobs/no-such-job', 404, 'NOT_FOUND');
 });
 
 test('POST /api/ingest: 400 without files or multipart, 413 over the size limit', async () => {

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import { errorBody, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
+import { IngestJobs } from './jobs.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { storyRoutes } from './routes/stories.js';
 import { defaultWebRoot, loadStaticAssets } from './static.js';
@@ -13,6 +14,8 @@ export interface AppOptions {
   maxUploadBytes?: number;
   /** Folder holding index.html, style.css and dist/*.js, read once at startup. @default the package's web/ */
   webRoot?: string;
+  /** The background ingest jobs uploads become. @default a table of its own on `store` */
+  jobs?: IngestJobs;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -34,7 +37,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.route('/api', articleRoutes(store));
   app.route('/api', storyRoutes(store));
-  app.route('/api', ingestRoutes(store, options.maxUploadBytes ?? DEFAULT_OPTIONS.maxBytes));
+  app.route('/api', ingestRoutes(options.jobs ?? new IngestJobs(store), options.maxUploadBytes ?? DEFAULT_OPTIONS.maxBytes));
   app.get('/api/openapi.json', (c) => c.json(document));
   app.all('/api/*', (c) => c.json(errorBody('NOT_FOUND', `not found: ${c.req.method} ${c.req.path}`), 404));
 

@@ -15,6 +15,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   AMBIGUOUS: 400,
   PAYLOAD_TOO_LARGE: 413,
   TOO_LARGE: 413,
+  TOO_MANY_JOBS: 429,
 };
 
 /** HTTP status for an error code: 404, 400 (AMBIGUOUS too), 413, or 500 for anything unexpected. */

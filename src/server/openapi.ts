@@ -20,7 +20,21 @@ const pageParams = [
   },
 ];
 
-const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, schema: str, description: `${what} id (articles: id, name or unique id prefix).` });
+/** Lists with a page key take `after` too: the key of the previous page's last item; `offset` is then ignored. */
+const keyedPageParams = (key: string) => [
+  ...pageParams,
+  {
+    name: 'after',
+    in: 'query',
+    schema: str,
+    description: `Keyset paging: ${key} of the previous page's last item (each page then costs the same); an unknown key is a 400.`,
+  },
+];
+
+const idParam = (what: string) => ({
+  name: 'id', in: 'path', required: true, schema: str,
+  description: `${what} id (articles: id, name, or a unique prefix of either; a prefix of several is a 400 AMBIGUOUS listing them).`,
+});
 
 const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ref('Error'), description);
@@ -84,6 +98,16 @@ const schemas: Record<string, Schema> = {
   }),
   QuarantineRecord: obj({ origin: str, code: str, message: str, excerpt: str }),
   IngestSummary: obj({ read: int, added: int, duplicates: int, quarantined: int, errors: arr(ref('QuarantineRecord')) }),
+  IngestJob: obj(
+    {
+      id: str,
+      state: { enum: ['queued', 'running', 'done', 'failed'] },
+      progress: obj({ phase: { enum: ['read', 'analyze'] }, done: int, total: int }),
+      summary: ref('IngestSummary'),
+      error: obj({ code: str, message: str }),
+    },
+    ['id', 'state', 'progress'],
+  ),
 };
 
 /** The OpenAPI 3.1 description of every /api route. */
@@ -96,19 +120,25 @@ export function openApiDocument(): Record<string, unknown> {
       description: 'News provenance: articles, the copies and rewrites linking them, events, storylines and quote drift.',
     },
     paths: {
-      '/api/articles': get('List articles, by published date then name', pageParams, list('ArticleRow'), { 400: 'Bad paging parameters' }),
+      '/api/articles': get('List articles, by published date then name', keyedPageParams('the article id'), list('ArticleRow'), { 400: 'Bad paging parameters' }),
       '/api/articles/{id}': get('One article with its entities, quotes and links', [idParam('Article')], ref('ArticleDetail'), { 404: 'No such article' }),
       '/api/search': get(
         'Full-text search over titles and text',
-        [{ name: 'q', in: 'query', required: true, schema: str, description: 'Words (ANDed) or FTS5 syntax.' }, ...pageParams],
+        [
+          {
+            name: 'q', in: 'query', required: true, schema: str,
+            description: 'Words (ANDed), "quoted phrases", -excluded words or phrases, OR between words or phrases, word* prefixes (3+ letters). At most 16 words and 4 prefixes count; the rest is ignored.',
+          },
+          ...pageParams,
+        ],
         { allOf: [list('SearchHit'), obj({ q: str })] },
         { 400: 'Missing or malformed query' },
       ),
       '/api/links': get(
         'Relations between articles, all or those touching one article',
-        [{ name: 'article', in: 'query', schema: str, description: 'Article id or name.' }, ...pageParams],
+        [{ name: 'article', in: 'query', schema: str, description: 'Article id, name or unique prefix.' }, ...keyedPageParams('`aId|bId`')],
         list('LinkRow'),
-        { 400: 'Bad paging parameters', 404: 'No such article' },
+        { 400: 'Bad paging parameters, or an ambiguous article', 404: 'No such article' },
       ),
       '/api/diff': get(
         'Two articles side by side with their aligned passages',
@@ -119,14 +149,14 @@ export function openApiDocument(): Record<string, unknown> {
         ref('DiffView'),
         { 400: 'Missing a or b', 404: 'No such article' },
       ),
-      '/api/stories': get('Storylines with their events in timeline order', pageParams, list('StoryRow'), { 400: 'Bad paging parameters' }),
+      '/api/stories': get('Storylines with their events in timeline order', keyedPageParams('the storyline id'), list('StoryRow'), { 400: 'Bad paging parameters' }),
       '/api/stories/{id}': get('One storyline', [idParam('Storyline')], ref('StoryRow'), { 404: 'No such storyline' }),
       '/api/events/{id}': get('One event with its coverage and rewrite graph', [idParam('Event')], ref('EventDetail'), { 404: 'No such event' }),
       '/api/quotes': get(
         'Quote groups and how their wording drifted',
         [
           { name: 'minVariants', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 }, description: 'Only groups seen in at least this many articles.' },
-          ...pageParams,
+          ...keyedPageParams('the group id'),
         ],
         list('QuoteGroupRow'),
         { 400: 'Bad paging or filter parameters' },
@@ -134,18 +164,25 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/quarantine': get('Inputs that could not be read, with the reason', pageParams, list('QuarantineRecord'), { 400: 'Bad paging parameters' }),
       '/api/ingest': {
         post: {
-          summary: 'Upload and ingest one or more files (text, HTML, JSONL, WARC, feeds)',
+          summary: 'Upload one or more files (text, HTML, JSONL, WARC, feeds) to be ingested by a background job',
           requestBody: {
             required: true,
             content: { 'multipart/form-data': { schema: obj({ files: arr({ type: 'string', contentMediaType: 'application/octet-stream' }) }) } },
           },
           responses: {
-            200: json(ref('IngestSummary'), 'What was read, added, skipped as duplicate or quarantined'),
+            202: json(obj({ job: str }), 'Accepted: the id of the job ingesting the upload (also in the Location header); poll /api/jobs/{id}'),
             400: error('Not a multipart upload, or no files in it'),
             413: error('Upload over the size limit'),
+            429: error('Too many uploads waiting already'),
           },
         },
       },
+      '/api/jobs/{id}': get(
+        'How an upload\'s ingest job is doing: queued, running (with progress), done (with the summary) or failed (with the error)',
+        [idParam('Job')],
+        ref('IngestJob'),
+        { 404: 'No such job (or one old enough to be forgotten: the last 100 are kept)' },
+      ),
       '/api/openapi.json': get('This document', [], { type: 'object' }),
     },
     components: { schemas },

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from './app.js';
+import { IngestJobs } from './jobs.js';
 
 export interface ServeOptions extends AppOptions {
   /** 0 picks a free port. @default 0 */
@@ -13,23 +14,27 @@ export interface ServeOptions extends AppOptions {
 export interface RunningServer {
   /** e.g. "http://127.0.0.1:43123" */
   url: string;
+  /** Stops listening, then waits for the uploads already accepted to finish ingesting. */
   close(): Promise<void>;
 }
 
 /** Serves the API and the UI; resolves once listening. Prints nothing (the CLI does). */
 export async function startServer(store: Store, options: ServeOptions = {}): Promise<RunningServer> {
-  const app = createApp(store, options);
+  const jobs = options.jobs ?? new IngestJobs(store);
+  const app = createApp(store, { ...options, jobs });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       const shown = info.family === 'IPv6' || host.includes(':') ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${shown}:${info.port}`,
-        close: () =>
-          new Promise<void>((done, fail) => {
+        close: async () => {
+          await new Promise<void>((done, fail) => {
             server.close((error?: Error) => (error ? fail(error) : done()));
             if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
+          });
+          await jobs.idle();
+        },
       });
     });
     server.once('error', reject);

@@ -13,6 +13,7 @@ import type {
 } from '../../dist/src/pipeline/queries.js';
 import type { SearchHit } from '../../dist/src/store/store.js';
 import type { ListBody } from '../../dist/src/server/lists.js';
+import type { IngestJob } from '../../dist/src/server/jobs.js';
 
 export type {
   EditKind,
@@ -36,6 +37,7 @@ export type {
 } from '../../dist/src/pipeline/queries.js';
 export type { SearchHit } from '../../dist/src/store/store.js';
 export type { IngestSummary } from '../../dist/src/pipeline/ingest.js';
+export type { IngestJob } from '../../dist/src/server/jobs.js';
 export type PassageRow = LinkRow['passages'][number];
 export type GraphNode = EventDetail['graph']['nodes'][number];
 export type GraphEdge = EventDetail['graph']['edges'][number];
@@ -75,4 +77,5 @@ export const api = {
   quotes: (offset: number, minVariants = 1, limit = 50) =>
     getJson<ListBody<QuoteGroupRow>>('/api/quotes', { offset, limit, minVariants }),
   quarantine: (offset: number, limit = 50) => getJson<ListBody<QuarantineRecord>>('/api/quarantine', { offset, limit }),
+  job: (id: string) => getJson<IngestJob>(`/api/jobs/${encodeURIComponent(id)}`),
 };

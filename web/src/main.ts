@@ -3,7 +3,7 @@ import { clear, h, link, routes } from './dom.js';
 import { articlePage } from './view-article.js';
 import { diffPage } from './view-diff.js';
 import { eventPage } from './view-event.js';
-import { ingestPage, upload } from './view-ingest.js';
+import { ingestPage, jobStatus, upload, watchJob } from './view-ingest.js';
 import { articlesPage, searchPage } from './view-lists.js';
 import { quotesPage } from './view-quotes.js';
 import { storiesPage, storyPage } from './view-stories.js';
@@ -78,6 +78,7 @@ function wireGlobalDrop(): void {
     e.preventDefault();
     banner.textContent = `Uploading ${files.length} file(s)… 0%`;
     upload(files, (f) => (banner.textContent = `Uploading ${files.length} file(s)… ${Math.round(f * 100)}%`))
+      .then((job) => watchJob(job, (state) => (banner.textContent = jobStatus(state))))
       .then((s) => {
         banner.textContent = `Added ${s.added}, ${s.duplicates} already known, ${s.quarantined} quarantined`;
         setTimeout(() => (banner.hidden = true), 2500);

@@ -1,8 +1,11 @@
-import { api, type IngestSummary } from './api.js';
+import { api, type IngestJob, type IngestSummary } from './api.js';
 import { clear, h, link, moreButton, plural, routes } from './dom.js';
 
-/** Uploads files to POST /api/ingest, reporting upload progress (0..1). */
-export function upload(files: File[], onProgress: (fraction: number) => void): Promise<IngestSummary> {
+/** How often a running job is asked how it is doing, in ms. */
+const POLL_MS = 300;
+
+/** Uploads files to POST /api/ingest, reporting upload progress (0..1); resolves to the id of the job ingesting them. */
+export function upload(files: File[], onProgress: (fraction: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     for (const file of files) form.append('files', file, file.name);
@@ -11,8 +14,8 @@ export function upload(files: File[], onProgress: (fraction: number) => void): P
     xhr.responseType = 'json';
     xhr.upload.addEventListener('progress', (e) => e.lengthComputable && onProgress(e.loaded / e.total));
     xhr.addEventListener('load', () => {
-      const body = xhr.response as { error?: { message: string } } | IngestSummary | null;
-      if (xhr.status === 200 && body) resolve(body as IngestSummary);
+      const body = xhr.response as { error?: { message: string } } | { job: string } | null;
+      if (xhr.status === 202 && body && 'job' in body) resolve(body.job);
       else reject(new Error((body as { error?: { message: string } } | null)?.error?.message ?? `upload failed (HTTP ${xhr.status})`));
     });
     xhr.addEventListener('error', () => reject(new Error('upload failed: network error')));
@@ -20,7 +23,26 @@ export function upload(files: File[], onProgress: (fraction: number) => void): P
   });
 }
 
-/** A drop zone with a file picker, a progress bar and the summary of what was ingested. */
+/** Polls the job until it is done (resolving to its summary) or failed (rejecting with its error), reporting each state seen. */
+export async function watchJob(id: string, onUpdate: (job: IngestJob) => void): Promise<IngestSummary> {
+  for (;;) {
+    const job = await api.job(id);
+    onUpdate(job);
+    if (job.state === 'done' && job.summary) return job.summary;
+    if (job.state === 'failed') throw new Error(job.error?.message ?? 'the ingest failed');
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** What a job is doing, in words: waiting, reading files, analysing articles. */
+export function jobStatus(job: IngestJob): string {
+  if (job.state === 'queued') return 'Waiting for earlier uploads to finish…';
+  const { phase, done, total } = job.progress;
+  const of = total > 0 ? ` of ${total}` : '';
+  return phase === 'read' ? `Reading ${done}${of} files…` : `Analysing ${done}${of} articles: linking, clustering, quotes…`;
+}
+
+/** A drop zone with a file picker, a progress bar (upload, then the ingest job) and the summary of what was ingested. */
 export function ingestPanel(onDone: (summary: IngestSummary) => void): HTMLElement {
   const input = h('input', { type: 'file', multiple: true, id: 'file-input', 'data-testid': 'file-input', class: 'visually-hidden' });
   const bar = h('div', { class: 'bar' });
@@ -38,11 +60,23 @@ export function ingestPanel(onDone: (summary: IngestSummary) => void): HTMLEleme
     bar.style.width = '0%';
     clear(status);
     status.textContent = `Uploading ${plural(files.length, 'file')}…`;
+    const show = (fraction: number): void => {
+      bar.style.width = `${Math.round(fraction * 100)}%`;
+      progress.setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
+    };
     upload(files, (f) => {
-      bar.style.width = `${Math.round(f * 100)}%`;
-      progress.setAttribute('aria-valuenow', String(Math.round(f * 100)));
+      show(f);
       if (f >= 1) status.textContent = `Ingesting ${plural(files.length, 'file')}…`;
     })
+      .then((job) =>
+        watchJob(job, (state) => {
+          status.textContent = jobStatus(state);
+          // The bar restarts for the ingest: reading is its first half, analysis its second.
+          const { phase, done, total } = state.progress;
+          const within = total > 0 ? Math.min(1, done / total) : 0;
+          show(state.state === 'queued' ? 0 : phase === 'read' ? within / 2 : 0.5 + within / 2);
+        }),
+      )
       .then((summary) => {
         bar.style.width = '100%';
         clear(status);

@@ -1,17 +1,18 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createError } from '../../core/errors.js';
-import { ingestBuffers } from '../../pipeline/ingest.js';
-import type { Store } from '../../store/store.js';
-import { badRequest, errorBody } from '../errors.js';
+import { badRequest, errorBody, notFound } from '../errors.js';
+import type { IngestJobs, UploadedFile } from '../jobs.js';
 
 /** Most files one upload may carry. */
 export const MAX_UPLOAD_FILES = 10_000;
 
-/** POST /ingest: multipart upload of one or more files, ingested one upload at a time. */
-export function ingestRoutes(store: Store, maxUploadBytes: number): Hono {
+/**
+ * POST /ingest: multipart upload of one or more files, answered at once with the job that ingests
+ * them in the background (uploads run one at a time); GET /jobs/:id: how that job is doing.
+ */
+export function ingestRoutes(jobs: IngestJobs, maxUploadBytes: number): Hono {
   const app = new Hono();
-  let queue: Promise<unknown> = Promise.resolve();
 
   app.post(
     '/ingest',
@@ -29,18 +30,24 @@ export function ingestRoutes(store: Store, maxUploadBytes: number): Hono {
       const files = await collectFiles(form);
       if (files.length === 0) badRequest('the upload holds no files');
       if (files.length > MAX_UPLOAD_FILES) badRequest(`at most ${MAX_UPLOAD_FILES} files per upload`);
-      // One ingest at a time: the store is single-writer and ingestion is incremental.
-      const run = queue.then(() => ingestBuffers(store, files));
-      queue = run.catch(() => undefined);
-      return c.json(await run);
+      const job = jobs.submit(files);
+      c.header('Location', `/api/jobs/${job.id}`);
+      return c.json({ job: job.id }, 202);
     },
   );
+
+  app.get('/jobs/:id', (c) => {
+    const id = c.req.param('id');
+    const job = jobs.get(id);
+    if (!job) notFound('job', id);
+    return c.json(job);
+  });
 
   return app;
 }
 
-async function collectFiles(form: Record<string, unknown>): Promise<Array<{ name: string; bytes: Uint8Array }>> {
-  const files: Array<{ name: string; bytes: Uint8Array }> = [];
+async function collectFiles(form: Record<string, unknown>): Promise<UploadedFile[]> {
+  const files: UploadedFile[] = [];
   for (const value of Object.values(form)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item === 'object' && item !== null && 'arrayBuffer' in item) {

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { createError, isWiretraceError } from '../core/errors.js';
+import { ingestBuffers, type IngestProgress, type IngestSummary } from '../pipeline/ingest.js';
+import type { Store } from '../store/store.js';
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+/** What GET /api/jobs/{id} answers. */
+export interface IngestJob {
+  id: string;
+  state: JobState;
+  /** The phase of the ingest and how far it is: files read of those uploaded, then articles analysed. */
+  progress: { phase: IngestProgress['phase']; done: number; total: number };
+  /** Once done. */
+  summary?: IngestSummary;
+  /** Once failed: what went wrong, as the API's error codes say it. */
+  error?: { code: string; message: string };
+}
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface IngestJobsOptions {
+  /** Jobs remembered, finished ones forgotten oldest first; also the most that may wait at once. @default 100 */
+  keep?: number;
+}
+
+/**
+ * Uploads ingested in the background, one after another (the store is single-writer and ingestion
+ * is incremental), in an in-memory table of the last `keep` jobs.
+ */
+export class IngestJobs {
+  private readonly jobs = new Map<string, IngestJob>();
+  private readonly keep: number;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store: Store, options: IngestJobsOptions = {}) {
+    this.keep = options.keep ?? 100;
+  }
+
+  /** Queues the files; the job starts once every earlier one has finished. */
+  submit(files: UploadedFile[]): IngestJob {
+    this.forgetFinished();
+    if (this.jobs.size >= this.keep) throw createError('TOO_MANY_JOBS', this.keep);
+    const job: IngestJob = { id: randomUUID(), state: 'queued', progress: { phase: 'read', done: 0, total: files.length } };
+    this.jobs.set(job.id, job);
+    this.queue = this.queue.then(() => this.run(job, files));
+    return job;
+  }
+
+  get(id: string): IngestJob | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Resolves once every job submitted so far has finished. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private async run(job: IngestJob, files: UploadedFile[]): Promise<void> {
+    job.state = 'running';
+    try {
+      job.summary = await ingestBuffers(this.store, files, {
+        onProgress: ({ phase, done, total }) => {
+          job.progress = { phase, done, total };
+        },
+      });
+      job.state = 'done';
+    } catch (error) {
+      const known = isWiretraceError(error) ? error : createError('INTERNAL', error instanceof Error ? error.message : String(error));
+      job.error = { code: known.code, message: known.message };
+      job.state = 'failed';
+    }
+  }
+
+  /** Drops the oldest finished jobs until there is room for one more. */
+  private forgetFinished(): void {
+    for (const [id, job] of this.jobs) {
+      if (this.jobs.size < this.keep) return;
+      if (job.state === 'done' || job.state === 'failed') this.jobs.delete(id);
+    }
+  }
+}
