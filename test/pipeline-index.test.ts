@@ -7,17 +7,18 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { linksView } from '../src/pipeline/queries.js';
 import { packageRoot } from '../src/cli/package-root.js';
-import { BLOB_NS } from '../src/pipeline/state-blobs.js';
 
 const sample = join(packageRoot(), 'sample');
 const original = readdirSync(sample).find((f) => f.startsWith('003_'))!;
 
-test('a later ingest links new copies to articles stored earlier, even when the stored index is unreadable', async () => {
+test('a later ingest links new copies to articles stored earlier, even when a stored fingerprint row is unreadable', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wiretrace-index-'));
   const store = openSqliteStore(join(dir, 'w.db'));
   try {
     await ingestPaths(store, [join(sample, original)]);
-    await store.putRows(BLOB_NS, [['index/reuse', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])]]);
+    const fingerprints = await store.getRows('fp', ['1']);
+    assert.equal(fingerprints.size, 1, 'the fingerprint is a row keyed by the article seq');
+    await store.putRows('fp', [['1', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])]]);
     const copy = join(dir, 'copy-of-003.txt');
     const text = readFileSync(join(sample, original), 'utf8');
     writeFileSync(copy, text.replace('NATO weighs', 'NATO considers').replace('Short link:', ''));

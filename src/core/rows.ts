@@ -30,6 +30,18 @@ export function jsonCodec<T>(): RowCodec<T> {
   };
 }
 
+/** A stored row that does not decode: the derived state is rebuilt from the stored articles. */
+export class CorruptRowError extends Error {
+  constructor(
+    readonly ns: string,
+    readonly key: string,
+    readonly failure: unknown,
+  ) {
+    super(`stored row ${ns}/${key} is unreadable (${failure instanceof Error ? failure.message : String(failure)})`);
+    this.name = 'CorruptRowError';
+  }
+}
+
 /** One table of a `RowSet`. Values are held decoded; call `set` after changing one in place. */
 export class RowTable<T> {
   /** Loaded rows; `null` marks a key known to have no row. */
@@ -54,7 +66,15 @@ export class RowTable<T> {
     for (const key of missing) {
       if (this.held.has(key)) continue;
       const bytes = found.get(key);
-      this.held.set(key, bytes === undefined ? null : this.codec.decode(bytes));
+      this.held.set(key, bytes === undefined ? null : this.decode(key, bytes));
+    }
+  }
+
+  private decode(key: string, bytes: Uint8Array): T {
+    try {
+      return this.codec.decode(bytes);
+    } catch (error) {
+      throw new CorruptRowError(this.ns, key, error);
     }
   }
 

@@ -75,6 +75,13 @@ export class AnalysisState {
     this.version = version;
   }
 
+  /** Drops every derived row and marks every stored article pending: the next checkpoints analyse them all again. */
+  async rebuild(tx: Store): Promise<void> {
+    await tx.resetAnalysis();
+    await tx.putRows(META, [[SETTINGS_KEY, encodeJson(this.settings())], [VERSION_KEY, encodeJson(0)]]);
+    this.forget();
+  }
+
   /** Writes every changed row through `tx` and moves the version on (end of a checkpoint). */
   async commit(tx: Store): Promise<void> {
     for (const { ns, rows } of this.rows.drain()) await tx.putRows(ns, rows);

@@ -1,5 +1,6 @@
 import type { Article, Entity, Quote, Relation } from '../core/types.js';
 import type { Store } from '../store/store.js';
+import { CorruptRowError } from '../core/rows.js';
 import { fingerprint, type Fingerprint } from '../fingerprint/fingerprint.js';
 import { countCollisions, mostColliding, rankCandidates } from '../fingerprint/rank.js';
 import { relate } from '../align/relate.js';
@@ -45,7 +46,7 @@ async function stageAsync<T>(article: Article, name: string, fn: () => Promise<T
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof StageError) throw error;
+    if (error instanceof StageError || error instanceof CorruptRowError) throw error;
     throw new StageError(article, name, error);
   }
 }

@@ -2,11 +2,14 @@ import { resolveOptions, type Options } from '../core/config.js';
 import { createError } from '../core/errors.js';
 import type { QuarantineRecord } from '../core/types.js';
 import type { Store } from '../store/store.js';
+import { CorruptRowError } from '../core/rows.js';
 import { AnalysisState } from './analysis-state.js';
 import { analyzeArticle, StageError, type PreparedParts } from './analyze-article.js';
 
 /** Longest a checkpoint runs before it commits: a kill -9 loses at most this much analysis. */
 export const CHECKPOINT_MS = 1000;
+/** Longest the ordered step keeps the event loop busy without a break. */
+const YIELD_MS = 20;
 /** Most articles one checkpoint takes from the queue. */
 const CHECKPOINT_ARTICLES = 512;
 
@@ -44,6 +47,12 @@ export async function analyzePending(store: Store, opts: AnalyzeOptions = {}): P
       done = await store.transaction((tx) => checkpoint(tx, state, opts, summary, () => total));
     } catch (error) {
       state.forget();
+      if (error instanceof CorruptRowError) {
+        process.emitWarning(`${error.message}; analysing every stored article again`);
+        await store.transaction((tx) => state.rebuild(tx));
+        total = await store.countPendingAnalysis();
+        continue;
+      }
       if (!(error instanceof StageError)) throw error;
       summary.failed.push(await quarantine(store, error));
       continue;
@@ -59,9 +68,16 @@ async function checkpoint(tx: Store, state: AnalysisState, opts: AnalyzeOptions,
   const pending = await tx.pendingAnalysis(CHECKPOINT_ARTICLES);
   if (pending.length === 0) return 0;
   const started = performance.now();
+  let yielded = started;
   const analysed: string[] = [];
   for (const { seq, article } of pending) {
-    if (analysed.length > 0 && performance.now() - started >= (opts.checkpointMs ?? CHECKPOINT_MS)) break;
+    const now = performance.now();
+    if (analysed.length > 0 && now - started >= (opts.checkpointMs ?? CHECKPOINT_MS)) break;
+    if (now - yielded >= YIELD_MS) {
+      // Let the event loop run (HTTP requests, worker results) between articles.
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
     await analyzeArticle(tx, state, seq, article, opts.prepared?.get(article.id));
     analysed.push(article.id);
     opts.onProgress?.(summary.analysed + analysed.length, total(), article.name);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { startServer } from '../../server/serve.js';
+import { IngestJobs } from '../../server/jobs.js';
 import { ingestPaths } from '../../pipeline/ingest.js';
 import { linksView, quotesView, storiesView } from '../../pipeline/queries.js';
 import { openStore, print, withDb } from '../context.js';
@@ -57,7 +58,9 @@ export function registerServe(program: Command): void {
 
 async function serveUntilStopped(db: string, opts: { port: number; host: string }): Promise<void> {
   const store = openStore(db);
-  const server = await startServer(store, { port: opts.port, host: opts.host });
+  // Uploads are ingested through a connection of their own: reads never wait for an analysis checkpoint.
+  const writer = openStore(db);
+  const server = await startServer(store, { port: opts.port, host: opts.host, jobs: new IngestJobs(writer) });
   print(`\nwiretrace UI at ${server.url}  (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -65,6 +68,7 @@ async function serveUntilStopped(db: string, opts: { port: number; host: string 
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await writer.close();
   await store.close();
 }
 
