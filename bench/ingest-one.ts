@@ -47,7 +47,8 @@ for (const size of sizes) {
   const started = performance.now();
   const slice = await writeSlice(join(dir, `slice-${size}`), size - built);
   const store = await openSqliteStore(baseDb);
-  const summary = await ingestPaths(store, slice.files);
+  await ingestPaths(store, slice.files);
+  const articles = await store.countArticles();
   await store.close();
   built += slice.count;
   const buildSeconds = (performance.now() - started) / 1000;
@@ -63,9 +64,9 @@ for (const size of sizes) {
     await one.close();
     times.push(performance.now() - callStarted);
   }
-  const result = { size: built, added: summary.added, buildSeconds: Number(buildSeconds.toFixed(1)), ...percentiles(times), msEach: times.map(Math.round) };
+  const result = { size: built, articles, buildSeconds: Number(buildSeconds.toFixed(1)), ...percentiles(times), msEach: times.map(Math.round) };
   results.push(result);
-  console.error(`size ${result.size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms (built in ${result.buildSeconds}s)`);
+  console.error(`size ${result.size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms (${result.articles} distinct articles, built in ${result.buildSeconds}s)`);
 }
 console.log(JSON.stringify({ corpus, heldOut, results }, null, 2));
 for (const r of results) console.log(`ingest-one into ${r.size}: median ${r.medianMs} ms, p90 ${r.p90Ms} ms, max ${r.maxMs} ms over ${r.msEach.length} calls`);

@@ -12,12 +12,15 @@ export interface WindowCost {
   articlesPerSecond: number;
   wallMsPerArticle: number;
   cpuMsPerArticle: number;
+  /** Resident memory at the end of the window, to tell a fixed cost from growth. */
+  rssMiB: number;
 }
 
 interface Mark {
   done: number;
   wallMs: number;
   cpuMs: number;
+  rss: number;
 }
 
 export class AnalyzeWindows {
@@ -51,6 +54,7 @@ export class AnalyzeWindows {
         articlesPerSecond: Math.round((articles * 1000) / wall),
         wallMsPerArticle: round(wall / articles),
         cpuMsPerArticle: round((to.cpuMs - from.cpuMs) / articles),
+        rssMiB: Math.round(to.rss / 2 ** 20),
       });
     }
     return out;
@@ -67,7 +71,7 @@ export class AnalyzeWindows {
 
   private mark(done: number): Mark {
     const cpu = process.cpuUsage();
-    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss };
   }
 }
 
