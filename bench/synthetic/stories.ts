@@ -73,6 +73,8 @@ export function followUp(story: Story, kind: ArticleKind, pool: SourcePool, rand
       const paragraphs = original.paragraphs.slice(0, random.chance(0.5) ? -1 : undefined);
       const edited = random.between(0, paragraphs.length - 1);
       paragraphs[edited] = sentencesOf(paragraphs[edited]!).map((s) => trimSentence(s, random)).join(' ');
+      // Byte-identical copies are deduplicated by content hash before linking; keep about one in five.
+      if (paragraphs.join() === original.paragraphs.join() && random.chance(0.8)) paragraphs[edited] = swapSynonyms(paragraphs[edited]!, random, 0.3);
       return { kind, title: random.chance(0.7) ? original.title : swapSynonyms(original.title, random, 0.5), paragraphs, source: republisher };
     }
     case 'excerpt': {
