@@ -1,0 +1,52 @@
+/**
+ * A deterministic synthetic news stream for the scale benchmarks, built from the real BBC and
+ * Reuters-21578 articles (see bench/synthetic/): new stories recombined from real paragraphs with
+ * new people, places and figures, plus their wire copies, excerpts, rewrites, updates and other
+ * outlets' coverage sharing a drifting quote. Written as JSONL ({id, title, text, published, source}, plus
+ * ground truth that ingest ignores: `story`, the event's number, and `kind`, how the article was made).
+ * Run: npx tsc -p tsconfig.json && node dist/bench/generate-corpus.js --out FILE --count N [--seed S] [--real] [--per-file K]
+ *   --real       the real Reuters then BBC articles first, generated ones after them up to N
+ *   --per-file K FILE is a folder of part-NNNNN.jsonl files of K articles each (ingest reads files up to 50 MiB)
+ */
+import { parseArgs } from 'node:util';
+import { loadBbc, loadReuters } from './corpora.js';
+import { loadSourcePool } from './synthetic/source-pool.js';
+import { emptyStats, syntheticArticles, type CorpusRecord } from './synthetic/stream.js';
+import { JsonlWriter } from './synthetic/jsonl-writer.js';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    count: { type: 'string', default: '200000' },
+    seed: { type: 'string', default: '1' },
+    real: { type: 'boolean', default: false },
+    'per-file': { type: 'string', default: '0' },
+  },
+});
+if (!values.out) {
+  console.error('usage: generate-corpus --out FILE --count N [--seed S] [--real] [--per-file K]');
+  process.exit(2);
+}
+const count = Number(values.count);
+const started = performance.now();
+const writer = new JsonlWriter(values.out, Number(values['per-file']));
+let realCount = 0;
+if (values.real) {
+  for (const record of realRecords()) {
+    if (writer.written >= count) break;
+    await writer.write(record);
+  }
+  realCount = writer.written;
+}
+const stats = emptyStats();
+for (const record of syntheticArticles(loadSourcePool(), { count: count - realCount, seed: Number(values.seed) }, stats)) {
+  await writer.write(record);
+}
+await writer.close();
+const summary = { out: values.out, articles: writer.written, real: realCount, generated: writer.written - realCount, ...stats, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) };
+console.error(JSON.stringify(summary));
+
+function* realRecords(): Generator<CorpusRecord> {
+  for (const r of loadReuters()) yield { id: r.name, title: r.title, text: r.text, published: r.date, source: 'Reuters' };
+  for (const b of loadBbc()) yield { id: `bbc/${b.name}`, title: b.title, text: b.text, source: 'BBC News' };
+}

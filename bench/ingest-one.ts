@@ -1,0 +1,121 @@
+/**
+ * One-article ingest into databases of growing size: for each size a database is built from the
+ * first `size` articles of a synthetic stream, then the next `--held-out` articles are ingested
+ * one call each, each call opening the store, ingesting one single-article JSONL file and closing
+ * it, as a `wiretrace ingest` call does (minus node start-up). Cost must not grow with the size.
+ * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one.js [--sizes 2000,20000,200000] [--file FILE|DIR] [--held-out 30] [--seed 1]
+ *   --file reuses a corpus (generate-corpus.ts output) with at least max(sizes) + held-out articles.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
+import { ARTICLES_PER_FILE, corpusLines, generateCorpus } from './scale/corpus-files.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '2000,20000,200000' },
+    file: { type: 'string' },
+    'held-out': { type: 'string', default: '30' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number).sort((a, b) => a - b);
+const heldOut = Number(values['held-out']);
+const dir = mkdtempSync(join(tmpdir(), 'wiretrace-one-'));
+let corpus = values.file;
+if (!corpus) {
+  corpus = join(dir, 'corpus');
+  generateCorpus(corpus, sizes[sizes.length - 1]! + heldOut, { seed: Number(values.seed), real: false });
+}
+
+const lines = corpusLines(corpus)[Symbol.asyncIterator]();
+/** Lines read ahead (the held-out articles of one size start the next size's database). */
+const ahead: string[] = [];
+async function nextLine(): Promise<string | undefined> {
+  if (ahead.length > 0) return ahead.shift();
+  const next = await lines.next();
+  return next.done ? undefined : next.value;
+}
+
+const baseDb = join(dir, 'base.db');
+let built = 0;
+const results = [];
+for (const size of sizes) {
+  const started = performance.now();
+  const slice = await writeSlice(join(dir, `slice-${size}`), size - built);
+  const store = await openSqliteStore(baseDb);
+  await ingestPaths(store, slice.files);
+  const articles = await store.countArticles();
+  await store.close();
+  built += slice.count;
+  const buildSeconds = (performance.now() - started) / 1000;
+
+  const held = await writeHeldOut(join(dir, `held-${size}`));
+  const measuredDb = join(dir, `measured-${size}.db`);
+  copyDatabase(baseDb, measuredDb);
+  const times: number[] = [];
+  for (const file of held) {
+    const callStarted = performance.now();
+    const one = await openSqliteStore(measuredDb);
+    await ingestPaths(one, [file]);
+    await one.close();
+    times.push(performance.now() - callStarted);
+  }
+  const result = { size: built, articles, buildSeconds: Number(buildSeconds.toFixed(1)), ...percentiles(times), msEach: times.map(Math.round) };
+  results.push(result);
+  console.error(`size ${result.size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms (${result.articles} distinct articles, built in ${result.buildSeconds}s)`);
+}
+console.log(JSON.stringify({ corpus, heldOut, results }, null, 2));
+for (const r of results) console.log(`ingest-one into ${r.size}: median ${r.medianMs} ms, p90 ${r.p90Ms} ms, max ${r.maxMs} ms over ${r.msEach.length} calls`);
+
+/** The next `count` articles as JSONL files of at most ARTICLES_PER_FILE lines. */
+async function writeSlice(folder: string, count: number): Promise<{ files: string[]; count: number }> {
+  mkdirSync(folder, { recursive: true });
+  const files: string[] = [];
+  let written = 0;
+  while (written < count) {
+    const chunk: string[] = [];
+    while (chunk.length < ARTICLES_PER_FILE && written + chunk.length < count) {
+      const line = await nextLine();
+      if (line === undefined) break;
+      chunk.push(line);
+    }
+    if (chunk.length === 0) break;
+    const file = join(folder, `part-${String(files.length + 1).padStart(5, '0')}.jsonl`);
+    writeFileSync(file, `${chunk.join('\n')}\n`);
+    files.push(file);
+    written += chunk.length;
+  }
+  return { files, count: written };
+}
+
+/** The next `heldOut` articles, one file each; they are read ahead, so the next size's database holds them too. */
+async function writeHeldOut(folder: string): Promise<string[]> {
+  mkdirSync(folder, { recursive: true });
+  const lines: string[] = [];
+  for (let i = 0; i < heldOut; i++) {
+    const line = await nextLine();
+    if (line === undefined) break;
+    lines.push(line);
+  }
+  ahead.unshift(...lines);
+  return lines.map((line, i) => {
+    const file = join(folder, `held-${String(i + 1).padStart(2, '0')}.jsonl`);
+    writeFileSync(file, `${line}\n`);
+    return file;
+  });
+}
+
+/** A closed SQLite database with its WAL files, if any. */
+function copyDatabase(from: string, to: string): void {
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
+}
+
+function percentiles(times: number[]): { medianMs: number; p90Ms: number; maxMs: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+  return { medianMs: at(0.5), p90Ms: at(0.9), maxMs: Math.round(sorted[sorted.length - 1]!) };
+}

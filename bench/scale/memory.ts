@@ -1,0 +1,37 @@
+/**
+ * Peak resident memory of this process. A timer samples every 50 ms, but a synchronous stage keeps
+ * timers from firing, so `sample()` is also called from progress callbacks (at most every 50 ms);
+ * the kernel's own high-water mark (`resourceUsage().maxRSS`) is reported beside it.
+ */
+const INTERVAL_MS = 50;
+
+export class PeakMemory {
+  private peak = 0;
+  private last = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor() {
+    this.timer = setInterval(() => this.take(), INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /** Takes a sample unless one was taken in the last 50 ms. */
+  sample(): void {
+    if (performance.now() - this.last >= INTERVAL_MS) this.take();
+  }
+
+  stop(): { sampledPeakMiB: number; maxRssMiB: number } {
+    clearInterval(this.timer);
+    this.take();
+    return { sampledPeakMiB: mib(this.peak), maxRssMiB: mib(process.resourceUsage().maxRSS * 1024) };
+  }
+
+  private take(): void {
+    this.last = performance.now();
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+  }
+}
+
+function mib(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
+}
