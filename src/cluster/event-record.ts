@@ -10,8 +10,8 @@ import {
   cosine,
   normIdf,
   topIds,
-  vectorFromJson,
-  vectorToJson,
+  packVector,
+  unpackVector,
 } from './sparse.js';
 
 /** A few early members, kept to choose the event's most central title. */
@@ -197,15 +197,16 @@ export interface EventJson {
   id: string;
   index: number;
   size: number;
-  title: [number[], number[]];
-  body: [number[], number[]];
-  entities: [number[], number[]];
+  /** Centroids as `packVector` strings. */
+  title: string;
+  body: string;
+  entities: string;
   norms: [number, number, number];
   dayBegin: number | null;
   dayEnd: number | null;
   entityCounts: Array<[string, number]>;
   nameCounts: Array<[string, number]>;
-  exemplars: Array<{ id: string; title: string | null; snippet: string; body: [number[], number[]] }>;
+  exemplars: Array<{ id: string; title: string | null; snippet: string; body: string }>;
   active: boolean;
   mergedInto: number | null;
 }
@@ -215,15 +216,15 @@ export function eventToJson(e: EventRecord): EventJson {
     id: e.id,
     index: e.index,
     size: e.size,
-    title: vectorToJson(e.title),
-    body: vectorToJson(e.body),
-    entities: vectorToJson(e.entities),
+    title: packVector(e.title),
+    body: packVector(e.body),
+    entities: packVector(e.entities),
     norms: [...e.norms],
     dayBegin: e.dayBegin,
     dayEnd: e.dayEnd,
     entityCounts: [...e.entityCounts],
     nameCounts: [...e.nameCounts],
-    exemplars: e.exemplars.map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: vectorToJson(x.body) })),
+    exemplars: e.exemplars.map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: packVector(x.body) })),
     active: e.active,
     mergedInto: e.mergedInto,
   };
@@ -234,15 +235,15 @@ export function eventFromJson(j: EventJson): EventRecord {
     id: j.id,
     index: j.index,
     size: j.size,
-    title: vectorFromJson(j.title),
-    body: vectorFromJson(j.body),
-    entities: vectorFromJson(j.entities),
+    title: unpackVector(j.title),
+    body: unpackVector(j.body),
+    entities: unpackVector(j.entities),
     norms: [...j.norms],
     dayBegin: j.dayBegin,
     dayEnd: j.dayEnd,
     entityCounts: new Map(j.entityCounts),
     nameCounts: new Map(j.nameCounts),
-    exemplars: j.exemplars.map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: vectorFromJson(x.body) })),
+    exemplars: j.exemplars.map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: unpackVector(x.body) })),
     active: j.active,
     mergedInto: j.mergedInto,
   };

@@ -120,6 +120,29 @@ export function capTop(v: SparseVector, k: number): SparseVector {
   return { ids, weights };
 }
 
+/** A vector as one base64 string (ids then weights, little-endian): a compact, exact form for stored rows. */
+export function packVector(v: SparseVector): string {
+  const n = v.ids.length;
+  const bytes = Buffer.alloc(8 * n);
+  for (let i = 0; i < n; i++) {
+    bytes.writeInt32LE(v.ids[i]!, 4 * i);
+    bytes.writeFloatLE(v.weights[i]!, 4 * (n + i));
+  }
+  return bytes.toString('base64');
+}
+
+export function unpackVector(text: string): SparseVector {
+  const bytes = Buffer.from(text, 'base64');
+  const n = bytes.length >> 3;
+  const ids = new Int32Array(n);
+  const weights = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = bytes.readInt32LE(4 * i);
+    weights[i] = bytes.readFloatLE(4 * (n + i));
+  }
+  return { ids, weights };
+}
+
 /** Plain arrays for JSON. */
 export function vectorToJson(v: SparseVector): [number[], number[]] {
   return [Array.from(v.ids), Array.from(v.weights)];

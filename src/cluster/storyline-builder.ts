@@ -13,8 +13,8 @@ import {
   fromEntries,
   normIdf,
   normalizeInPlace,
-  vectorFromJson,
-  vectorToJson,
+  packVector,
+  unpackVector,
 } from './sparse.js';
 import { overlap, type StorylineOptions } from './storylines.js';
 
@@ -45,7 +45,7 @@ interface Profile {
 }
 
 interface ProfileJson extends Omit<Profile, 'tf'> {
-  tf: [number[], number[]];
+  tf: string;
 }
 
 interface LineHead {
@@ -170,14 +170,15 @@ export class StorylineBuilder {
     this.profiles.set(p.id, p);
     await this.loadTermIds(p.tf.ids);
     const idf = this.stats.idfView();
+    const keys = keysOf(p, idf);
     const head = p.line === null ? undefined : await this.head(p.line);
     if (head && head.size > 1) {
       this.changes.push({ kind: 'dated', storyline: head.id, event: p.id, begin: p.begin, seq: p.seq });
       this.retitle(head, p);
     } else {
-      await this.thread(p, idf);
+      await this.thread(p, keys);
     }
-    await this.index(p, idf);
+    await this.index(p, keys);
   }
 
   /** Storyline changes since the last call, in order. */
@@ -210,17 +211,15 @@ export class StorylineBuilder {
   }
 
   /** Joins the storyline of the best-scoring other event, or keeps (or starts) its own. */
-  private async thread(p: Profile, idf: IdfView): Promise<void> {
-    const candidates = await this.candidates(p, idf);
-    await this.loadTermIds([p, ...candidates].flatMap((x) => Array.from(x.tf.ids)));
-    idf = this.stats.idfView();
-    const topic = this.topic(p, idf);
+  private async thread(p: Profile, keys: readonly string[]): Promise<void> {
+    const candidates = await this.candidates(p, keys);
+    for (const c of candidates) await this.loadTermIds(c.tf.ids);
+    const idf = this.stats.idfView();
     let best: { other: Profile; score: number; why: string } | undefined;
     for (const other of candidates) {
       const gap = dayGap(p, other);
       if (gap !== null && gap > this.windowDays) continue;
-      const theirs = this.topic(other, idf);
-      const cos = topic.norm > 0 && theirs.norm > 0 ? cosineIdf(topic.v, theirs.v, idf) : 0;
+      const cos = cosineIdf(p.tf, other.tf, idf);
       const ents = overlap(new Set(p.names), new Set(other.names));
       const passage = passageBetween(p, other);
       const score = 0.6 * cos + 0.4 * ents.score + (passage ? 0.2 : 0);
@@ -270,15 +269,8 @@ export class StorylineBuilder {
     this.heads.set(line.id, line);
   }
 
-  private topic(p: Profile, idf: IdfView): { v: SparseVector; norm: number } {
-    const v = capTopIdf(p.tf, this.topicTerms, idf);
-    return { v, norm: normIdf(v, idf) };
-  }
-
   /** Placed events sharing the most key terms or names with `p` (a bounded number), and those linked to it by a relation. */
-  private async candidates(p: Profile, idf: IdfView): Promise<Profile[]> {
-    await this.loadTermIds(p.tf.ids);
-    const keys = keysOf(p, idf);
+  private async candidates(p: Profile, keys: readonly string[]): Promise<Profile[]> {
     await this.keys.load(keys);
     const shared = new Map<string, number>();
     for (const k of keys) for (const id of this.keys.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
@@ -299,9 +291,7 @@ export class StorylineBuilder {
     return out;
   }
 
-  private async index(p: Profile, idf: IdfView): Promise<void> {
-    await this.loadTermIds(p.tf.ids);
-    const keys = keysOf(p, this.stats.idfView());
+  private async index(p: Profile, keys: readonly string[]): Promise<void> {
     await this.keys.load(keys);
     for (const k of keys) {
       const list = this.keys.get(k) ?? [];
@@ -348,10 +338,10 @@ function profileCodec() {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   return {
-    encode: (p: Profile) => encoder.encode(JSON.stringify({ ...p, tf: vectorToJson(p.tf) })),
+    encode: (p: Profile) => encoder.encode(JSON.stringify({ ...p, tf: packVector(p.tf) })),
     decode: (bytes: Uint8Array): Profile => {
       const j = JSON.parse(decoder.decode(bytes)) as ProfileJson;
-      return { ...j, tf: vectorFromJson(j.tf) };
+      return { ...j, tf: unpackVector(j.tf) };
     },
   };
 }

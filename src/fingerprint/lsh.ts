@@ -99,26 +99,34 @@ export class LshTable {
   }
 
   insert(slot: number, sig: ArrayLike<number>): void {
-    for (let b = 0; b < this.bands; b++) {
-      const k = this.key(sig, b);
-      let c = this.cell(k);
-      if (this.cells[2 * c + 1] === FREE) {
-        if ((this.occupied + 1) * 2 > this.mask + 1) {
-          this.rehash();
-          c = this.cell(k);
-        }
-        this.cells[2 * c] = k;
-        this.cells[2 * c + 1] = -1;
-        this.occupied++;
+    for (let b = 0; b < this.bands; b++) this.addKey(slot, this.key(sig, b));
+  }
+
+  /** Files `slot` under a band key computed elsewhere (a repeat of the chain head is skipped). */
+  addKey(slot: number, k: number): void {
+    let c = this.cell(k);
+    if (this.cells[2 * c + 1] === FREE) {
+      if ((this.occupied + 1) * 2 > this.mask + 1) {
+        this.rehash();
+        c = this.cell(k);
       }
-      const head = this.cells[2 * c + 1]!;
-      // One slot's signatures are inserted together: a repeat is at the chain head.
-      if (head >= 0 && this.slotOf[head] === slot) continue;
-      const e = this.newEntry();
-      this.slotOf[e] = slot;
-      this.nextOf[e] = head;
-      this.cells[2 * c + 1] = e;
+      this.cells[2 * c] = k;
+      this.cells[2 * c + 1] = -1;
+      this.occupied++;
     }
+    const head = this.cells[2 * c + 1]!;
+    // One slot's signatures are inserted together: a repeat is at the chain head.
+    if (head >= 0 && this.slotOf[head] === slot) return;
+    const e = this.newEntry();
+    this.slotOf[e] = slot;
+    this.nextOf[e] = head;
+    this.cells[2 * c + 1] = e;
+  }
+
+  /** Calls `hit` for the slots filed under key `k`, latest filed first, at most `limit`. */
+  forKey(k: number, limit: number, hit: (slot: number) => void): void {
+    let n = 0;
+    for (let e = this.cells[2 * this.cell(k) + 1]!; e >= 0 && n < limit; e = this.nextOf[e]!, n++) hit(this.slotOf[e]!);
   }
 
   remove(slot: number, sig: ArrayLike<number>): void {

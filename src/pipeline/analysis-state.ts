@@ -7,6 +7,7 @@ import { QuoteGrouper } from '../extract/quote-groups.js';
 import { BandKeys } from '../fingerprint/bands.js';
 import { decodeFingerprint, encodeFingerprint } from '../fingerprint/codec.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
+import { ResidentBuckets } from './resident-buckets.js';
 
 /**
  * Bumped when the meaning of stored derived state changes (a new row layout, a changed rule): a
@@ -41,6 +42,10 @@ export class AnalysisState {
   readonly bands: BandKeys;
   /** Fingerprints by article seq. */
   readonly fingerprints: RowTable<Fingerprint>;
+  /** The bucket rows in memory, while this process analyses many articles (null: look them up in the store). */
+  resident: ResidentBuckets | null = null;
+  /** Articles this process analysed with this state (rolled-back ones included: a rough measure of its work). */
+  analysedHere = 0;
   private version = -1;
 
   constructor(store: Store, readonly options: Options) {
@@ -89,8 +94,14 @@ export class AnalysisState {
     await tx.putRows(META, [[VERSION_KEY, encodeJson(this.version)]]);
   }
 
+  /** Holds the buckets in memory from now on (loaded through `tx`, inside a checkpoint). */
+  async holdBuckets(tx: Store): Promise<void> {
+    this.resident ??= await ResidentBuckets.load(tx);
+  }
+
   /** After a rollback, or another writer's checkpoint: nothing held is trusted. */
   forget(): void {
+    this.resident = null;
     this.rows.forget();
     this.clusterer.state.forget();
     this.version = -1;

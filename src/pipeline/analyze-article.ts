@@ -81,7 +81,10 @@ export async function analyzeArticle(tx: Store, state: AnalysisState, seq: numbe
 /** Candidates from the stored band buckets, scored, the best aligned; relations stored; the article filed. */
 async function link(tx: Store, state: AnalysisState, seq: number, article: Article, fp: Fingerprint): Promise<RelatedLink[]> {
   const keys = state.bands.keys(fp);
-  const [docHits, paragraphHits] = [await tx.lookupBuckets(keys.doc, PER_BUCKET), await tx.lookupBuckets(keys.paragraph, PER_BUCKET)];
+  const resident = state.resident;
+  const [docHits, paragraphHits] = resident
+    ? [resident.lookup(keys.doc, PER_BUCKET), resident.lookup(keys.paragraph, PER_BUCKET)]
+    : [await tx.lookupBuckets(keys.doc, PER_BUCKET), await tx.lookupBuckets(keys.paragraph, PER_BUCKET)];
   const collisions = countCollisions(docHits, paragraphHits, seq);
   const seqs = mostColliding(collisions, SCORED);
   await state.fingerprints.load(seqs.map(String));
@@ -100,7 +103,9 @@ async function link(tx: Store, state: AnalysisState, seq: number, article: Artic
     await tx.putRelation(relation);
     related.push({ id: other.id, kind: relation.kind, score: relation.score });
   }
-  await tx.addBuckets(seq, concat(keys.doc, keys.paragraph));
+  const all = concat(keys.doc, keys.paragraph);
+  await tx.addBuckets(seq, all);
+  resident?.add(seq, all);
   state.fingerprints.set(String(seq), fp);
   return related;
 }

@@ -8,6 +8,8 @@ import { analyzeArticle, StageError, type PreparedParts } from './analyze-articl
 
 /** Longest a checkpoint runs before it commits: a kill -9 loses at most this much analysis. */
 export const CHECKPOINT_MS = 1000;
+/** Fewest pending articles for which the buckets are held in memory. */
+const RESIDENT_MIN = 1000;
 /** Longest the ordered step keeps the event loop busy without a break. */
 const YIELD_MS = 20;
 /** Most articles one checkpoint takes from the queue. */
@@ -41,10 +43,13 @@ export async function analyzePending(store: Store, opts: AnalyzeOptions = {}): P
   const state = opts.state ?? new AnalysisState(store, resolveOptions(opts.options));
   const summary: AnalysisSummary = { analysed: 0, failed: [] };
   let total = summary.analysed + (await store.countPendingAnalysis());
+  // Many articles analysed here compared with those stored: one scan of the buckets beats a look-up per key.
+  const work = state.analysedHere + total;
+  const resident = state.resident !== null || (work >= RESIDENT_MIN && work * 10 >= (await store.countArticles()) - total);
   for (;;) {
     let done: number;
     try {
-      done = await store.transaction((tx) => checkpoint(tx, state, opts, summary, () => total));
+      done = await store.transaction((tx) => checkpoint(tx, state, opts, summary, () => total, resident));
     } catch (error) {
       state.forget();
       if (error instanceof CorruptRowError) {
@@ -63,8 +68,16 @@ export async function analyzePending(store: Store, opts: AnalyzeOptions = {}): P
   }
 }
 
-async function checkpoint(tx: Store, state: AnalysisState, opts: AnalyzeOptions, summary: AnalysisSummary, total: () => number): Promise<number> {
+async function checkpoint(
+  tx: Store,
+  state: AnalysisState,
+  opts: AnalyzeOptions,
+  summary: AnalysisSummary,
+  total: () => number,
+  resident: boolean,
+): Promise<number> {
   await state.begin(tx);
+  if (resident) await state.holdBuckets(tx);
   const pending = await tx.pendingAnalysis(CHECKPOINT_ARTICLES);
   if (pending.length === 0) return 0;
   const started = performance.now();
@@ -79,6 +92,7 @@ async function checkpoint(tx: Store, state: AnalysisState, opts: AnalyzeOptions,
       yielded = performance.now();
     }
     await analyzeArticle(tx, state, seq, article, opts.prepared?.get(article.id));
+    state.analysedHere++;
     analysed.push(article.id);
     opts.onProgress?.(summary.analysed + analysed.length, total(), article.name);
   }

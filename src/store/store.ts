@@ -157,6 +157,11 @@ export interface Store {
    * bucket costs a bounded amount); one entry per (key, seq) match, in no particular order.
    */
   lookupBuckets(keys: Int32Array, perKey: number): Promise<Int32Array>;
+  /**
+   * Bucket rows in (key, seq) order after the pair `after` (from the start when null), at most
+   * `limit`, flat as [key, seq, key, seq, ...]: for a process that holds the buckets in memory.
+   */
+  scanBuckets(after: readonly [key: number, seq: number] | null, limit: number): Promise<Int32Array>;
   /** Stored articles whose analysis has not run, in store order (seq), at most `limit`. */
   pendingAnalysis(limit: number): Promise<PendingArticle[]>;
   countPendingAnalysis(): Promise<number>;

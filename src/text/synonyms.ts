@@ -158,6 +158,20 @@ export class Synonyms {
 
 let shared: Synonyms | null = null;
 
+/** Answers already computed (WordNet answers never change): bounded, dropped whole when full. */
+const MEMO_LIMIT = 200_000;
+const canonicalMemo = new Map<string, string>();
+const synonymMemo = new Map<string, boolean>();
+
+function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
 /** The table at `file` when it is there, else the dictionary files (with a warning). */
 export function openWordNet(file: string = tablePath()): WordNetSource {
   let reason = 'is missing';
@@ -191,7 +205,7 @@ export function baseForms(word: string, p: Pos): string[] {
  * sample; `areSynonyms` catches about 3 in 5.
  */
 export function canonical(word: string): string {
-  return synonyms().canonical(word);
+  return remember(canonicalMemo, word, () => synonyms().canonical(word));
 }
 
 /**
@@ -200,7 +214,7 @@ export function canonical(word: string): string {
  * other's ("war" ~ "conflict", "games" ~ "video games").
  */
 export function areSynonyms(a: string, b: string): boolean {
-  return synonyms().areSynonyms(a, b);
+  return remember(synonymMemo, a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`, () => synonyms().areSynonyms(a, b));
 }
 
 /** Single-word synonyms of `word` over its common senses, most frequent first; excludes the word itself. */

@@ -3,18 +3,21 @@ import { rowToArticle, type ArticleRow } from './rows.js';
 import type { Statements } from './statements.js';
 
 const ANALYSED = { pending: 0, done: 1, failed: 2 } as const;
+/** Keys per bucket statement (statements are prepared once per distinct size up to this). */
+const CHUNK = 48;
 
 /** Derived analysis state as rows, the LSH buckets and the analysis queue, synchronously. */
 export class StateTables {
   constructor(private readonly st: Statements) {}
 
   getRows(ns: string, keys: readonly string[]): Map<string, Uint8Array> {
-    const select = this.st.get('SELECT value FROM state_rows WHERE ns = ? AND key = ?').pluck();
     const found = new Map<string, Uint8Array>();
-    for (const key of keys) {
-      const value = select.get(ns, key) as Buffer | undefined;
+    for (let from = 0; from < keys.length; from += CHUNK) {
+      const part = keys.slice(from, from + CHUNK);
+      const marks = part.map(() => '?').join(', ');
+      const rows = this.st.get(`SELECT key, value FROM state_rows WHERE ns = ? AND key IN (${marks})`).raw().all(ns, ...part) as Array<[string, Buffer]>;
       // better-sqlite3 hands out a fresh Buffer per read: a view on it stays valid.
-      if (value !== undefined) found.set(key, new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      for (const [key, value] of rows) found.set(key, new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
     }
     return found;
   }
@@ -30,20 +33,47 @@ export class StateTables {
     });
   }
 
+  /** Multi-row inserts, CHUNK keys a statement: one call instead of one per key. */
   addBuckets(seq: number, keys: Int32Array): void {
-    const insert = this.st.get('INSERT OR IGNORE INTO lsh_buckets (key, seq) VALUES (?, ?)');
     this.st.atomically(() => {
-      for (const key of keys) insert.run(key, seq);
+      for (let from = 0; from < keys.length; from += CHUNK) {
+        const part = keys.subarray(from, from + CHUNK);
+        const values = Array.from(part, () => '(?, ?)').join(', ');
+        const params: number[] = [];
+        for (const key of part) params.push(key, seq);
+        this.st.get(`INSERT OR IGNORE INTO lsh_buckets (key, seq) VALUES ${values}`).run(...params);
+      }
     });
   }
 
+  /** One statement for up to CHUNK keys, each key's newest `perKey` by an index seek of its own (UNION ALL). */
   lookupBuckets(keys: Int32Array, perKey: number): Int32Array {
     const limit = Math.max(0, Math.floor(perKey));
-    const select = this.st.get('SELECT seq FROM lsh_buckets WHERE key = ? ORDER BY seq DESC LIMIT ?').pluck();
     const found: number[] = [];
     if (limit === 0) return new Int32Array(0);
-    for (const key of keys) for (const seq of select.all(key, limit) as number[]) found.push(seq);
+    for (let from = 0; from < keys.length; from += CHUNK) {
+      const part = keys.subarray(from, from + CHUNK);
+      const sql = Array.from(part, () => 'SELECT * FROM (SELECT seq FROM lsh_buckets WHERE key = ? ORDER BY seq DESC LIMIT ?)').join(' UNION ALL ');
+      const params: number[] = [];
+      for (const key of part) params.push(key, limit);
+      for (const seq of this.st.get(sql).pluck().all(...params) as number[]) found.push(seq);
+    }
     return Int32Array.from(found);
+  }
+
+  scanBuckets(after: readonly [number, number] | null, limit: number): Int32Array {
+    const n = Math.max(0, Math.floor(limit));
+    const rows = (
+      after === null
+        ? this.st.get('SELECT key, seq FROM lsh_buckets ORDER BY key, seq LIMIT ?').raw().all(n)
+        : this.st.get('SELECT key, seq FROM lsh_buckets WHERE (key, seq) > (?, ?) ORDER BY key, seq LIMIT ?').raw().all(after[0], after[1], n)
+    ) as Array<[number, number]>;
+    const out = new Int32Array(2 * rows.length);
+    rows.forEach(([key, seq], i) => {
+      out[2 * i] = key;
+      out[2 * i + 1] = seq;
+    });
+    return out;
   }
 
   pendingAnalysis(limit: number): PendingArticle[] {

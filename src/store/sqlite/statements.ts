@@ -16,8 +16,12 @@ export class Statements {
     return statement;
   }
 
-  /** Runs `write` in one transaction (a savepoint when one is already open). */
+  /**
+   * Runs `write` in one transaction. Inside an open one it just runs: a throw rolls the whole
+   * transaction back (that is the store's contract), so a savepoint per write would only cost.
+   */
   atomically<T>(write: () => T): T {
+    if (this.db.inTransaction) return write();
     return this.db.transaction(write)();
   }
 
