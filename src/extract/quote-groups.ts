@@ -66,6 +66,10 @@ interface GroupRow {
   variants: StoredVariant[];
 }
 
+/** How many of the latest groups sharing a content word are counted as candidates. */
+const RECENT_WORD_GROUPS = 64;
+/** How many candidate groups a new quote is compared with. */
+const COMPARED_GROUPS = 32;
 /** How many variants a new quote is compared with: the earliest few and the latest (a bounded cost per quote). */
 const COMPARED_FIRST = 6;
 const COMPARED_LAST = 2;
@@ -113,7 +117,7 @@ export class QuoteGrouper {
       const groups = this.words.get(w);
       if (!groups) continue;
       // Only the most recent groups holding a word: a common word must not make grouping quadratic.
-      for (let i = Math.max(0, groups.length - RECENT_GROUPS); i < groups.length; i++) {
+      for (let i = Math.max(0, groups.length - RECENT_WORD_GROUPS); i < groups.length; i++) {
         const g = groups[i]!;
         candidates.set(g, (candidates.get(g) ?? 0) + 1);
       }
@@ -121,15 +125,17 @@ export class QuoteGrouper {
     for (const [g, shared] of candidates) {
       if (shared < 2 && words.length > 3) candidates.delete(g);
     }
-    await this.groupRows.load([...candidates.keys()].map(String));
+    // The groups sharing the most words (then the latest): a bounded number is read and compared.
+    const compared = [...candidates.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, COMPARED_GROUPS).map(([g]) => g);
+    await this.groupRows.load(compared.map(String));
     let best = -1;
     let bestScore = 0;
-    for (const g of candidates.keys()) {
+    for (const g of compared) {
       const d = this.groupRows.get(String(g));
       if (!d || d.variants.some((v) => v.article === quote.article)) continue;
       let score = 0;
       let speakerOk = false;
-      for (const v of compared(d.variants)) {
+      for (const v of comparedVariants(d.variants)) {
         score = Math.max(score, similarity(this.bagOf(v.text), bag));
         speakerOk ||= sameSpeaker(v.speaker, quote.speaker);
       }
@@ -191,7 +197,7 @@ export class QuoteGrouper {
 }
 
 /** The variants a new quote is compared with. */
-function compared(variants: StoredVariant[]): StoredVariant[] {
+function comparedVariants(variants: StoredVariant[]): StoredVariant[] {
   if (variants.length <= COMPARED_FIRST + COMPARED_LAST) return variants;
   return [...variants.slice(0, COMPARED_FIRST), ...variants.slice(-COMPARED_LAST)];
 }
