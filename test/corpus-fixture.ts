@@ -98,7 +98,8 @@ export function generateCorpus(events = 14, seed = 7): FixtureArticle[] {
     const add = (suffix: string, title: string, body: string, offset: number, source: string) =>
       out.push({ id: `e${String(e).padStart(2, '0')}-${suffix}`, title, text: body, published: day(start + offset), source });
     add('original', base.title, text, 0, outlet);
-    if (random() < 0.6) add('wire', base.title, text, 0, OUTLETS[(e + 1) % OUTLETS.length]!);
+    const wire = OUTLETS[(e + 1) % OUTLETS.length]!;
+    if (random() < 0.6) add('wire', base.title, text.replace(' — ', ` (${wire}) — `), 0, wire);
     if (random() < 0.5) add('excerpt', base.title, base.paragraphs.slice(0, 3).join('\n\n'), 0, OUTLETS[(e + 2) % OUTLETS.length]!);
     if (random() < 0.6) add('spun', spun(base.title, e), spun(text, e), 1, OUTLETS[(e + 3) % OUTLETS.length]!);
     if (random() < 0.4) {
