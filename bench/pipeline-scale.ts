@@ -51,6 +51,7 @@ const store = await openSqliteStore(join(dir, 'scale.db'));
 const started = performance.now();
 const summary = await ingestPaths(store, [corpus], options);
 const seconds = (performance.now() - started) / 1000;
+windows.finish();
 const peak = memory.stop();
 const counts = await storeCounts(store);
 await store.close();

@@ -28,6 +28,7 @@ export class AnalyzeWindows {
   /** When the read phase ended (the first analyse progress), in ms since `start`. */
   readEndedMs: number | null = null;
   private readonly startWall = performance.now();
+  private last = 0;
 
   constructor(private readonly window: number) {}
 
@@ -37,7 +38,13 @@ export class AnalyzeWindows {
       this.readEndedMs = performance.now() - this.startWall;
       this.marks.push(this.mark(0));
     }
-    if (progress.done % this.window === 0 || progress.done === progress.total) this.marks.push(this.mark(progress.done));
+    if (progress.done % this.window === 0) this.marks.push(this.mark(progress.done));
+    this.last = progress.done;
+  }
+
+  /** Closes the last (partial) window when the ingest has ended. */
+  finish(): void {
+    if (this.marks.length > 0 && this.last > this.marks[this.marks.length - 1]!.done) this.marks.push(this.mark(this.last));
   }
 
   windows(): WindowCost[] {
