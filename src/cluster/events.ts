@@ -129,9 +129,8 @@ export class EventClusterer {
     const top = chosen ?? scored[0];
     const runnerUp = scored.find((s) => s.event !== top?.event);
     if (runnerUp && chosen) note += `; runner-up ${state.event(runnerUp.event).id} at ${round(runnerUp.score)}`;
-    // Centroid updates and merges weigh the centroids' own terms: bring their frequencies in.
-    const changing = chosen ? [chosen.event, ...scored.slice(0, 4).map((s) => s.event)] : [];
-    await state.loadEvents(changing, true);
+    // Updating a centroid weighs its own terms: bring their frequencies in (merges load theirs when they happen).
+    if (chosen) await state.loadEvents([chosen.event], true);
     const target = chosen ? chosen.event : this.createEvent();
     const best = chosen ?? scored[0];
     const parts: Record<string, number> = best ? { ...best.parts } : {};
@@ -145,7 +144,7 @@ export class EventClusterer {
     this.index(features, target, day);
     this.members?.add(features.bodyTf, target, this.options.memberTerms, weights);
     this.closeIfLong(record);
-    const merged = chosen ? this.mergeConverging(target, scored, weights) : [];
+    const merged = chosen ? await this.mergeConverging(target, scored) : [];
     const live = state.event(state.root(target));
     state.commit();
     const decision: ClusterDecision = { eventId: live.id, reason, merged, headers: [toEventHeader(live, state.stats)] };
@@ -198,13 +197,16 @@ export class EventClusterer {
    * After an article joined `target`, other events it also matched above the threshold are merged
    * into the older of the two when their centroids have converged.
    */
-  private mergeConverging(target: number, scored: Scored[], idf: IdfView): EventMerge[] {
+  private async mergeConverging(target: number, scored: Scored[]): Promise<EventMerge[]> {
     const merges: EventMerge[] = [];
     if (this.options.mergeThreshold <= 0) return merges;
     const state = this.state;
+    const matched = scored.slice(0, 4).filter((s) => s.score >= this.options.threshold);
+    // Comparing centroids weighs all their terms: bring in those of the (few) events above the threshold.
+    await state.loadEvents(matched.map((s) => s.event), true);
+    const idf = state.stats.idfView();
     let into = target;
-    for (const s of scored.slice(0, 4)) {
-      if (s.score < this.options.threshold) break;
+    for (const s of matched) {
       const other = state.root(s.event);
       if (other === into) continue;
       const a = state.event(into);

@@ -183,6 +183,29 @@ export function dotIdf(a: SparseVector, b: SparseVector, idf: IdfView): number {
 }
 
 /** Norm of `v` weighed by idf. */
+/**
+ * Dot product of two term-frequency vectors both weighed by idf (`cosineIdf`'s numerator): it reads
+ * the frequencies of the shared terms only.
+ */
+export function dotIdfBoth(a: SparseVector, b: SparseVector, idf: IdfView): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  const logDf = idf.logDf;
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) {
+      const w = idf.base - logDf[x]!;
+      s += a.weights[i++]! * b.weights[j++]! * w * w;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}
+
 export function normIdf(v: SparseVector, idf: IdfView): number {
   const ids = v.ids;
   const w = v.weights;

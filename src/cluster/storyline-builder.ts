@@ -9,7 +9,7 @@ import {
   addScaled,
   capTop,
   capTopIdf,
-  cosineIdf,
+  dotIdfBoth,
   fromEntries,
   normIdf,
   normalizeInPlace,
@@ -34,6 +34,8 @@ interface Profile {
   seq: number;
   /** Sum of its articles' length-normalised log term frequencies; IDF is applied when compared. */
   tf: SparseVector;
+  /** IDF-weighed norm of `tf`, as of the profile's last change (so comparing it needs only the shared terms). */
+  norm: number;
   names: string[];
   /** Relations between this event's articles and another event's: `[other event, a, b]`. */
   links: Array<[string, string, string]>;
@@ -170,6 +172,7 @@ export class StorylineBuilder {
     this.profiles.set(p.id, p);
     await this.loadTermIds(p.tf.ids);
     const idf = this.stats.idfView();
+    p.norm = normIdf(p.tf, idf);
     const keys = keysOf(p, idf);
     const head = p.line === null ? undefined : await this.head(p.line);
     if (head && head.size > 1) {
@@ -193,7 +196,7 @@ export class StorylineBuilder {
     let p = this.profiles.get(id);
     if (!p) {
       const meta = await this.counters();
-      p = { id, seq: meta.nextSeq++, tf: EMPTY_VECTOR, names: [], links: [], size: 0, title: '', begin: null, end: null, line: null };
+      p = { id, seq: meta.nextSeq++, tf: EMPTY_VECTOR, norm: 0, names: [], links: [], size: 0, title: '', begin: null, end: null, line: null };
       this.meta.set('m', meta);
       this.profiles.set(id, p);
     }
@@ -213,13 +216,12 @@ export class StorylineBuilder {
   /** Joins the storyline of the best-scoring other event, or keeps (or starts) its own. */
   private async thread(p: Profile, keys: readonly string[]): Promise<void> {
     const candidates = await this.candidates(p, keys);
-    for (const c of candidates) await this.loadTermIds(c.tf.ids);
     const idf = this.stats.idfView();
     let best: { other: Profile; score: number; why: string } | undefined;
     for (const other of candidates) {
       const gap = dayGap(p, other);
       if (gap !== null && gap > this.windowDays) continue;
-      const cos = cosineIdf(p.tf, other.tf, idf);
+      const cos = p.norm > 0 && other.norm > 0 ? dotIdfBoth(p.tf, other.tf, idf) / (p.norm * other.norm) : 0;
       const ents = overlap(new Set(p.names), new Set(other.names));
       const passage = passageBetween(p, other);
       const score = 0.6 * cos + 0.4 * ents.score + (passage ? 0.2 : 0);
