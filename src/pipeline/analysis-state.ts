@@ -69,7 +69,8 @@ export class AnalysisState {
     const stored = readJson<Settings>(meta.get(SETTINGS_KEY));
     const wanted = this.settings();
     if (!stored || JSON.stringify(stored) !== JSON.stringify(wanted)) {
-      if (stored || (await tx.countPendingAnalysis()) < (await tx.countArticles())) await tx.resetAnalysis();
+      // No settings yet: nothing was analysed with rows (a new database, or one the v4 migration cleared).
+      if (stored) await tx.resetAnalysis();
       await tx.putRows(META, [[SETTINGS_KEY, encodeJson(wanted)], [VERSION_KEY, encodeJson(0)]]);
       this.forget();
       this.version = 0;

@@ -80,7 +80,7 @@ export async function analyzeArticle(tx: Store, state: AnalysisState, seq: numbe
 
 /** Candidates from the stored band buckets, scored, the best aligned; relations stored; the article filed. */
 async function link(tx: Store, state: AnalysisState, seq: number, article: Article, fp: Fingerprint): Promise<RelatedLink[]> {
-  const keys = state.bands.keys(fp);
+  const keys = stage(article, 'candidates', () => state.bands.keys(fp));
   const resident = state.resident;
   const [docHits, paragraphHits] = resident
     ? [resident.lookup(keys.doc, PER_BUCKET), resident.lookup(keys.paragraph, PER_BUCKET)]
