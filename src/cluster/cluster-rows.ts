@@ -1,6 +1,6 @@
 import { type RowSet, type RowTable } from '../core/rows.js';
 import { TermStats } from './features.js';
-import { type EventJson, type EventRecord, eventFromJson, eventToJson } from './event-record.js';
+import { type EventDetailsJson, type EventJson, type EventRecord, detailsToJson, eventFromJson, eventToJson, withDetails } from './event-record.js';
 
 /** Counters of the event clusterer, in one small row. */
 interface ClusterMeta {
@@ -30,6 +30,7 @@ export class ClusterRows {
   readonly docs: RowTable<number>;
   readonly postings: RowTable<Posting[]>;
   private readonly events: RowTable<EventRecord>;
+  private readonly details: RowTable<EventDetailsJson>;
   private metaLoaded = false;
 
   constructor(rows: RowSet) {
@@ -39,6 +40,7 @@ export class ClusterRows {
     this.docs = rows.table<number>('ev.doc');
     this.postings = rows.table<Posting[]>('ev.post', undefined, 100_000);
     this.events = rows.table<EventRecord>('ev.event', eventCodec(), 50_000);
+    this.details = rows.table<EventDetailsJson>('ev.detail', undefined, 20_000);
   }
 
   /** Loads the counters (once per session; `forget` resets). */
@@ -79,8 +81,11 @@ export class ClusterRows {
     }
   }
 
-  /** Loads the records of `indices` and of the events they were merged into, and their terms' frequencies. */
-  async loadEvents(indices: Iterable<number>, withTerms = false): Promise<void> {
+  /**
+   * Loads the records of `indices` and of the events they were merged into; `forChange` also loads,
+   * for the live events they stand for, their counts and exemplars and their terms' frequencies.
+   */
+  async loadEvents(indices: Iterable<number>, forChange = false): Promise<void> {
     let pending = [...new Set(indices)].filter((e) => e < this.nextEvent);
     while (pending.length > 0) {
       await this.events.load(pending.map(String));
@@ -91,12 +96,13 @@ export class ClusterRows {
       }
       pending = next;
     }
-    if (!withTerms) return;
+    if (!forChange) return;
+    const live = [...new Set([...indices].map((e) => this.root(e)))].map((e) => this.event(e));
+    const keys = live.filter((r) => !r.detailed).map((r) => String(r.index));
+    await this.details.load(keys);
+    for (const r of live) withDetails(r, this.details.isLoaded(String(r.index)) ? this.details.get(String(r.index)) : undefined);
     const ids: number[] = [];
-    for (const e of indices) {
-      const r = this.event(this.root(e));
-      for (const v of [r.title.ids, r.body.ids, r.entities.ids]) for (const id of v) ids.push(id);
-    }
+    for (const r of live) for (const v of [r.title.ids, r.body.ids, r.entities.ids]) for (const id of v) ids.push(id);
     await this.loadIds(ids);
   }
 
@@ -114,12 +120,13 @@ export class ClusterRows {
   }
 
   addEvent(record: EventRecord): void {
-    this.events.set(String(record.index), record);
+    this.touchEvent(record);
   }
 
-  /** Marks a record changed (after updating it in place). */
+  /** Marks a record changed (after updating it in place); its details too when they are held. */
   touchEvent(record: EventRecord): void {
     this.events.set(String(record.index), record);
+    if (record.detailed) this.details.set(String(record.index), detailsToJson(record));
   }
 
   /** Writes the counters and every term created or counted since the last call into their rows. */

@@ -43,6 +43,11 @@ export interface EventRecord {
   active: boolean;
   /** Index of the (older) event this one was merged into; its id is then retired, never reused. */
   mergedInto: number | null;
+  /**
+   * Whether the counts and exemplars are held (they are stored apart and loaded only for events an
+   * article changes); false only for records read from rows for scoring. Not stored.
+   */
+  detailed: boolean;
 }
 
 export interface CentroidLimits {
@@ -71,6 +76,7 @@ export function newEvent(index: number): EventRecord {
     exemplars: [],
     active: true,
     mergedInto: null,
+    detailed: true,
   };
 }
 
@@ -173,8 +179,9 @@ function centralExemplar(event: EventRecord): Exemplar | undefined {
   return best;
 }
 
-/** The event as the rest of wiretrace sees it; `bodyTerms` names the heaviest body terms (loaded). */
+/** The event as the rest of wiretrace sees it (its counts and exemplars must be held). */
 export function toEventHeader(event: EventRecord, stats: TermStats): EventHeader {
+  if (!event.detailed) throw new Error(`event ${event.id}: its counts and exemplars were not loaded`);
   const central = centralExemplar(event);
   let entities = topCounted(event.entityCounts, KEY_ENTITIES);
   if (entities.length === 0) entities = topCounted(event.nameCounts, KEY_ENTITIES);
@@ -193,6 +200,14 @@ export function centroidIds(event: EventRecord): Int32Array[] {
   return [event.title.ids, event.body.ids, event.entities.ids];
 }
 
+/** An event's counts and exemplars: what only a change to the event or its header reads. */
+export interface EventDetailsJson {
+  entityCounts: Array<[string, number]>;
+  nameCounts: Array<[string, number]>;
+  exemplars: Array<{ id: string; title: string | null; snippet: string; body: string }>;
+}
+
+/** The rest of an event: what scoring an article against it reads. */
 export interface EventJson {
   id: string;
   index: number;
@@ -204,9 +219,6 @@ export interface EventJson {
   norms: [number, number, number];
   dayBegin: number | null;
   dayEnd: number | null;
-  entityCounts: Array<[string, number]>;
-  nameCounts: Array<[string, number]>;
-  exemplars: Array<{ id: string; title: string | null; snippet: string; body: string }>;
   active: boolean;
   mergedInto: number | null;
 }
@@ -222,14 +234,12 @@ export function eventToJson(e: EventRecord): EventJson {
     norms: [...e.norms],
     dayBegin: e.dayBegin,
     dayEnd: e.dayEnd,
-    entityCounts: [...e.entityCounts],
-    nameCounts: [...e.nameCounts],
-    exemplars: e.exemplars.map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: packVector(x.body) })),
     active: e.active,
     mergedInto: e.mergedInto,
   };
 }
 
+/** A record without its details (`detailed` false) until `withDetails` adds them. */
 export function eventFromJson(j: EventJson): EventRecord {
   return {
     id: j.id,
@@ -241,10 +251,27 @@ export function eventFromJson(j: EventJson): EventRecord {
     norms: [...j.norms],
     dayBegin: j.dayBegin,
     dayEnd: j.dayEnd,
-    entityCounts: new Map(j.entityCounts),
-    nameCounts: new Map(j.nameCounts),
-    exemplars: j.exemplars.map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: unpackVector(x.body) })),
+    entityCounts: new Map(),
+    nameCounts: new Map(),
+    exemplars: [],
     active: j.active,
     mergedInto: j.mergedInto,
+    detailed: false,
   };
+}
+
+export function detailsToJson(e: EventRecord): EventDetailsJson {
+  return {
+    entityCounts: [...e.entityCounts],
+    nameCounts: [...e.nameCounts],
+    exemplars: e.exemplars.map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: packVector(x.body) })),
+  };
+}
+
+export function withDetails(e: EventRecord, j: EventDetailsJson | undefined): void {
+  if (e.detailed) return;
+  e.entityCounts = new Map(j?.entityCounts ?? []);
+  e.nameCounts = new Map(j?.nameCounts ?? []);
+  e.exemplars = (j?.exemplars ?? []).map((x) => ({ id: x.id, title: x.title, snippet: x.snippet, body: unpackVector(x.body) }));
+  e.detailed = true;
 }

@@ -88,6 +88,8 @@ export class QuoteGrouper {
   private readonly minSim: number;
   private readonly minOther: number;
   private readonly groupRows: RowTable<GroupRow>;
+  /** Per group, the variants a new quote is compared with (a small row, read for every candidate). */
+  private readonly heads: RowTable<Array<{ text: string; speaker: string | null }>>;
   private readonly words: RowTable<number[]>;
   private readonly speakers: RowTable<number[]>;
   private readonly meta: RowTable<{ next: number }>;
@@ -97,7 +99,8 @@ export class QuoteGrouper {
   constructor(options: GroupOptions = {}, rows: RowSet = new RowSet()) {
     this.minSim = options.minSimilarity ?? 0.5;
     this.minOther = options.minSimilarityOtherSpeaker ?? 0.8;
-    this.groupRows = rows.table<GroupRow>('qg.group', undefined, 50_000);
+    this.groupRows = rows.table<GroupRow>('qg.group', undefined, 20_000);
+    this.heads = rows.table<Array<{ text: string; speaker: string | null }>>('qg.head', undefined, 100_000);
     this.words = rows.table<number[]>('qg.word', undefined, 100_000);
     this.speakers = rows.table<number[]>('qg.speaker');
     this.meta = rows.table<{ next: number }>('qg.meta');
@@ -127,19 +130,29 @@ export class QuoteGrouper {
     }
     // The groups sharing the most words (then the latest): a bounded number is read and compared.
     const compared = [...candidates.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, COMPARED_GROUPS).map(([g]) => g);
-    await this.groupRows.load(compared.map(String));
-    let best = -1;
-    let bestScore = 0;
+    // Each candidate is scored on its head (the variants it is compared with); only the chosen group is read whole.
+    await this.heads.load(compared.map(String));
+    const eligible: Array<{ g: number; score: number }> = [];
     for (const g of compared) {
-      const d = this.groupRows.get(String(g));
-      if (!d || d.variants.some((v) => v.article === quote.article)) continue;
+      const head = this.heads.get(String(g));
+      if (!head) continue;
       let score = 0;
       let speakerOk = false;
-      for (const v of comparedVariants(d.variants)) {
+      for (const v of head) {
         score = Math.max(score, similarity(this.bagOf(v.text), bag));
         speakerOk ||= sameSpeaker(v.speaker, quote.speaker);
       }
-      if (score >= (speakerOk ? this.minSim : this.minOther) && score > bestScore) { best = g; bestScore = score; }
+      if (score > 0 && score >= (speakerOk ? this.minSim : this.minOther)) eligible.push({ g, score });
+    }
+    eligible.sort((a, b) => b.score - a.score);
+    let best = -1;
+    for (const { g } of eligible) {
+      await this.groupRows.load([String(g)]);
+      // A group holds one quote per article.
+      if (this.groupRows.get(String(g))?.variants.some((v) => v.article === quote.article) === false) {
+        best = g;
+        break;
+      }
     }
     if (best < 0) {
       const meta = this.meta.get('m') ?? { next: 0 };
@@ -150,6 +163,7 @@ export class QuoteGrouper {
     const d = this.groupRows.get(String(best))!;
     insertVariant(d, quote, article);
     this.groupRows.set(String(best), d);
+    this.heads.set(String(best), comparedVariants(d.variants).map((v) => ({ text: v.text, speaker: v.speaker })));
     this.dirty.add(best);
     if (surname) this.appendRecent(this.speakers, surname, best);
     for (const w of content) this.appendRecent(this.words, w, best);

@@ -32,6 +32,16 @@ export function optimalParams(
   falseNegativeWeight = 0.5,
   minRows = 1,
 ): LshParams {
+  const key = `${threshold}/${numPerm}/${falsePositiveWeight}/${falseNegativeWeight}/${minRows}`;
+  let params = solved.get(key);
+  if (!params) solved.set(key, (params = solveParams(threshold, numPerm, falsePositiveWeight, falseNegativeWeight, minRows)));
+  return { ...params };
+}
+
+/** Parameters already solved (the numeric integration takes milliseconds; every index would redo it). */
+const solved = new Map<string, LshParams>();
+
+function solveParams(threshold: number, numPerm: number, falsePositiveWeight: number, falseNegativeWeight: number, minRows: number): LshParams {
   let best: LshParams = { bands: Math.max(1, Math.floor(numPerm / minRows)), rows: minRows };
   let bestError = Infinity;
   for (let bands = 1; bands <= numPerm; bands++) {

@@ -1,5 +1,6 @@
 import { type Options } from '../core/config.js';
 import { RowSet, type RowTable } from '../core/rows.js';
+import type { Article } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { EventClusterer } from '../cluster/events.js';
 import { StorylineBuilder } from '../cluster/storyline-builder.js';
@@ -13,7 +14,7 @@ import { ResidentBuckets } from './resident-buckets.js';
  * Bumped when the meaning of stored derived state changes (a new row layout, a changed rule): a
  * database analysed by another version is re-analysed from its stored articles, once.
  */
-export const DERIVED_VERSION = 5;
+export const DERIVED_VERSION = 6;
 
 /** What the derived rows were computed with, stored beside them. */
 interface Settings {
@@ -24,6 +25,8 @@ interface Settings {
 }
 
 const META = 'meta';
+/** Articles kept for their cached alignment analysis. */
+const RECENT_ARTICLES = 2048;
 const SETTINGS_KEY = 'settings';
 const VERSION_KEY = 'version';
 
@@ -44,6 +47,8 @@ export class AnalysisState {
   readonly fingerprints: RowTable<Fingerprint>;
   /** The bucket rows in memory, while this process analyses many articles (null: look them up in the store). */
   resident: ResidentBuckets | null = null;
+  /** Recently analysed or compared articles: their alignment analysis is cached on the object, so a story's copies reuse it. */
+  private readonly recent = new Map<string, Article>();
   /** Articles this process analysed with this state (rolled-back ones included: a rough measure of its work). */
   analysedHere = 0;
   private version = -1;
@@ -93,6 +98,26 @@ export class AnalysisState {
     for (const { ns, rows } of this.rows.drain()) await tx.putRows(ns, rows);
     this.version++;
     await tx.putRows(META, [[VERSION_KEY, encodeJson(this.version)]]);
+  }
+
+  /** Articles by id, the recent ones from memory, in the order asked (missing ones left out). */
+  async articles(tx: Store, ids: readonly string[]): Promise<Article[]> {
+    const missing = ids.filter((id) => !this.recent.has(id));
+    if (missing.length > 0) for (const a of await tx.getArticles(missing)) this.remember(a);
+    return ids.flatMap((id) => {
+      const a = this.recent.get(id);
+      if (!a) return [];
+      this.recent.delete(id);
+      this.recent.set(id, a);
+      return [a];
+    });
+  }
+
+  /** Keeps `article` among the recent ones (the least recently used are dropped past RECENT_ARTICLES). */
+  remember(article: Article): void {
+    this.recent.delete(article.id);
+    this.recent.set(article.id, article);
+    if (this.recent.size > RECENT_ARTICLES) this.recent.delete(this.recent.keys().next().value!);
   }
 
   /** Holds the buckets in memory from now on (loaded through `tx`, inside a checkpoint). */

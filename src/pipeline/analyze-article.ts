@@ -94,7 +94,7 @@ async function link(tx: Store, state: AnalysisState, seq: number, article: Artic
   });
   const o = state.bands.options;
   const ranked = stage(article, 'candidates', () => rankCandidates(fp, others, o.paragraphThreshold, o.minScore)).slice(0, ALIGNED);
-  const candidates = await tx.getArticles(ranked.map((c) => c.id));
+  const candidates = await state.articles(tx, ranked.map((c) => c.id));
   const related: RelatedLink[] = [];
   for (const other of candidates) {
     if (other.id === article.id) continue;
@@ -107,6 +107,7 @@ async function link(tx: Store, state: AnalysisState, seq: number, article: Artic
   await tx.addBuckets(seq, all);
   resident?.add(seq, all);
   state.fingerprints.set(String(seq), fp);
+  state.remember(article);
   return related;
 }
 
