@@ -238,20 +238,5 @@ export function cosineIdf(a: SparseVector, b: SparseVector, idf: IdfView): numbe
   const na = normIdf(a, idf);
   const nb = normIdf(b, idf);
   if (na === 0 || nb === 0) return 0;
-  const ai = a.ids;
-  const bi = b.ids;
-  const logDf = idf.logDf;
-  let i = 0;
-  let j = 0;
-  let s = 0;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i]!;
-    const y = bi[j]!;
-    if (x === y) {
-      const w = idf.base - logDf[x]!;
-      s += a.weights[i++]! * b.weights[j++]! * w * w;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return s / (na * nb);
+  return dotIdfBoth(a, b, idf) / (na * nb);
 }
