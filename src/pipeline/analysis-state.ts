@@ -25,6 +25,8 @@ interface Settings {
 }
 
 const META = 'meta';
+/** Rows written between two breaks for the event loop. */
+const COMMIT_SLICE = 2000;
 /** Articles kept for their cached alignment analysis. */
 const RECENT_ARTICLES = 2048;
 const SETTINGS_KEY = 'settings';
@@ -94,8 +96,13 @@ export class AnalysisState {
   }
 
   /** Writes every changed row through `tx` and moves the version on (end of a checkpoint). */
-  async commit(tx: Store): Promise<void> {
-    for (const { ns, rows } of this.rows.drain()) await tx.putRows(ns, rows);
+  async commit(tx: Store, pause?: () => Promise<void>): Promise<void> {
+    for (const { ns, rows } of this.rows.drain()) {
+      for (let from = 0; from < rows.length; from += COMMIT_SLICE) {
+        await tx.putRows(ns, rows.slice(from, from + COMMIT_SLICE));
+        await pause?.();
+      }
+    }
     this.version++;
     await tx.putRows(META, [[VERSION_KEY, encodeJson(this.version)]]);
   }

@@ -11,7 +11,12 @@ export const CHECKPOINT_MS = 1000;
 /** Fewest pending articles for which the buckets are held in memory. */
 const RESIDENT_MIN = 1000;
 /** Longest the ordered step keeps the event loop busy without a break. */
-const YIELD_MS = 20;
+export const YIELD_MS = 20;
+
+/** Lets the event loop run (HTTP requests, worker results) between pieces of work. */
+export function breather(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 /** Most articles one checkpoint takes from the queue. */
 const CHECKPOINT_ARTICLES = 512;
 
@@ -87,8 +92,7 @@ async function checkpoint(
     const now = performance.now();
     if (analysed.length > 0 && now - started >= (opts.checkpointMs ?? CHECKPOINT_MS)) break;
     if (now - yielded >= YIELD_MS) {
-      // Let the event loop run (HTTP requests, worker results) between articles.
-      await new Promise((resolve) => setImmediate(resolve));
+      await breather();
       yielded = performance.now();
     }
     await analyzeArticle(tx, state, seq, article, opts.prepared?.get(article.id));
@@ -96,7 +100,7 @@ async function checkpoint(
     analysed.push(article.id);
     opts.onProgress?.(summary.analysed + analysed.length, total(), article.name);
   }
-  await state.commit(tx);
+  await state.commit(tx, breather);
   await tx.markAnalysed(analysed.map((id) => ({ id, ok: true as const })));
   return analysed.length;
 }

@@ -2,7 +2,7 @@ import type { InputFormat, QuarantineRecord, RawDocument } from '../core/types.j
 import { resolveOptions } from '../core/config.js';
 import { readInputs, readBuffer, type ReadItem, type ReadOptions } from '../ingest/read.js';
 import type { Store } from '../store/store.js';
-import { analyzePending } from './analyze.js';
+import { analyzePending, breather, YIELD_MS } from './analyze.js';
 import { AnalysisState } from './analysis-state.js';
 import type { PreparedParts } from './analyze-article.js';
 import { PreparePool } from './prepare-pool.js';
@@ -148,7 +148,12 @@ async function storeBatch(store: Store, batch: Prepared[], held: QuarantineRecor
   const records = held.splice(0);
   await store.transaction(async (tx) => {
     for (const record of records) await tx.putQuarantine(record);
+    let paused = performance.now();
     for (const p of batch) {
+      if (performance.now() - paused >= YIELD_MS) {
+        await breather();
+        paused = performance.now();
+      }
       if (!p.ok) {
         await tx.putQuarantine(p.error);
         records.push(p.error);
