@@ -10,6 +10,8 @@ import { analyzeArticle, StageError, type PreparedParts } from './analyze-articl
 export const CHECKPOINT_MS = 1000;
 /** Fewest pending articles for which the buckets are held in memory. */
 const RESIDENT_MIN = 1000;
+/** Most articles one checkpoint takes from the queue. */
+const CHECKPOINT_ARTICLES = 512;
 /** Longest the ordered step keeps the event loop busy without a break. */
 export const YIELD_MS = 20;
 
@@ -17,8 +19,6 @@ export const YIELD_MS = 20;
 export function breather(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
-/** Most articles one checkpoint takes from the queue. */
-const CHECKPOINT_ARTICLES = 512;
 
 export interface AnalysisSummary {
   analysed: number;
@@ -51,13 +51,16 @@ export async function analyzePending(store: Store, opts: AnalyzeOptions = {}): P
   // Many articles analysed here compared with those stored: one scan of the buckets beats a look-up per key.
   const work = state.analysedHere + total;
   const resident = state.resident !== null || (work >= RESIDENT_MIN && work * 10 >= (await store.countArticles()) - total);
+  let rebuilt = false;
   for (;;) {
     let done: number;
     try {
       done = await store.transaction((tx) => checkpoint(tx, state, opts, summary, () => total, resident));
     } catch (error) {
       state.forget();
-      if (error instanceof CorruptRowError) {
+      // Rows written by this build that do not decode are a bug, not damage: rebuild once, then say so.
+      if (error instanceof CorruptRowError && !rebuilt) {
+        rebuilt = true;
         process.emitWarning(`${error.message}; analysing every stored article again`);
         await store.transaction((tx) => state.rebuild(tx));
         total = await store.countPendingAnalysis();
