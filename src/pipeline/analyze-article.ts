@@ -14,8 +14,13 @@ export interface PreparedParts {
   fingerprint: Fingerprint;
 }
 
-/** How many index candidates are verified by alignment per new article. */
-const ALIGNED = 25;
+/**
+ * How many index candidates are verified by alignment per new article: the strongest, the earliest
+ * stored first among equally strong ones (a wire story's original before its many copies). In a
+ * dense cluster of copies each new copy links to these, which keeps the cost bounded and the rewrite
+ * graph connected.
+ */
+const ALIGNED = 8;
 /** Most articles one band key reports (its newest): a crowded bucket costs a bounded amount. */
 const PER_BUCKET = 200;
 /** Most colliding articles whose fingerprints are loaded and scored. */
@@ -88,12 +93,17 @@ async function link(tx: Store, state: AnalysisState, seq: number, article: Artic
   const collisions = countCollisions(docHits, paragraphHits, seq);
   const seqs = mostColliding(collisions, SCORED);
   await state.fingerprints.load(seqs.map(String));
+  const seqOf = new Map<string, number>();
   const others = seqs.flatMap((s) => {
     const other = state.fingerprints.get(String(s));
+    if (other) seqOf.set(other.id, s);
     return other ? [{ fp: other, collisions: collisions.get(s)! }] : [];
   });
   const o = state.bands.options;
-  const ranked = stage(article, 'candidates', () => rankCandidates(fp, others, o.paragraphThreshold, o.minScore)).slice(0, ALIGNED);
+  const strength = (score: number) => Math.round(score * 20);
+  const ranked = stage(article, 'candidates', () => rankCandidates(fp, others, o.paragraphThreshold, o.minScore))
+    .sort((x, y) => strength(y.score) - strength(x.score) || seqOf.get(x.id)! - seqOf.get(y.id)!)
+    .slice(0, ALIGNED);
   const candidates = await state.articles(tx, ranked.map((c) => c.id));
   const related: RelatedLink[] = [];
   for (const other of candidates) {
