@@ -54,6 +54,8 @@ export class AnalysisState {
   /** Articles this process analysed with this state (rolled-back ones included: a rough measure of its work). */
   analysedHere = 0;
   private version = -1;
+  /** Set once another writer's checkpoint came between two of ours. */
+  private shared = false;
 
   constructor(store: Store, readonly options: Options) {
     this.current = store;
@@ -84,7 +86,10 @@ export class AnalysisState {
       return;
     }
     const version = readJson<number>(meta.get(VERSION_KEY)) ?? 0;
-    if (version !== this.version) this.forget();
+    if (version !== this.version) {
+      if (this.version !== -1) this.shared = true;
+      this.forget();
+    }
     this.version = version;
   }
 
@@ -129,6 +134,8 @@ export class AnalysisState {
 
   /** Holds the buckets in memory from now on (loaded through `tx`, inside a checkpoint). */
   async holdBuckets(tx: Store): Promise<void> {
+    // Another writer's checkpoints would make the held buckets stale again and again: look them up instead.
+    if (this.shared) return;
     this.resident ??= await ResidentBuckets.load(tx);
   }
 
