@@ -14,13 +14,13 @@ const PAGE = 50_000;
 export class ResidentBuckets {
   private readonly table = new LshTable({ bands: 0, rows: 0 });
 
-  static async load(tx: Store): Promise<ResidentBuckets> {
+  static async load(tx: Store, page = PAGE): Promise<ResidentBuckets> {
     const buckets = new ResidentBuckets();
     let after: [number, number] | null = null;
     for (;;) {
-      const rows = await tx.scanBuckets(after, PAGE);
+      const rows = await tx.scanBuckets(after, page);
       for (let i = 0; i < rows.length; i += 2) buckets.table.addKey(rows[i + 1]!, rows[i]!);
-      if (rows.length < 2 * PAGE) return buckets;
+      if (rows.length < 2 * page) return buckets;
       after = [rows[rows.length - 2]!, rows[rows.length - 1]!];
     }
   }
