@@ -28,6 +28,7 @@ import { packageRoot } from '../src/cli/package-root.js';
 import { fingerprint, type Fingerprint } from '../src/fingerprint/fingerprint.js';
 import { ReuseIndex } from '../src/fingerprint/index.js';
 import { paragraphs } from '../src/text/segment.js';
+import { Random } from './synthetic/random.js';
 
 type Kind = 'base' | 'excerpt' | 'shuffle' | 'drop';
 const KINDS = ['excerpt', 'shuffle', 'drop'] as const;
@@ -45,17 +46,6 @@ interface Seconds {
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1]! : fallback;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Paragraphs (blank-line separated) split into sentences by a plain rule, independent of wiretrace's segmenter. */
@@ -108,7 +98,8 @@ function buildCorpus(bases: number, perKind: number, seed: number): { docs: Doc[
   const bbc = loadBbc().filter((a) => a.text.length > 0);
   const reuters = loadReuters().filter((a) => a.text.length > 0);
   const docs: Doc[] = [...bbc, ...reuters].slice(0, bases).map((a) => ({ id: a.name, text: a.text, kind: 'base' }));
-  const rnd = mulberry32(seed);
+  const random = new Random(seed);
+  const rnd = () => random.next();
   const eligible = docs
     .map((d, i) => ({ i, paras: structure(d.text) }))
     .filter(({ paras, i }) => paras.length >= 3 && paras.flat().length >= 6 && wordCount(docs[i]!.text) >= 100);

@@ -1,25 +1,17 @@
 /** Everything derived in a store, in a form two stores can be compared by. Not a test file itself. */
 import type { Store } from '../src/store/store.js';
-import type { Page } from '../src/store/store.js';
+import { everything } from '../src/pipeline/paging.js';
 
-async function all<T>(list: (page: Page) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await list({ offset, limit: 1000 });
-    out.push(...page);
-    if (page.length < 1000) return out;
-  }
-}
 
 export async function snapshot(store: Store) {
-  const names = new Map((await all((p) => store.listArticles(p))).map((a) => [a.id, a.name]));
+  const names = new Map((await everything((p) => store.listArticles(p))).map((a) => [a.id, a.name]));
   const name = (id: string) => names.get(id) ?? id;
-  const relations = (await all((p) => store.listRelations(undefined, p)))
+  const relations = (await everything((p) => store.listRelations(undefined, p)))
     .map((r) => ({ pair: [name(r.a), name(r.b)].sort().join(' ~ '), kind: r.kind, score: r.score, source: r.source === null ? null : name(r.source) }))
     .sort((x, y) => (x.pair < y.pair ? -1 : x.pair > y.pair ? 1 : 0));
-  const events = (await all((p) => store.listEvents(p))).map((e) => ({ id: e.id, title: e.title, dates: [e.dateBegin, e.dateEnd], articles: e.articles.map(name) }));
-  const storylines = (await all((p) => store.listStorylines(p))).map((s) => ({ id: s.id, title: s.title, events: s.events }));
-  const quoteGroups = (await all((p) => store.listQuoteGroups(p))).map((g) => ({
+  const events = (await everything((p) => store.listEvents(p))).map((e) => ({ id: e.id, title: e.title, dates: [e.dateBegin, e.dateEnd], articles: e.articles.map(name) }));
+  const storylines = (await everything((p) => store.listStorylines(p))).map((s) => ({ id: s.id, title: s.title, events: s.events }));
+  const quoteGroups = (await everything((p) => store.listQuoteGroups(p))).map((g) => ({
     id: g.id,
     speaker: g.speaker,
     variants: g.variants.map((v) => ({ article: name(v.article), text: v.text, flags: v.flags })),

@@ -1,4 +1,4 @@
-import { type RowSet, type RowTable } from '../core/rows.js';
+import { jsonCodec, type RowSet, type RowTable } from '../core/rows.js';
 import { TermStats } from './features.js';
 import { type EventDetailsJson, type EventJson, type EventRecord, detailsToJson, eventFromJson, eventToJson, withDetails } from './event-record.js';
 
@@ -39,7 +39,7 @@ export class ClusterRows {
     this.frequencies = rows.table<[number, string]>('ev.df');
     this.docs = rows.table<number>('ev.doc');
     this.postings = rows.table<Posting[]>('ev.post', undefined, 100_000);
-    this.events = rows.table<EventRecord>('ev.event', eventCodec(), 50_000);
+    this.events = rows.table<EventRecord>('ev.event', jsonCodec<EventRecord, EventJson>(eventToJson, eventFromJson), 50_000);
     this.details = rows.table<EventDetailsJson>('ev.detail', undefined, 20_000);
   }
 
@@ -144,13 +144,4 @@ export class ClusterRows {
     this.stats.forget();
     this.metaLoaded = false;
   }
-}
-
-function eventCodec() {
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  return {
-    encode: (r: EventRecord) => encoder.encode(JSON.stringify(eventToJson(r))),
-    decode: (bytes: Uint8Array) => eventFromJson(JSON.parse(decoder.decode(bytes)) as EventJson),
-  };
 }

@@ -1,17 +1,10 @@
-import { type IdfView, type SparseVector, capTopIdf, dotIdf, normIdf, vectorFromJson, vectorToJson } from './sparse.js';
-
-/** JSON form of a {@link MemberIndex}. */
-export interface MemberIndexJson {
-  vectors: Array<[number[], number[]]>;
-  events: number[];
-  postings: Array<number[] | null>;
-}
+import { type IdfView, type SparseVector, capTopIdf, dotIdf, normIdf } from './sparse.js';
 
 /**
  * Member-level neighbours for short texts: each clustered document's few heaviest terms, filed under
  * those terms. A headline shares too few words with a large event's centroid for the centroid cosine
  * alone to hold the event together; the similarity to the event's nearest members does (the
- * neighbour vote of Google News-style story clustering).
+ * neighbour vote of Google News-style story clustering). Held in memory only (see `memberWeight`).
  */
 export class MemberIndex {
   private vectors: SparseVector[] = [];
@@ -19,14 +12,6 @@ export class MemberIndex {
   private postings: Array<number[] | undefined> = [];
   private stamp = new Int32Array(1024);
   private tick = 1;
-
-  constructor(json?: MemberIndexJson) {
-    if (!json) return;
-    this.vectors = json.vectors.map(vectorFromJson);
-    this.events = json.events.slice();
-    this.postings = json.postings.map((p) => p?.slice() ?? undefined);
-    this.stamp = new Int32Array(Math.max(1024, this.vectors.length * 2));
-  }
 
   /** Files a document (its unit TF vector, capped to `terms` by current TF-IDF) as a member of `event`. */
   add(tf: SparseVector, event: number, terms: number, idf: IdfView): void {
@@ -84,14 +69,6 @@ export class MemberIndex {
       out.set(event, sum / Math.max(1, Math.min(k, sizeOf(event))));
     }
     return out;
-  }
-
-  toJson(): MemberIndexJson {
-    return {
-      vectors: this.vectors.map(vectorToJson),
-      events: this.events.slice(),
-      postings: this.postings.map((p) => (p ? p.slice() : null)),
-    };
   }
 }
 

@@ -143,15 +143,6 @@ export function unpackVector(text: string): SparseVector {
   return { ids, weights };
 }
 
-/** Plain arrays for JSON. */
-export function vectorToJson(v: SparseVector): [number[], number[]] {
-  return [Array.from(v.ids), Array.from(v.weights)];
-}
-
-export function vectorFromJson(json: [number[], number[]]): SparseVector {
-  return { ids: Int32Array.from(json[0]), weights: Float32Array.from(json[1]) };
-}
-
 /**
  * IDF applied at query time: `idf(id) = base - logDf[id]` with `base = ln(1 + N) + 1` and
  * `logDf[id] = ln(1 + df)`, so an event centroid holding term frequencies is always weighed
@@ -182,7 +173,6 @@ export function dotIdf(a: SparseVector, b: SparseVector, idf: IdfView): number {
   return s;
 }
 
-/** Norm of `v` weighed by idf. */
 /**
  * Dot product of two term-frequency vectors both weighed by idf (`cosineIdf`'s numerator): it reads
  * the frequencies of the shared terms only.
@@ -206,6 +196,7 @@ export function dotIdfBoth(a: SparseVector, b: SparseVector, idf: IdfView): numb
   return s;
 }
 
+/** Norm of `v` weighed by idf. */
 export function normIdf(v: SparseVector, idf: IdfView): number {
   const ids = v.ids;
   const w = v.weights;

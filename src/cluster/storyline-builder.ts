@@ -1,4 +1,4 @@
-import { RowSet, type RowTable } from '../core/rows.js';
+import { jsonCodec, RowSet, type RowTable } from '../core/rows.js';
 import type { ClusterDoc } from './events.js';
 import type { EventHeader, StorylineChange } from '../core/types.js';
 import { TermStats, contentTerms, dayNumber, nameTerms } from './features.js';
@@ -99,7 +99,11 @@ export class StorylineBuilder {
     this.threshold = options.threshold ?? 0.3;
     this.windowDays = options.windowDays ?? 60;
     this.topicTerms = options.topicTerms ?? 100;
-    this.profiles = rows.table<Profile>('sl.event', profileCodec(), 50_000);
+    this.profiles = rows.table<Profile>(
+      'sl.event',
+      jsonCodec<Profile, ProfileJson>((p) => ({ ...p, tf: packVector(p.tf) }), (j) => ({ ...j, tf: unpackVector(j.tf) })),
+      50_000,
+    );
     this.heads = rows.table<LineHead>('sl.line');
     this.keys = rows.table<string[]>('sl.key', undefined, 100_000);
     this.meta = rows.table<Meta>('sl.meta');
@@ -334,16 +338,4 @@ function keysOf(p: Profile, idf: IdfView): string[] {
 function dayGap(a: Profile, b: Profile): number | null {
   if (a.begin === null || b.begin === null) return null;
   return Math.max(0, a.begin - b.end!, b.begin - a.end!);
-}
-
-function profileCodec() {
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  return {
-    encode: (p: Profile) => encoder.encode(JSON.stringify({ ...p, tf: packVector(p.tf) })),
-    decode: (bytes: Uint8Array): Profile => {
-      const j = JSON.parse(decoder.decode(bytes)) as ProfileJson;
-      return { ...j, tf: unpackVector(j.tf) };
-    },
-  };
 }

@@ -22,11 +22,11 @@ export type RowChanges = Array<readonly [key: string, value: Uint8Array | null]>
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
 
-/** Rows as JSON text: fine for rows of a few KB. */
-export function jsonCodec<T>(): RowCodec<T> {
+/** Rows as JSON text (fine for rows of a few KB), through `toJson`/`fromJson` when the value is not plain JSON. */
+export function jsonCodec<T, J = T>(toJson: (value: T) => J = (v) => v as unknown as J, fromJson: (json: J) => T = (j) => j as unknown as T): RowCodec<T> {
   return {
-    encode: (value) => textEncoder.encode(JSON.stringify(value)),
-    decode: (bytes) => JSON.parse(textDecoder.decode(bytes)) as T,
+    encode: (value) => textEncoder.encode(JSON.stringify(toJson(value))),
+    decode: (bytes) => fromJson(JSON.parse(textDecoder.decode(bytes)) as J),
   };
 }
 

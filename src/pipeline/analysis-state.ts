@@ -1,5 +1,5 @@
 import { type Options } from '../core/config.js';
-import { RowSet, type RowTable } from '../core/rows.js';
+import { jsonCodec, RowSet, type RowCodec, type RowTable } from '../core/rows.js';
 import type { Article } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { EventClusterer } from '../cluster/events.js';
@@ -25,6 +25,8 @@ interface Settings {
 }
 
 const META = 'meta';
+const settingsCodec = jsonCodec<Settings>();
+const versionCodec = jsonCodec<number>();
 /** Rows written between two breaks for the event loop. */
 const COMMIT_SLICE = 2000;
 /** Articles kept for their cached alignment analysis. */
@@ -75,17 +77,17 @@ export class AnalysisState {
   async begin(tx: Store): Promise<void> {
     this.current = tx;
     const meta = await tx.getRows(META, [SETTINGS_KEY, VERSION_KEY]);
-    const stored = readJson<Settings>(meta.get(SETTINGS_KEY));
+    const stored = readRow(settingsCodec, meta.get(SETTINGS_KEY));
     const wanted = this.settings();
     if (!stored || JSON.stringify(stored) !== JSON.stringify(wanted)) {
       // No settings yet: nothing was analysed with rows (a new database, or one the v4 migration cleared).
       if (stored) await tx.resetAnalysis();
-      await tx.putRows(META, [[SETTINGS_KEY, encodeJson(wanted)], [VERSION_KEY, encodeJson(0)]]);
+      await tx.putRows(META, [[SETTINGS_KEY, settingsCodec.encode(wanted)], [VERSION_KEY, versionCodec.encode(0)]]);
       this.forget();
       this.version = 0;
       return;
     }
-    const version = readJson<number>(meta.get(VERSION_KEY)) ?? 0;
+    const version = readRow(versionCodec, meta.get(VERSION_KEY)) ?? 0;
     if (version !== this.version) {
       if (this.version !== -1) this.shared = true;
       this.forget();
@@ -96,7 +98,7 @@ export class AnalysisState {
   /** Drops every derived row and marks every stored article pending: the next checkpoints analyse them all again. */
   async rebuild(tx: Store): Promise<void> {
     await tx.resetAnalysis();
-    await tx.putRows(META, [[SETTINGS_KEY, encodeJson(this.settings())], [VERSION_KEY, encodeJson(0)]]);
+    await tx.putRows(META, [[SETTINGS_KEY, settingsCodec.encode(this.settings())], [VERSION_KEY, versionCodec.encode(0)]]);
     this.forget();
   }
 
@@ -109,7 +111,7 @@ export class AnalysisState {
       }
     }
     this.version++;
-    await tx.putRows(META, [[VERSION_KEY, encodeJson(this.version)]]);
+    await tx.putRows(META, [[VERSION_KEY, versionCodec.encode(this.version)]]);
   }
 
   /** Articles by id, the recent ones from memory, in the order asked (missing ones left out). */
@@ -153,10 +155,6 @@ export class AnalysisState {
   }
 }
 
-function readJson<T>(bytes: Uint8Array | undefined): T | undefined {
-  return bytes === undefined ? undefined : (JSON.parse(new TextDecoder().decode(bytes)) as T);
-}
-
-function encodeJson(value: unknown): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(value));
+function readRow<T>(codec: RowCodec<T>, bytes: Uint8Array | undefined): T | undefined {
+  return bytes === undefined ? undefined : codec.decode(bytes);
 }
