@@ -205,6 +205,15 @@ export interface DocTerms {
 }
 
 export function docTerms(doc: { title: string | null; text: string; entities: readonly string[] }): DocTerms {
+  let terms = termsOfDoc.get(doc);
+  if (!terms) termsOfDoc.set(doc, (terms = readTerms(doc)));
+  return terms;
+}
+
+/** Each document's terms, read once: the clusterer and the storyline builder both need them. */
+const termsOfDoc = new WeakMap<object, DocTerms>();
+
+function readTerms(doc: { title: string | null; text: string; entities: readonly string[] }): DocTerms {
   const title = doc.title ? contentTerms(doc.title) : [];
   const body = contentTerms(doc.text);
   if (doc.entities.length > 0) return { title, body, entity: [...new Set(doc.entities.map(entityKey))], names: [] };

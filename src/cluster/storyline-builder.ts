@@ -1,7 +1,7 @@
 import { jsonCodec, RowSet, type RowTable } from '../core/rows.js';
 import type { ClusterDoc } from './events.js';
 import type { EventHeader, StorylineChange } from '../core/types.js';
-import { TermStats, contentTerms, dayNumber, nameTerms } from './features.js';
+import { TermStats, dayNumber, docTerms } from './features.js';
 import {
   type IdfView,
   type SparseVector,
@@ -112,8 +112,9 @@ export class StorylineBuilder {
   /** `doc` joined event `eventId`; `links` are its relations to other articles (shared passages). Term ids must be known to the stats. */
   async addArticle(eventId: string, doc: ClusterDoc, links: ReadonlyArray<{ a: string; b: string }> = []): Promise<void> {
     const p = await this.profile(eventId);
+    const terms = docTerms(doc);
     const counts = new Map<number, number>();
-    for (const t of contentTerms(`${doc.title ?? ''}\n${doc.text}`)) {
+    for (const t of [...terms.title, ...terms.body]) {
       const id = this.stats.known(t);
       if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
@@ -121,7 +122,7 @@ export class StorylineBuilder {
     const v = normalizeInPlace(fromEntries(ids, ids.map((id) => 1 + Math.log(counts.get(id)!))));
     p.tf = capTop(addScaled(p.tf, v), this.topicTerms * 2);
     const names = new Set(p.names);
-    for (const n of doc.entities.length ? doc.entities : nameTerms(`${doc.title ?? ''}\n${doc.text}`).map((x) => x.slice(1))) {
+    for (const n of doc.entities.length ? doc.entities : terms.entity.map((x) => x.slice(1))) {
       if (names.size >= PROFILE_NAMES) break;
       names.add(n.toLowerCase());
     }
