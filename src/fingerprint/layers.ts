@@ -10,6 +10,7 @@
  * - passage unit: canonical content 2-grams of a word range.
  */
 import { canonical } from '../text/synonyms.js';
+import { CanonicalTable } from '../text/canonical-table.js';
 import { hashString } from './hash.js';
 import type { MinHasher } from './minhash.js';
 import { STOP_HASHES, wordHash } from './scan.js';
@@ -35,10 +36,19 @@ export function wordInfo(text: string, begin: number, end: number, hash: number)
   return info;
 }
 
+const PLAIN_LETTERS = /^[a-z]+$/;
+/** The build's precomputed `canonical` (null until first use; false when there is none). */
+let canonicalTable: CanonicalTable | null | false = null;
+
 /** Hash of the canonical form of a content word (numbers, short and unknown words hash as themselves); never 0. */
 function canonicalOf(raw: string, hash: number): number {
   const word = raw.toLowerCase().replace(/\u2019/g, "'");
-  const h = HAS_DIGIT.test(word) || word.length < 3 ? hash : wordHash(canonical(word));
+  let h = hash;
+  if (!HAS_DIGIT.test(word) && word.length >= 3) {
+    if (canonicalTable === null) canonicalTable = CanonicalTable.load() ?? false;
+    // The table covers plain-letter words (the scan's hash of such a word is its `wordHash`).
+    h = canonicalTable && PLAIN_LETTERS.test(word) ? canonicalTable.lookup(word, hash) : wordHash(canonical(word));
+  }
   return h === 0 ? 1 : h;
 }
 

@@ -39,6 +39,35 @@ const RULES: Record<Pos, Array<[string, string]>> = {
   r: [],
 };
 
+/**
+ * Every word `baseForms` can reduce to `lemma` under some part of speech (its inflections by the
+ * suffix rules and the irregular list), and the lemma itself: the only words whose canonical form
+ * can differ from themselves (see canonical-table.ts).
+ */
+export function inflectionsOf(lemma: string): string[] {
+  const out = new Set<string>([lemma]);
+  for (const p of POS) {
+    for (const [suffix, repl] of RULES[p]) {
+      if (!lemma.endsWith(repl)) continue;
+      const stem = lemma.slice(0, lemma.length - repl.length);
+      out.add(stem + suffix);
+      // "stop" <- "stopped": the doubled consonant `baseForms` undoes.
+      if (repl === '' && stem.length > 0) out.add(stem + stem[stem.length - 1] + suffix);
+    }
+  }
+  for (const form of irregularFormsOf().get(lemma) ?? []) out.add(form);
+  return [...out];
+}
+
+let irregularForms: Map<string, string[]> | null = null;
+function irregularFormsOf(): Map<string, string[]> {
+  if (!irregularForms) {
+    irregularForms = new Map();
+    for (const [form, base] of IRREGULAR) irregularForms.set(base, [...(irregularForms.get(base) ?? []), form]);
+  }
+  return irregularForms;
+}
+
 /** The synonym functions over one WordNet source. */
 export class Synonyms {
   constructor(private readonly wordnet: WordNetSource) {}

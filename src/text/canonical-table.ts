@@ -1,0 +1,100 @@
+/**
+ * `canonical` precomputed at build time for every word whose canonical form can differ from
+ * itself (every WordNet lemma of plain letters and its inflections, see `inflectionsOf`), as pairs
+ * of 32-bit word hashes (`wordHash`), each checked by a second, independent hash of the word so
+ * that a word outside the table never takes another's answer: a word seen for the first time
+ * costs one binary search instead of WordNet's morphology and sense look-ups. A word not in the
+ * table is its own canonical form. Built by `scripts/build-wordnet.ts` into dist/canonical.bin, stamped with the
+ * WordNet table it was computed from and `CANONICAL_VERSION`; a stale or missing table is ignored.
+ *
+ * Layout: u32 magic "WTCN", stamp, count, then `count` sorted keys, their check hashes and values.
+ */
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { hashString } from '../fingerprint/hash.js';
+import { tablePath, tableStamp } from './wordnet-table.js';
+
+const MAGIC = 0x4e435457; // "WTCN"
+const HEADER_WORDS = 3;
+/** Bump when `canonical`, `baseForms` or `inflectionsOf` change their answers. */
+export const CANONICAL_VERSION = 2;
+
+export function canonicalTablePath(): string {
+  return fileURLToPath(new URL('../../canonical.bin', import.meta.url));
+}
+
+/** The stamp a table computed from a WordNet table with stamp `wordnetStamp` carries. */
+export function canonicalStamp(wordnetStamp: number): number {
+  return (Math.imul(wordnetStamp ^ 0x5bd1e995, 31) + CANONICAL_VERSION) >>> 0;
+}
+
+/** The stamp of the table at `file`, or null when there is none. */
+export function builtCanonicalStamp(file: string): number | null {
+  if (!fs.existsSync(file)) return null;
+  const header = new Uint32Array(fs.readFileSync(file).subarray(0, 4 * HEADER_WORDS).slice().buffer);
+  return header.length === HEADER_WORDS && header[0] === MAGIC ? header[1]! : null;
+}
+
+/** The second hash that tells apart two words with the same `wordHash`. */
+function checkHash(word: string): number {
+  return hashString(word, 0x2545f491);
+}
+
+/** Lays out `entries` (a word, its hash and its canonical form's hash) as a table file. */
+export function writeCanonicalTable(stamp: number, entries: ReadonlyArray<{ word: string; hash: number; canonical: number }>): Uint8Array {
+  const sorted = entries.map((e) => [e.hash >>> 0, checkHash(e.word) >>> 0, e.canonical >>> 0] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const n = sorted.length;
+  const out = new Uint32Array(HEADER_WORDS + 3 * n);
+  out.set([MAGIC, stamp, n]);
+  sorted.forEach(([hash, check, canonical], i) => {
+    out[HEADER_WORDS + i] = hash;
+    out[HEADER_WORDS + n + i] = check;
+    out[HEADER_WORDS + 2 * n + i] = canonical;
+  });
+  return new Uint8Array(out.buffer);
+}
+
+export class CanonicalTable {
+  private constructor(
+    private readonly keys: Uint32Array,
+    private readonly checks: Uint32Array,
+    private readonly values: Uint32Array,
+  ) {}
+
+  /** The table at `file` when it was computed from the WordNet table in use, else null. */
+  static load(file = canonicalTablePath(), wordnetFile = tablePath()): CanonicalTable | null {
+    if (!fs.existsSync(file) || !fs.existsSync(wordnetFile)) return null;
+    const wordnetStamp = tableStamp(fs.readFileSync(wordnetFile).subarray(0, 64));
+    const read = fs.readFileSync(file);
+    const bytes = read.byteOffset % 4 === 0 ? read : new Uint8Array(read);
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+    if (words.length < HEADER_WORDS || words[0] !== MAGIC) return null;
+    if (wordnetStamp === null || words[1] !== canonicalStamp(wordnetStamp)) return null;
+    const count = words[2]!;
+    if (words.length !== HEADER_WORDS + 3 * count) return null;
+    const section = (i: number) => words.subarray(HEADER_WORDS + i * count, HEADER_WORDS + (i + 1) * count);
+    return new CanonicalTable(section(0), section(1), section(2));
+  }
+
+  /** The canonical form's hash of `word` (lowercase letters, hash `hash`), or `hash` itself when the word is its own. */
+  lookup(word: string, hash: number): number {
+    const key = hash >>> 0;
+    const { keys } = this;
+    // The first entry with this key, then its neighbours with the same key (rare: a 32-bit collision).
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === keys.length || keys[lo] !== key) return hash;
+    const check = checkHash(word) >>> 0;
+    for (let i = lo; i < keys.length && keys[i] === key; i++) if (this.checks[i] === check) return this.values[i]!;
+    return hash;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+}
