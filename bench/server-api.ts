@@ -61,9 +61,12 @@ await store.transaction(async (tx) => {
   for (let s = 0; s * 5 < events.length; s++) storylines.push({ id: `S${s + 1}`, title: `Storyline ${s + 1}`, events: events.slice(s * 5, s * 5 + 5), reasons: [] });
   for (const storyline of storylines) await tx.putStoryline(storyline);
   for (let g = 0; g < Math.floor(count / 10); g++) {
-    await tx.putQuoteGroup({
-      id: `Q${g + 1}`, speaker: 'Someone', variants: [0, 1].map((k) => ({ article: id(g * 10 + k), quote: `${id(g * 10 + k)}:0`, text: 'we are ready', span: [0, 12] as [number, number], speaker: 'Someone', drift: [], flags: [] })),
-    });
+    for (const k of [0, 1]) {
+      await tx.addQuoteVariant(
+        { id: `Q${g + 1}`, speaker: 'Someone' },
+        { article: id(g * 10 + k), quote: `${id(g * 10 + k)}:0`, text: 'we are ready', span: [0, 12], speaker: 'Someone', name: id(g * 10 + k), published: null },
+      );
+    }
   }
 });
 console.log(`filled ${count} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

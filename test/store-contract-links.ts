@@ -1,6 +1,7 @@
 /** Store contract, part two: what the link, cluster and extract stages persist. Not a test file itself. */
 import assert from 'node:assert/strict';
-import type { Article, Entity, QuoteGroup, Storyline } from '../src/core/types.js';
+import type { Article, Entity, QuoteVariantRecord, Storyline } from '../src/core/types.js';
+import { assembleQuoteGroup } from '../src/extract/quote-groups.js';
 import type { Store } from '../src/store/store.js';
 import {
   budgetArticle,
@@ -198,64 +199,50 @@ function quoteContract(h: Harness): void {
     assert.deepEqual(await store.listQuotes(), []);
   });
 
-  storeTest(h, 'quote groups round-trip variants and drift, in the order stored', async (store) => {
+  storeTest(h, 'quote groups list their variants in publication order, with drift from the earliest, in the order groups were started', async (store) => {
     const { nato, spun } = await seed(store);
-    const group: QuoteGroup = {
-      id: 'Q1',
-      speaker: 'Jens Stoltenberg',
-      variants: [
-        { article: nato.id, quote: `${nato.id}:400`, text: 'ready to defend every inch', span: [400, 426], speaker: 'Jens Stoltenberg', drift: [], flags: [] },
-        {
-          article: spun.id,
-          quote: `${spun.id}:410`,
-          text: 'prepared to protect every inch',
-          span: [410, 440],
-          speaker: null,
-          drift: [
-            { op: 'swap', a: 'ready', b: 'prepared', synonym: true },
-            { op: 'swap', a: 'defend', b: 'protect', synonym: true },
-            { op: 'same', a: 'every inch', b: 'every inch' },
-          ],
-          flags: ['speaker-changed'],
-        },
-      ],
-    };
-    const lone: QuoteGroup = { id: 'Q2', speaker: null, variants: [group.variants[0]] };
-    await store.putQuoteGroup(group);
-    await store.putQuoteGroup(lone);
-    assert.deepEqual(await store.listQuoteGroups(), [group, lone]);
+    const stoltenberg = { id: 'Q1', speaker: 'Jens Stoltenberg' };
+    const late: QuoteVariantRecord = { article: spun.id, quote: `${spun.id}:410`, text: 'prepared to protect every inch', span: [410, 440], speaker: null, name: 'spun.txt', published: '2022-02-17' };
+    const early: QuoteVariantRecord = { article: nato.id, quote: `${nato.id}:400`, text: 'ready to defend every inch', span: [400, 426], speaker: 'Jens Stoltenberg', name: 'nato.txt', published: '2022-02-16' };
+    // The later copy arrives first: the group lists the earlier one first and takes drift from it.
+    await store.addQuoteVariant({ id: 'Q1', speaker: null }, late);
+    await store.addQuoteVariant({ id: 'Q2', speaker: null }, { ...early, quote: `${nato.id}:900`, text: 'war games', span: [900, 909], speaker: null });
+    await store.addQuoteVariant(stoltenberg, early);
+    const [group, lone] = await store.listQuoteGroups();
+    assert.deepEqual(group, assembleQuoteGroup(stoltenberg, [early, late]));
+    assert.deepEqual(group!.variants.map((v) => v.article), [nato.id, spun.id]);
+    assert.deepEqual(group!.variants[0]!.flags, []);
+    assert.ok(group!.variants[1]!.drift.some((op) => op.op === 'swap' && op.a === 'defend' && op.b === 'protect'), JSON.stringify(group!.variants[1]!.drift));
+    assert.ok(group!.variants[1]!.flags.includes('speaker-changed'));
+    assert.equal(lone!.id, 'Q2');
     assert.deepEqual(await store.listQuoteGroups({ offset: 1, limit: 5 }), [lone]);
   });
 
-  storeTest(h, 'putQuoteGroup upserts by id: a grown group keeps its place, a new one goes last', async (store) => {
+  storeTest(h, 'a group that gains a variant keeps its place and takes its new header; a new one goes last', async (store) => {
     const { nato, spun } = await seed(store);
-    const variant = (article: string, at: number, text: string) =>
-      ({ article, quote: `${article}:${at}`, text, span: [at, at + text.length] as [number, number], speaker: 'Jens Stoltenberg', drift: [], flags: [] });
-    const first: QuoteGroup = { id: 'Q1', speaker: 'Stoltenberg', variants: [variant(nato.id, 400, 'ready to defend every inch')] };
-    const second: QuoteGroup = { id: 'Q2', speaker: null, variants: [variant(nato.id, 900, 'war games')] };
-    await store.putQuoteGroup(first);
-    await store.putQuoteGroup(second);
-    const grown: QuoteGroup = { ...first, speaker: 'Jens Stoltenberg', variants: [...first.variants, variant(spun.id, 410, 'ready to defend every inch')] };
-    await store.putQuoteGroup(grown);
-    assert.deepEqual(await store.listQuoteGroups(), [grown, second]);
-    const third: QuoteGroup = { id: 'Q3', speaker: null, variants: [variant(spun.id, 50, 'conflict video games')] };
-    await store.putQuoteGroup(third);
-    assert.deepEqual(await store.listQuoteGroups({ offset: 2 }), [third]);
+    const variant = (article: string, at: number, text: string): QuoteVariantRecord =>
+      ({ article, quote: `${article}:${at}`, text, span: [at, at + text.length], speaker: 'Jens Stoltenberg', name: article, published: '2022-02-16' });
+    await store.addQuoteVariant({ id: 'Q1', speaker: 'Stoltenberg' }, variant(nato.id, 400, 'ready to defend every inch'));
+    await store.addQuoteVariant({ id: 'Q2', speaker: null }, variant(nato.id, 900, 'war games'));
+    await store.addQuoteVariant({ id: 'Q1', speaker: 'Jens Stoltenberg' }, variant(spun.id, 410, 'ready to defend every inch'));
+    const groups = await store.listQuoteGroups();
+    assert.deepEqual(groups.map((g) => [g.id, g.speaker, g.variants.length]), [['Q1', 'Jens Stoltenberg', 2], ['Q2', null, 1]]);
+    await store.addQuoteVariant({ id: 'Q3', speaker: null }, variant(spun.id, 50, 'conflict video games'));
+    assert.deepEqual((await store.listQuoteGroups({ offset: 2 })).map((g) => g.id), ['Q3']);
   });
 
   storeTest(h, 'listQuoteGroups can keep only the quotes seen in several articles, in the same order', async (store) => {
     const { nato, spun } = await seed(store);
-    const variant = (article: string, at: number, text: string) =>
-      ({ article, quote: `${article}:${at}`, text, span: [at, at + text.length] as [number, number], speaker: null, drift: [], flags: [] });
-    const lone: QuoteGroup = { id: 'Q1', speaker: null, variants: [variant(nato.id, 10, 'war games')] };
-    const pair: QuoteGroup = { id: 'Q2', speaker: null, variants: [variant(nato.id, 90, 'completely unacceptable'), variant(spun.id, 95, 'utterly unacceptable')] };
-    await store.putQuoteGroup(lone);
-    await store.putQuoteGroup(pair);
-    assert.deepEqual(await store.listQuoteGroups(undefined, { minVariants: 2 }), [pair]);
-    const grown: QuoteGroup = { ...lone, variants: [...lone.variants, variant(spun.id, 12, 'conflict video games')] };
-    await store.putQuoteGroup(grown);
-    assert.deepEqual(await store.listQuoteGroups(undefined, { minVariants: 2 }), [grown, pair]);
-    assert.deepEqual(await store.listQuoteGroups({ offset: 1 }, { minVariants: 2 }), [pair]);
+    const variant = (article: string, at: number, text: string): QuoteVariantRecord =>
+      ({ article, quote: `${article}:${at}`, text, span: [at, at + text.length], speaker: null, name: article, published: null });
+    await store.addQuoteVariant({ id: 'Q1', speaker: null }, variant(nato.id, 10, 'war games'));
+    await store.addQuoteVariant({ id: 'Q2', speaker: null }, variant(nato.id, 90, 'completely unacceptable'));
+    await store.addQuoteVariant({ id: 'Q2', speaker: null }, variant(spun.id, 95, 'utterly unacceptable'));
+    assert.deepEqual((await store.listQuoteGroups(undefined, { minVariants: 2 })).map((g) => g.id), ['Q2']);
+    assert.equal(await store.countQuoteGroups({ minVariants: 2 }), 1);
+    await store.addQuoteVariant({ id: 'Q1', speaker: null }, variant(spun.id, 12, 'conflict video games'));
+    assert.deepEqual((await store.listQuoteGroups(undefined, { minVariants: 2 })).map((g) => g.id), ['Q1', 'Q2']);
+    assert.deepEqual((await store.listQuoteGroups({ offset: 1 }, { minVariants: 2 })).map((g) => g.id), ['Q2']);
     assert.deepEqual(await store.listQuoteGroups(undefined, { minVariants: 3 }), []);
   });
 }

@@ -1,6 +1,6 @@
 /** Store contract, part three: keyset paging gives the pages offset paging gives, and the counts. Not a test file itself. */
 import assert from 'node:assert/strict';
-import type { QuoteGroup, StoryEvent } from '../src/core/types.js';
+import type { StoryEvent } from '../src/core/types.js';
 import type { Page, Store } from '../src/store/store.js';
 import { expectedOrder, makeEvent, makeRelation, manyArticles, putAll } from './store-fixtures.js';
 import { storeTest, type Harness } from './store-harness.js';
@@ -81,11 +81,10 @@ export function pagingContract(h: Harness): void {
     const articles = manyArticles(2);
     await putAll(store, articles);
     for (let i = 0; i < 9; i++) await store.putStoryline({ id: `S${i}`, title: `story ${i}`, events: [], reasons: [] });
-    const variant = (article: string, at: number) => ({ article, quote: `${article}:${at}`, text: 'war games', span: [at, at + 9] as [number, number], speaker: null, drift: [], flags: [] });
+    const variant = (article: string, at: number) => ({ article, quote: `${article}:${at}`, text: 'war games', span: [at, at + 9] as [number, number], speaker: null, name: article, published: null });
     for (let i = 0; i < 10; i++) {
       const variants = i % 3 === 0 ? [variant(articles[0].id, i), variant(articles[1].id, i)] : [variant(articles[0].id, i)];
-      const group: QuoteGroup = { id: `Q${i}`, speaker: null, variants };
-      await store.putQuoteGroup(group);
+      for (const v of variants) await store.addQuoteVariant({ id: `Q${i}`, speaker: null }, v);
     }
     for (const size of [1, 4]) {
       const lines = await bothWays((p) => store.listStorylines(p), (s) => s.id, size);

@@ -100,7 +100,7 @@ function analysisContract(h: Harness): void {
     await store.putStoryline({ id: 'S1', title: 'NATO', events: ['E1'], reasons: [] });
     const quotes = quotesIn(nato, ['war games']);
     await store.putQuotes(nato.id, quotes);
-    await store.putQuoteGroup({ id: 'Q1', speaker: null, variants: [] });
+    await store.addQuoteVariant({ id: 'Q1', speaker: null }, { article: nato.id, quote: quotes[0]!.id, text: 'war games', span: quotes[0]!.span, speaker: null, name: nato.name, published: null });
     await store.putEntities(nato.id, [{ name: 'NATO', kind: 'organization', aliases: [], roles: [] }]);
     await store.putRows('sig', [['k', new Uint8Array([1])]]);
     await store.addBuckets(1, Int32Array.from([7]));

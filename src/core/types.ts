@@ -182,6 +182,15 @@ export interface QuoteGroup {
   variants: QuoteVariant[];
 }
 
+/** A variant as the store keeps it: its quote, and what orders it in its group (publication date, then article name, then position). */
+export type QuoteVariantRecord = Omit<QuoteVariant, 'drift' | 'flags'> & { name: string; published: string | null };
+
+/** A quote group's header as the store keeps it beside its variants. */
+export interface QuoteGroupHeader {
+  id: string;
+  speaker: string | null;
+}
+
 /** Why an article joined (or started) an event: the scores behind the decision. */
 export interface JoinReason {
   article: string;

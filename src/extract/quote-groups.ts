@@ -1,4 +1,4 @@
-import type { Quote, QuoteGroup, QuoteVariant } from '../core/types.js';
+import type { Quote, QuoteGroup, QuoteGroupHeader, QuoteVariant, QuoteVariantRecord } from '../core/types.js';
 import { isStopword } from '../text/stopwords.js';
 import { RowSet, type RowTable } from '../core/rows.js';
 import { driftFlags, quoteWords, sharedWords, wordBag, wordDiff, type WordBag } from './drift.js';
@@ -47,23 +47,20 @@ export async function groupQuotes(quotes: Quote[], articles: ReadonlyMap<string,
   return grouper.groups();
 }
 
-/** A variant as a group row keeps it: enough to show it, with its drift against the group's first variant. */
-interface StoredVariant {
-  quote: string;
-  article: string;
-  text: string;
-  span: [number, number];
-  speaker: string | null;
-  name: string;
-  published: string | null;
-  drift: QuoteVariant['drift'];
-  flags: string[];
-}
+/** What a new quote is compared with: a variant's text and speaker, and its place in the group's order. */
+type HeadVariant = Pick<QuoteVariantRecord, 'text' | 'speaker' | 'name' | 'published'> & { at: number };
 
-/** A quote group as a row: its variants in publication order and the articles they come from. */
-interface GroupRow {
+/**
+ * A group's row: the variants a new quote is compared with (the earliest few and the latest, in
+ * group order), how many variants it has and how often each speaker is named. Its size is bounded
+ * whatever the group's.
+ */
+interface GroupHead {
   id: string;
-  variants: StoredVariant[];
+  count: number;
+  early: HeadVariant[];
+  late: HeadVariant[];
+  speakers: Array<[string, number]>;
 }
 
 /** How many of the latest groups sharing a content word are counted as candidates. */
@@ -73,37 +70,44 @@ const COMPARED_GROUPS = 32;
 /** How many variants a new quote is compared with: the earliest few and the latest (a bounded cost per quote). */
 const COMPARED_FIRST = 6;
 const COMPARED_LAST = 2;
+/** Most distinct speaker names counted per group (the group's speaker is the most named). */
+const SPEAKER_NAMES = 32;
 
 /**
  * `groupQuotes` one quote at a time, for a stream: `add` each new quote (in publication order for the
- * same groups as a batch), then `changed()` gives the groups that gained a variant since the last
- * call. A group keeps the id of the quote that started it; its variants are kept in publication
- * order, each with its drift against the earliest.
+ * same groups as a batch), then `added()` gives the variants added since the last call, each with
+ * its group's header, for the store. A group keeps the id of the quote that started it; its
+ * variants are ordered by publication date, and each one's drift is taken against the earliest
+ * when the group is read (`assembleQuoteGroup`).
  *
- * State is rows: one per group, plus the latest groups per content word and per speaker surname. A
- * quote reads a bounded number of candidate groups and compares itself with a bounded number of
- * their variants, whatever the corpus or group size.
+ * State is rows: a bounded head per group, one row per (group, article) pair, and the latest groups
+ * per content word and per speaker surname. A quote reads a bounded number of candidate groups,
+ * compares itself with a bounded number of their variants, and writes one variant: whatever the
+ * corpus or group size, no update walks a whole group.
  */
 export class QuoteGrouper {
   private readonly minSim: number;
   private readonly minOther: number;
-  private readonly groupRows: RowTable<GroupRow>;
-  /** Per group, the variants a new quote is compared with (a small row, read for every candidate). */
-  private readonly heads: RowTable<Array<{ text: string; speaker: string | null }>>;
+  private readonly heads: RowTable<GroupHead>;
+  /** Keys "group:article": the groups an article already has a quote in (a group holds one per article). */
+  private readonly members: RowTable<1>;
   private readonly words: RowTable<number[]>;
   private readonly speakers: RowTable<number[]>;
   private readonly meta: RowTable<{ next: number }>;
-  private readonly dirty = new Set<number>();
+  /** Every variant by group, only when nothing is stored (tests, evaluations): `groups()` reads it. */
+  private readonly log: Map<number, QuoteVariantRecord[]> | null;
+  private pending: Array<{ group: number; header: QuoteGroupHeader; variant: QuoteVariantRecord }> = [];
   private readonly bags = new Map<string, WordBag>();
 
   constructor(options: GroupOptions = {}, rows: RowSet = new RowSet()) {
     this.minSim = options.minSimilarity ?? 0.5;
     this.minOther = options.minSimilarityOtherSpeaker ?? 0.8;
-    this.groupRows = rows.table<GroupRow>('qg.group', undefined, 20_000);
-    this.heads = rows.table<Array<{ text: string; speaker: string | null }>>('qg.head', undefined, 100_000);
+    this.heads = rows.table<GroupHead>('qg.head', undefined, 100_000);
+    this.members = rows.table<1>('qg.member', undefined, 100_000);
     this.words = rows.table<number[]>('qg.word', undefined, 100_000);
     this.speakers = rows.table<number[]>('qg.speaker');
     this.meta = rows.table<{ next: number }>('qg.meta');
+    this.log = rows.backed ? null : new Map();
   }
 
   /** Puts `quote` (from `article`) into its group, or a new one; returns the group id. */
@@ -130,7 +134,6 @@ export class QuoteGrouper {
     }
     // The groups sharing the most words (then the latest): a bounded number is read and compared.
     const compared = [...candidates.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, COMPARED_GROUPS).map(([g]) => g);
-    // Each candidate is scored on its head (the variants it is compared with); only the chosen group is read whole.
     await this.heads.load(compared.map(String));
     const eligible: Array<{ g: number; score: number }> = [];
     for (const g of compared) {
@@ -138,52 +141,69 @@ export class QuoteGrouper {
       if (!head) continue;
       let score = 0;
       let speakerOk = false;
-      for (const v of head) {
+      for (const v of [...head.early, ...head.late]) {
         score = Math.max(score, similarity(this.bagOf(v.text), bag));
         speakerOk ||= sameSpeaker(v.speaker, quote.speaker);
       }
       if (score > 0 && score >= (speakerOk ? this.minSim : this.minOther)) eligible.push({ g, score });
     }
     eligible.sort((a, b) => b.score - a.score);
-    let best = -1;
-    for (const { g } of eligible) {
-      await this.groupRows.load([String(g)]);
-      // A group holds one quote per article.
-      if (this.groupRows.get(String(g))?.variants.some((v) => v.article === quote.article) === false) {
-        best = g;
-        break;
-      }
-    }
+    await this.members.load(eligible.map(({ g }) => memberKey(g, quote.article)));
+    // A group holds one quote per article.
+    let best = eligible.find(({ g }) => this.members.get(memberKey(g, quote.article)) === undefined)?.g ?? -1;
     if (best < 0) {
       const meta = this.meta.get('m') ?? { next: 0 };
       best = meta.next++;
       this.meta.set('m', meta);
-      this.groupRows.set(String(best), { id: `G${quote.id}`, variants: [] });
+      this.heads.set(String(best), { id: `G${quote.id}`, count: 0, early: [], late: [], speakers: [] });
     }
-    const d = this.groupRows.get(String(best))!;
-    insertVariant(d, quote, article);
-    this.groupRows.set(String(best), d);
-    this.heads.set(String(best), comparedVariants(d.variants).map((v) => ({ text: v.text, speaker: v.speaker })));
-    this.dirty.add(best);
+    const variant: QuoteVariantRecord = {
+      article: quote.article, quote: quote.id, text: quote.text, span: [quote.span[0], quote.span[1]], speaker: quote.speaker,
+      name: article.name, published: article.published,
+    };
+    const head = this.heads.get(String(best))!;
+    addToHead(head, variant);
+    this.heads.set(String(best), head);
+    this.members.set(memberKey(best, quote.article), 1);
+    this.log?.set(best, [...(this.log.get(best) ?? []), variant]);
+    this.pending.push({ group: best, header: { id: head.id, speaker: headSpeaker(head) }, variant });
     if (surname) this.appendRecent(this.speakers, surname, best);
     for (const w of content) this.appendRecent(this.words, w, best);
-    return d.id;
+    return head.id;
   }
 
   /** Every group, in the order they were started (in-memory groupers only: a stored one lists from the store). */
   groups(): QuoteGroup[] {
-    this.dirty.clear();
+    if (!this.log) throw new Error('groups() reads an in-memory grouper; list a stored one from the store');
+    this.pending = [];
     const next = this.meta.get('m')?.next ?? 0;
     const out: QuoteGroup[] = [];
-    for (let g = 0; g < next; g++) out.push(toGroup(this.groupRows.get(String(g))!));
+    for (let g = 0; g < next; g++) {
+      const head = this.heads.get(String(g))!;
+      out.push(assembleQuoteGroup({ id: head.id, speaker: headSpeaker(head) }, this.log.get(g) ?? []));
+    }
     return out;
   }
 
-  /** Groups started or joined since the last `changed()` (or `groups()`), in the order they were started. */
-  changed(): QuoteGroup[] {
-    const out = [...this.dirty].sort((a, b) => a - b).map((g) => toGroup(this.groupRows.get(String(g))!));
-    this.dirty.clear();
+  /** The variants added since the last call, in the order they were added, each with its group's header as it then stood. */
+  added(): Array<{ header: QuoteGroupHeader; variant: QuoteVariantRecord }> {
+    const out = this.pending.map(({ header, variant }) => ({ header, variant }));
+    this.pending = [];
     return out;
+  }
+
+  /**
+   * Groups started or joined since the last call (or `groups()`), in the order they were started,
+   * with all their variants (in-memory groupers only).
+   */
+  changed(): QuoteGroup[] {
+    if (!this.log) throw new Error('changed() reads an in-memory grouper; a stored one hands its variants over with added()');
+    const touched = [...new Set(this.pending.map((p) => p.group))].sort((a, b) => a - b);
+    this.pending = [];
+    return touched.map((g) => {
+      const head = this.heads.get(String(g))!;
+      return assembleQuoteGroup({ id: head.id, speaker: headSpeaker(head) }, this.log!.get(g) ?? []);
+    });
   }
 
   private bagOf(text: string): WordBag {
@@ -210,37 +230,62 @@ export class QuoteGrouper {
   }
 }
 
-/** The variants a new quote is compared with. */
-function comparedVariants(variants: StoredVariant[]): StoredVariant[] {
-  if (variants.length <= COMPARED_FIRST + COMPARED_LAST) return variants;
-  return [...variants.slice(0, COMPARED_FIRST), ...variants.slice(-COMPARED_LAST)];
+function memberKey(group: number, article: string): string {
+  return `${group}:${article}`;
 }
 
 /**
- * Puts the quote in publication order (then name, then position in the text). Its drift is taken
- * against the earliest variant; when it becomes the earliest, every drift is taken again (rare: a
- * stream arrives mostly in publication order).
+ * Files `v` in the head: the earliest COMPARED_FIRST and the latest COMPARED_LAST variants in group
+ * order stay, the rest only count. A variant earlier than the earliest ones pushes the last of
+ * them out; one later than the latest pushes the first of those out.
  */
-function insertVariant(d: GroupRow, quote: Quote, info: ArticleInfo): void {
-  const v: StoredVariant = {
-    quote: quote.id, article: quote.article, text: quote.text, span: [quote.span[0], quote.span[1]], speaker: quote.speaker,
-    name: info.name, published: info.published, drift: [], flags: [],
-  };
-  let at = d.variants.length;
-  while (at > 0 && compareVariants(d.variants[at - 1]!, v) > 0) at--;
-  d.variants.splice(at, 0, v);
-  if (at === 0) for (let i = 0; i < d.variants.length; i++) setDrift(d.variants[0]!, d.variants[i]!, i);
-  else setDrift(d.variants[0]!, v, at);
+function addToHead(head: GroupHead, v: QuoteVariantRecord): void {
+  const entry: HeadVariant = { text: v.text, speaker: v.speaker, name: v.name, published: v.published, at: v.span[0] };
+  head.count++;
+  if (v.speaker) {
+    const named = head.speakers.find(([s]) => s === v.speaker);
+    if (named) named[1]++;
+    else if (head.speakers.length < SPEAKER_NAMES) head.speakers.push([v.speaker, 1]);
+  }
+  if (head.count <= COMPARED_FIRST + COMPARED_LAST) {
+    const all = insertOrdered([...head.early, ...head.late], entry);
+    head.early = all.slice(0, COMPARED_FIRST);
+    head.late = all.slice(COMPARED_FIRST);
+    return;
+  }
+  if (compareVariants(entry, head.early[head.early.length - 1]!) < 0) {
+    head.early = insertOrdered(head.early, entry).slice(0, COMPARED_FIRST);
+  } else if (head.late.length > 0 && compareVariants(entry, head.late[0]!) > 0) {
+    head.late = insertOrdered(head.late, entry).slice(-COMPARED_LAST);
+  }
 }
 
-function setDrift(first: StoredVariant, v: StoredVariant, position: number): void {
-  v.drift = position === 0 ? wordDiff(v.text, v.text) : wordDiff(first.text, v.text);
-  v.flags = position === 0 ? [] : driftFlags(v.drift);
-  if (position > 0 && !sameSpeaker(first.speaker, v.speaker) && first.speaker !== v.speaker) v.flags.push('speaker-changed');
+function insertOrdered(list: HeadVariant[], v: HeadVariant): HeadVariant[] {
+  let at = list.length;
+  while (at > 0 && compareVariants(list[at - 1]!, v) > 0) at--;
+  return [...list.slice(0, at), v, ...list.slice(at)];
 }
 
-function compareVariants(x: StoredVariant, y: StoredVariant): number {
-  return compareArticles(x, y) || x.span[0] - y.span[0];
+/** Publication order (then name, then position in the text). */
+function compareVariants(x: HeadVariant, y: HeadVariant): number {
+  return compareArticles(x, y) || x.at - y.at;
+}
+
+/**
+ * A group as readers see it, from its header and every stored variant: the variants in
+ * publication order (then name, then position), each with its word diff against the earliest and
+ * the flags of `driftFlags` (plus `speaker-changed` when it names another speaker).
+ */
+export function assembleQuoteGroup(header: QuoteGroupHeader, records: readonly QuoteVariantRecord[]): QuoteGroup {
+  const ordered = [...records].sort((x, y) => compareArticles(x, y) || x.span[0] - y.span[0]);
+  const first = ordered[0];
+  const variants: QuoteVariant[] = ordered.map((v, i) => {
+    const drift = wordDiff(i === 0 ? v.text : first!.text, v.text);
+    const flags = i === 0 ? [] : driftFlags(drift);
+    if (i > 0 && !sameSpeaker(first!.speaker, v.speaker) && first!.speaker !== v.speaker) flags.push('speaker-changed');
+    return { article: v.article, quote: v.quote, text: v.text, span: [v.span[0], v.span[1]], speaker: v.speaker, drift, flags };
+  });
+  return { id: header.id, speaker: header.speaker, variants };
 }
 
 /** Dice over words; a quote trimmed in one copy (5+ words, all inside the other) still scores 0.9. */
@@ -259,22 +304,16 @@ function compareArticles(a: { published: string | null; name: string }, b: { pub
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-function toGroup(d: GroupRow): QuoteGroup {
-  const variants: QuoteVariant[] = d.variants.map((v) => ({
-    article: v.article, quote: v.quote, text: v.text, span: [v.span[0], v.span[1]], speaker: v.speaker, drift: v.drift, flags: v.flags.slice(),
-  }));
-  return { id: d.id, speaker: groupSpeaker(d.variants), variants };
-}
-
 /** The speaker most variants name, the longest form of it ("Jens Stoltenberg" over "Stoltenberg"). */
-function groupSpeaker(variants: readonly StoredVariant[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of variants) if (v.speaker) counts.set(v.speaker, (counts.get(v.speaker) ?? 0) + 1);
+function headSpeaker(head: GroupHead): string | null {
   let best: string | null = null;
   let bestCount = 0;
-  for (const [s, c] of counts) {
-    const total = c + [...counts].filter(([o]) => o !== s && sameSpeaker(o, s) && o.length < s.length).reduce((n, [, k]) => n + k, 0);
-    if (total > bestCount || (total === bestCount && best !== null && s.length > best.length)) { best = s; bestCount = total; }
+  for (const [s, c] of head.speakers) {
+    const total = c + head.speakers.filter(([o]) => o !== s && sameSpeaker(o, s) && o.length < s.length).reduce((n, [, k]) => n + k, 0);
+    if (total > bestCount || (total === bestCount && best !== null && s.length > best.length)) {
+      best = s;
+      bestCount = total;
+    }
   }
   return best;
 }

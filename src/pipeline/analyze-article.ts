@@ -80,7 +80,7 @@ export async function analyzeArticle(tx: Store, state: AnalysisState, seq: numbe
   await stageAsync(article, 'quote groups', async () => {
     for (const q of [...parts.quotes].sort((x, y) => x.span[0] - y.span[0])) await state.quotes.add(q, info);
   });
-  for (const g of state.quotes.changed()) await tx.putQuoteGroup(g);
+  for (const { header, variant } of state.quotes.added()) await tx.addQuoteVariant(header, variant);
 }
 
 /** Candidates from the stored band buckets, scored, the best aligned; relations stored; the article filed. */

@@ -8,6 +8,8 @@ import type {
   QuarantineRecord,
   Quote,
   QuoteGroup,
+  QuoteGroupHeader,
+  QuoteVariantRecord,
   Relation,
   StoryEvent,
   Storyline,
@@ -130,9 +132,16 @@ export interface Store {
   putQuotes(articleId: string, quotes: Quote[]): Promise<void>;
   /** One article's quotes in text order, or every quote (by article, then text order). */
   listQuotes(articleId?: string): Promise<Quote[]>;
-  /** Upserts by group id; a new group is listed after those stored, an updated one keeps its place. */
-  putQuoteGroup(group: QuoteGroup): Promise<void>;
-  /** In the order they were first stored; `minVariants: 2` keeps the quotes seen in several articles. Keyset key: group id. */
+  /**
+   * Adds one variant to a group, creating the group (listed after those stored) or updating its
+   * header (it keeps its place): one write whatever the group's size.
+   */
+  addQuoteVariant(group: QuoteGroupHeader, variant: QuoteVariantRecord): Promise<void>;
+  /**
+   * In the order they were first stored, each with every variant in publication order and its drift
+   * from the earliest (`assembleQuoteGroup`); `minVariants: 2` keeps the quotes seen in several
+   * articles. Keyset key: group id.
+   */
   listQuoteGroups(page?: Page, filter?: QuoteGroupFilter): Promise<QuoteGroup[]>;
   countQuoteGroups(filter?: QuoteGroupFilter): Promise<number>;
 

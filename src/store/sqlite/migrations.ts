@@ -177,6 +177,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ${MEMBER_TABLES}
     `,
   },
+  {
+    version: 5,
+    description: 'quote variants one row each, so a quote joining a group costs the same however big the group',
+    up: `
+      CREATE TABLE quote_variants (
+        group_id TEXT NOT NULL,
+        article TEXT NOT NULL,
+        quote TEXT NOT NULL,
+        text TEXT NOT NULL,
+        span_begin INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        speaker TEXT,
+        published TEXT,
+        name TEXT NOT NULL
+      );
+      CREATE INDEX quote_variants_group ON quote_variants(group_id);
+      -- rebuilt by the next ingest (the derived version moved on):
+      DELETE FROM quote_groups;
+      ALTER TABLE quote_groups DROP COLUMN variants;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

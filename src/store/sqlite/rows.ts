@@ -9,7 +9,7 @@ import type {
   InputFormat,
   QuarantineRecord,
   Quote,
-  QuoteGroup,
+  QuoteVariantRecord,
   Relation,
   RelationKind,
   Span,
@@ -211,17 +211,28 @@ export function rowToQuote(r: QuoteRow): Quote {
 export interface QuoteGroupRow {
   id: string;
   speaker: string | null;
-  variants: string;
   variant_count: number;
   position: number;
 }
 
-export function quoteGroupToRow(g: QuoteGroup, position: number): QuoteGroupRow {
-  return { id: g.id, speaker: g.speaker, variants: JSON.stringify(g.variants), variant_count: g.variants.length, position };
+export interface QuoteVariantRow {
+  group_id: string;
+  article: string;
+  quote: string;
+  text: string;
+  span_begin: number;
+  span_end: number;
+  speaker: string | null;
+  published: string | null;
+  name: string;
 }
 
-export function rowToQuoteGroup(r: QuoteGroupRow): QuoteGroup {
-  return { id: r.id, speaker: r.speaker, variants: JSON.parse(r.variants) as QuoteGroup['variants'] };
+export function quoteVariantToRow(group: string, v: QuoteVariantRecord): QuoteVariantRow {
+  return { group_id: group, article: v.article, quote: v.quote, text: v.text, span_begin: v.span[0], span_end: v.span[1], speaker: v.speaker, published: v.published, name: v.name };
+}
+
+export function rowToQuoteVariant(r: QuoteVariantRow): QuoteVariantRecord {
+  return { article: r.article, quote: r.quote, text: r.text, span: [r.span_begin, r.span_end], speaker: r.speaker, published: r.published, name: r.name };
 }
 
 export interface EntityRow {

@@ -9,6 +9,8 @@ import type {
   QuarantineRecord,
   Quote,
   QuoteGroup,
+  QuoteGroupHeader,
+  QuoteVariantRecord,
   Relation,
   StoryEvent,
   Storyline,
@@ -151,7 +153,7 @@ export class SqliteStore implements Store {
 
   putQuotes = (articleId: string, quotes: Quote[]): Promise<void> => this.run(() => this.links.putQuotes(articleId, quotes));
   listQuotes = (articleId?: string): Promise<Quote[]> => this.run(() => this.links.listQuotes(articleId));
-  putQuoteGroup = (group: QuoteGroup): Promise<void> => this.run(() => this.links.putQuoteGroup(group));
+  addQuoteVariant = (group: QuoteGroupHeader, variant: QuoteVariantRecord): Promise<void> => this.run(() => this.links.addQuoteVariant(group, variant));
   listQuoteGroups = (page?: Page, filter?: QuoteGroupFilter): Promise<QuoteGroup[]> => this.run(() => this.links.listQuoteGroups(page, filter));
   countQuoteGroups = (filter?: QuoteGroupFilter): Promise<number> => this.run(() => this.links.countQuoteGroups(filter));
 

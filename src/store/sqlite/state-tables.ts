@@ -100,7 +100,7 @@ export class StateTables {
 
   resetAnalysis(): void {
     this.st.atomically(() => {
-      for (const table of ['relations', 'event_articles', 'events', 'storylines', 'quote_groups', 'state_rows', 'lsh_buckets']) {
+      for (const table of ['relations', 'event_articles', 'events', 'storylines', 'quote_groups', 'quote_variants', 'state_rows', 'lsh_buckets']) {
         this.st.db.exec(`DELETE FROM ${table}`);
       }
       this.st.get('UPDATE articles SET analysed = 0 WHERE analysed <> 0').run();
