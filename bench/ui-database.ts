@@ -125,13 +125,14 @@ export async function writeUiDatabase(store: Store, options: UiDatabaseOptions =
     const original = planned[0]!;
     for (let i = 1; i < planned.length; i++) {
       const p = planned[i]!;
-      let kind: RelationKind | null = null;
-      if (p.copy) kind = 'duplicate';
-      // `update` is not a RelationKind of this build yet: lists and filters must take any stored kind.
-      else if (random.chance(0.55)) kind = random.weighted({ excerpt: 3, spin: 2, paraphrase: 2, 'shared-passage': 1, update: 1 } as Record<string, number>) as RelationKind;
-      if (kind === null) continue;
       // Most copies come from the original; some from an earlier copy, so the graph has layers.
       const from = !p.copy && i > 10 && random.chance(0.2) ? planned[random.between(1, i - 1)]! : original;
+      let kind: RelationKind | null = null;
+      if (p.copy) kind = 'duplicate';
+      // `update` (figures changed) is not a RelationKind of this build yet: lists and filters must take any stored kind.
+      else if (p.figure !== from.figure) kind = 'update' as RelationKind;
+      else if (random.chance(0.55)) kind = random.weighted({ excerpt: 3, spin: 2, paraphrase: 2, 'shared-passage': 1 });
+      if (kind === null) continue;
       await tx.putRelation(relationOf(kind, from, p, kind === 'duplicate' ? 1 : 0.4 + random.next() * 0.55));
       relations++;
     }
