@@ -39,7 +39,7 @@ export function rewriteGraphCard(event: EventDetail, host: HTMLElement): HTMLEle
     'section',
     { class: 'card graph-card' },
     h('h2', {}, 'Rewrite graph'),
-    h('p', { class: 'hint' }, 'Sources above, their copies and rewrites below. Scroll to zoom, drag to pan; click an article to read it, a link to compare the two. Identical copies are one node with a count.'),
+    h('p', { class: 'hint' }, 'Sources above their copies and rewrites (in the middle when one source has many). Scroll to zoom, drag to pan; click an article to read it, a link to compare the two. Identical copies are one node with a count.'),
   );
   if (edges.length === 0) {
     card.append(h('p', { class: 'empty' }, 'No copies or rewrites found among these articles: each is its own reporting.'));
@@ -87,6 +87,21 @@ export function rewriteGraphCard(event: EventDetail, host: HTMLElement): HTMLEle
   return card;
 }
 
+/** Layers (sources above copies) for a small graph; rings by connectedness when one source fans out to many. */
+function layoutFor(model: GraphModel): cytoscape.LayoutOptions {
+  const widestFanOut = Math.max(0, ...model.nodes.map((g) => g.degree));
+  if (model.nodes.length <= 30 && widestFanOut <= 12) return { name: 'breadthfirst', directed: true, spacingFactor: 1.1, animate: false, padding: 20 };
+  const degree = new Map(model.nodes.map((g) => [g.id, g.degree]));
+  return {
+    name: 'concentric',
+    concentric: (node: cytoscape.NodeSingular) => degree.get(node.id()) ?? 0,
+    levelWidth: () => 2,
+    minNodeSpacing: 12,
+    animate: false,
+    padding: 20,
+  } as cytoscape.LayoutOptions;
+}
+
 function drawGraph(container: HTMLElement, model: GraphModel): cytoscape.Core {
   const sources = new Set(model.edges.filter((e) => e.strongest.directed).map((e) => e.from));
   const targets = new Set(model.edges.filter((e) => e.strongest.directed).map((e) => e.to));
@@ -98,6 +113,7 @@ function drawGraph(container: HTMLElement, model: GraphModel): cytoscape.Core {
           id: g.id,
           label: `${clip(g.lead.title ?? g.lead.name, 48)}${g.members.length > 1 ? `  ×${g.members.length}` : ''}\n${[g.lead.source, formatDate(g.lead.published)].filter(Boolean).join(' · ')}`,
           size: g.members.length,
+          dot: 14 + 6 * Math.log2(g.members.length),
           role: sources.has(g.id) && !targets.has(g.id) ? 'source' : targets.has(g.id) ? 'copy' : 'other',
         },
       })),
@@ -119,12 +135,17 @@ function drawGraph(container: HTMLElement, model: GraphModel): cytoscape.Core {
           'text-valign': 'center',
           'text-halign': 'center',
           'font-size': '11px',
+          'min-zoomed-font-size': 7,
           color: css('--ink'),
           'background-color': css('--card'),
           'border-width': 1.5,
           'border-color': css('--muted'),
         },
       },
+      // Many nodes: dots sized by their copies, titled below once zoomed in far enough to read.
+      ...(model.nodes.length > 30
+        ? [{ selector: 'node', style: { shape: 'ellipse', width: 'data(dot)', height: 'data(dot)', padding: '0px', 'text-valign': 'bottom', 'text-margin-y': 4, 'text-max-width': '160px', 'font-size': '9px', 'min-zoomed-font-size': 9, 'background-color': css('--muted') } } as cytoscape.StylesheetStyle]
+        : []),
       { selector: 'node[role = "source"]', style: { 'border-color': css('--accent'), 'border-width': 3 } },
       { selector: 'node[size > 1]', style: { 'background-color': css('--accent-soft') } },
       {
@@ -140,7 +161,7 @@ function drawGraph(container: HTMLElement, model: GraphModel): cytoscape.Core {
       { selector: 'edge[directed = "no"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
       { selector: ':selected, .hover', style: { 'border-width': 3, width: 4, 'border-color': css('--accent') } },
     ],
-    layout: { name: 'breadthfirst', directed: true, spacingFactor: 1.1, animate: false, padding: 20 },
+    layout: layoutFor(model),
     minZoom: 0.05,
     maxZoom: 3,
     boxSelectionEnabled: false,

@@ -59,7 +59,10 @@ async function render(): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     main.appendChild(h('section', { class: 'card error', 'data-testid': 'error' }, h('h1', {}, error instanceof ApiError && error.status === 404 ? 'Not found' : 'Something went wrong'), h('p', {}, message), link(routes.stories(), 'Back to storylines')));
   } finally {
-    if (mine === generation) document.body.dataset.ready = hash;
+    if (mine === generation) {
+      document.body.dataset.ready = hash;
+      performance.mark('wiretrace:rendered', { detail: hash });
+    }
   }
 }
 
