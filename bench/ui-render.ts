@@ -28,6 +28,9 @@ const runs = Number(arg('runs', '3'));
 const shots = process.argv.includes('--shots') ? path.resolve(arg('shots', 'docs/screenshots')) : null;
 
 
+/** The pages photographed for the README with --shots. */
+const SHOWN = new Set(['storylines', 'storyline (biggest)', `event of ${big} articles`, 'articles, filtered', 'diff', 'relations', 'quotes by drift', 'entity']);
+
 interface Timing {
   /** ms from navigation start to the last /api response. */
   api: number;
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
       const timings: Timing[] = [];
       for (let i = 0; i < runs; i++) timings.push(await load(page, `${server.url}/${hash}`));
       results[name] = { api: median(timings.map((t) => t.api)), render: median(timings.map((t) => t.render)), runs: timings };
-      if (shots) {
+      if (shots && SHOWN.has(name)) {
         mkdirSync(shots, { recursive: true });
         const file = name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '').toLowerCase();
         await page.screenshot({ path: path.join(shots, `ui-${file}.png`) });
@@ -104,6 +107,14 @@ async function main(): Promise<void> {
           return Math.round(performance.now() - start);
         }),
       );
+    }
+    if (shots) {
+      // The same event on a phone, in dark mode.
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+      await phone.goto(`${server.url}/#/diff/${spin.aId}/${spin.bId}`);
+      await settled(phone);
+      await phone.screenshot({ path: path.join(shots, 'ui-diff-phone-dark.png') });
+      await phone.close();
     }
     const summary = {
       database: { ...db, outlets: db.outlets.length, speakers: db.speakers.length, generateMs },

@@ -2,7 +2,7 @@
  * Lists whose state lives in the URL: `#/articles?q=...&from=...&sort=...&offset=...`, so every view is
  * a permalink. A filter form rewrites the hash; a pager jumps to any page; export links carry the filter.
  */
-import type { FacetCount } from './api.js';
+import type { FacetCount, Filtered } from './api.js';
 import { h, plural } from './dom.js';
 
 /** The parameters lists share with the API and the export endpoints. */
@@ -139,4 +139,57 @@ export function paging(params: URLSearchParams, fallbackLimit: number): { offset
   const offset = Math.max(0, Math.floor(Number(params.get('offset'))) || 0);
   const limit = Math.min(200, Math.max(1, Math.floor(Number(params.get('limit'))) || fallbackLimit));
   return { offset: offset - (offset % limit), limit };
+}
+
+/** A page of one filtered list: heading with the total, the filter form, export links, the items, the pager. */
+export interface ListPageSpec<T> {
+  path: string;
+  title: string;
+  lede?: string;
+  noun: string;
+  limit: number;
+  fetch: (query: Record<string, string | number>) => Promise<Filtered<T>>;
+  /** The form's fields; a facet of the page may feed a select. */
+  fields: (page: Filtered<T>) => Field[];
+  exportAs?: Parameters<typeof exportLinks>[0];
+  /** The items as one element (a list, a table, a board); `offset` numbers them. */
+  body: (page: Filtered<T>, offset: number) => HTMLElement;
+}
+
+/** Parameters the form has no field for but keeps, e.g. `entity` when listing an entity's articles. */
+const KEPT = ['entity'];
+
+export async function listPage<T>(main: HTMLElement, params: URLSearchParams, spec: ListPageSpec<T>): Promise<void> {
+  const { offset, limit } = paging(params, spec.limit);
+  const filter = filterOf(params);
+  const page = await spec.fetch({ ...filter, offset, limit });
+  const keep = Object.fromEntries(KEPT.flatMap((k) => (filter[k] ? [[k, filter[k]!]] : [])));
+  const exports = spec.exportAs ? [exportLinks(spec.exportAs, filter)] : [];
+  main.append(
+    h(
+      'header',
+      { class: 'page-head' },
+      h('h1', {}, spec.title, keep.entity ? h('span', { class: 'meta' }, ` naming ${keep.entity}`) : null),
+      spec.lede ? h('p', { class: 'lede' }, spec.lede) : null,
+      countLine(page.total, offset, page.items.length, spec.noun),
+    ),
+    filterForm(spec.path, params, spec.fields(page), keep),
+    ...exports,
+    spec.body(page, offset),
+    pager(spec.path, params, page.total, offset, limit),
+  );
+}
+
+/** The date-range fields every dated list has. */
+export const DATE_FIELDS: Field[] = [
+  { name: 'from', label: 'From', type: 'date' },
+  { name: 'to', label: 'To', type: 'date' },
+];
+
+/** Sort and order selects over `sorts`. */
+export function sortFields(sorts: Array<[string, string]>): Field[] {
+  return [
+    { name: 'sort', label: 'Sort by', type: 'select', options: sorts },
+    { name: 'order', label: 'Order', type: 'select', options: ORDERS },
+  ];
 }

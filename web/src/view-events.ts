@@ -1,6 +1,6 @@
 import { api, type EventSummary } from './api.js';
 import { badge, formatRange, h, plural, routes } from './dom.js';
-import { ORDERS, countLine, filterForm, filterOf, pager, paging } from './list-controls.js';
+import { DATE_FIELDS, listPage, sortFields } from './list-controls.js';
 
 const EVENT_SORTS: Array<[string, string]> = [
   ['', 'Date'],
@@ -11,23 +11,19 @@ const EVENT_SORTS: Array<[string, string]> = [
 
 /** #/events?q=&from=&to=&sort=&order=&offset= : events, filtered and sorted on the server. */
 export async function eventsPage(main: HTMLElement, params: URLSearchParams): Promise<void> {
-  const { offset, limit } = paging(params, 50);
-  const filter = filterOf(params);
-  const page = await api.eventList({ ...filter, offset, limit });
-  const list = h('ol', { class: 'plain event-list card', 'data-testid': 'event-list', start: offset + 1 }, ...page.items.map(eventLine));
-  if (page.total === 0) list.appendChild(h('li', { class: 'empty' }, 'No event matches these filters.'));
-  main.append(
-    h('header', { class: 'page-head' }, h('h1', {}, 'Events'), countLine(page.total, offset, page.items.length, 'event')),
-    filterForm('#/events', params, [
-      { name: 'q', label: 'Title words', type: 'search' },
-      { name: 'from', label: 'From', type: 'date' },
-      { name: 'to', label: 'To', type: 'date' },
-      { name: 'sort', label: 'Sort by', type: 'select', options: EVENT_SORTS },
-      { name: 'order', label: 'Order', type: 'select', options: ORDERS },
-    ]),
-    list,
-    pager('#/events', params, page.total, offset, limit),
-  );
+  await listPage(main, params, {
+    path: '#/events',
+    title: 'Events',
+    noun: 'event',
+    limit: 50,
+    fetch: api.eventList,
+    fields: () => [{ name: 'q', label: 'Title words', type: 'search' }, ...DATE_FIELDS, ...sortFields(EVENT_SORTS)],
+    body: (page, offset) => {
+      const list = h('ol', { class: 'plain event-list card', 'data-testid': 'event-list', start: offset + 1 }, ...page.items.map(eventLine));
+      if (page.total === 0) list.appendChild(h('li', { class: 'empty' }, 'No event matches these filters.'));
+      return list;
+    },
+  });
 }
 
 export function eventLine(e: EventSummary): HTMLElement {

@@ -1,6 +1,6 @@
 import { api, type ArticleRow } from './api.js';
 import { clear, formatDate, h, link, moreButton, plural, routes } from './dom.js';
-import { ORDERS, countLine, exportLinks, facetOptions, filterForm, filterOf, pager, paging } from './list-controls.js';
+import { DATE_FIELDS, facetOptions, listPage, sortFields } from './list-controls.js';
 
 export function articleLine(a: ArticleRow, extra?: Node): HTMLElement {
   return h(
@@ -23,25 +23,25 @@ const ARTICLE_SORTS: Array<[string, string]> = [
 
 /** #/articles?q=&from=&to=&outlet=&sort=&order=&offset= : every article, filtered and sorted on the server, a page at a time. */
 export async function articlesPage(main: HTMLElement, params: URLSearchParams): Promise<void> {
-  const { offset, limit } = paging(params, 50);
-  const filter = filterOf(params);
-  const page = await api.articleList({ ...filter, offset, limit });
-  const list = h('ul', { class: 'plain article-list card', 'data-testid': 'article-list' }, ...page.items.map((a) => articleLine(a)));
-  if (page.items.length === 0) list.appendChild(h('li', { class: 'empty' }, 'No article matches these filters.'));
-  main.append(
-    h('header', { class: 'page-head' }, h('h1', {}, 'Articles'), countLine(page.total, offset, page.items.length, 'article')),
-    filterForm('#/articles', params, [
+  await listPage(main, params, {
+    path: '#/articles',
+    title: 'Articles',
+    noun: 'article',
+    limit: 50,
+    fetch: api.articleList,
+    exportAs: 'articles',
+    fields: (page) => [
       { name: 'q', label: 'Words', type: 'search', placeholder: 'words, "a phrase", -not' },
-      { name: 'from', label: 'From', type: 'date' },
-      { name: 'to', label: 'To', type: 'date' },
+      ...DATE_FIELDS,
       { name: 'outlet', label: 'Outlet', type: 'select', options: facetOptions(page.facets?.outlet, 'Any outlet', params.get('outlet')) },
-      { name: 'sort', label: 'Sort by', type: 'select', options: ARTICLE_SORTS },
-      { name: 'order', label: 'Order', type: 'select', options: ORDERS },
-    ]),
-    exportLinks('articles', filter),
-    list,
-    pager('#/articles', params, page.total, offset, limit),
-  );
+      ...sortFields(ARTICLE_SORTS),
+    ],
+    body: (page) => {
+      const list = h('ul', { class: 'plain article-list card', 'data-testid': 'article-list' }, ...page.items.map((a) => articleLine(a)));
+      if (page.items.length === 0) list.appendChild(h('li', { class: 'empty' }, 'No article matches these filters.'));
+      return list;
+    },
+  });
 }
 
 /** Renders a snippet whose hit words are wrapped in [ and ]. */

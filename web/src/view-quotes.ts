@@ -1,6 +1,6 @@
 import { api, type QuoteGroupRow, type QuoteVariantRow } from './api.js';
 import { badge, h, link, plural, routes } from './dom.js';
-import { ORDERS, countLine, exportLinks, filterForm, filterOf, hashWith, pager, paging } from './list-controls.js';
+import { hashWith, listPage, sortFields } from './list-controls.js';
 import { diffText } from './spans.js';
 
 const QUOTE_SORTS: Array<[string, string]> = [
@@ -11,24 +11,26 @@ const QUOTE_SORTS: Array<[string, string]> = [
 
 /** #/quotes?q=&speaker=&minVariants=&sort=&offset= : quote groups, their variants and how their wording drifted. */
 export async function quotesPage(main: HTMLElement, params: URLSearchParams): Promise<void> {
-  const { offset, limit } = paging(params, 30);
-  const filter = filterOf(params);
-  const page = await api.quoteList({ ...filter, offset, limit });
-  const board = h('div', { class: 'quote-board', 'data-testid': 'quote-board' }, ...page.items.map(groupCard));
-  if (page.total === 0) board.appendChild(h('p', { class: 'empty' }, Object.keys(filter).length ? 'No quote matches these filters.' : 'No quotes yet.'));
-  main.append(
-    h('header', { class: 'page-head' }, h('h1', {}, 'Quote board'), h('p', { class: 'lede' }, 'The same words across articles. Each variant is compared with the earliest: changed words are highlighted, hover for the original. Indirect (reported) speech is marked as such, without quote marks.'), countLine(page.total, offset, page.items.length, 'quote group')),
-    filterForm('#/quotes', params, [
+  await listPage(main, params, {
+    path: '#/quotes',
+    title: 'Quote board',
+    lede: 'The same words across articles. Each variant is compared with the earliest: changed words are highlighted, hover for the original. Indirect (reported) speech is marked as such, without quote marks.',
+    noun: 'quote group',
+    limit: 30,
+    fetch: api.quoteList,
+    exportAs: 'quotes',
+    fields: () => [
       { name: 'q', label: 'Words', type: 'search' },
       { name: 'speaker', label: 'Speaker', type: 'text', placeholder: 'exact name' },
       { name: 'minVariants', label: 'Seen in', type: 'select', options: [['', 'any number of articles'], ['2', 'several articles']] },
-      { name: 'sort', label: 'Sort by', type: 'select', options: QUOTE_SORTS },
-      { name: 'order', label: 'Order', type: 'select', options: ORDERS },
-    ]),
-    exportLinks('quotes', filter),
-    board,
-    pager('#/quotes', params, page.total, offset, limit),
-  );
+      ...sortFields(QUOTE_SORTS),
+    ],
+    body: (page) => {
+      const board = h('div', { class: 'quote-board', 'data-testid': 'quote-board' }, ...page.items.map(groupCard));
+      if (page.total === 0) board.appendChild(h('p', { class: 'empty' }, params.toString() ? 'No quote matches these filters.' : 'No quotes yet.'));
+      return board;
+    },
+  });
 }
 
 export function groupCard(group: QuoteGroupRow): HTMLElement {

@@ -1,23 +1,23 @@
 import { api, type LinkRow } from './api.js';
 import { badge, h, link, percent, plural, routes } from './dom.js';
-import { ORDERS, countLine, exportLinks, facetOptions, filterForm, filterOf, pager, paging } from './list-controls.js';
+import { ORDERS, facetOptions, listPage } from './list-controls.js';
 
 /** #/relations?kind=&minScore=&offset= : every relation, strongest first, filtered by kind and score. */
 export async function relationsPage(main: HTMLElement, params: URLSearchParams): Promise<void> {
-  const { offset, limit } = paging(params, 50);
-  const filter = filterOf(params);
-  const page = await api.relationList({ ...filter, offset, limit });
-  main.append(
-    h('header', { class: 'page-head' }, h('h1', {}, 'Relations'), countLine(page.total, offset, page.items.length, 'relation')),
-    filterForm('#/relations', params, [
+  await listPage(main, params, {
+    path: '#/relations',
+    title: 'Relations',
+    noun: 'relation',
+    limit: 50,
+    fetch: api.relationList,
+    exportAs: 'relations',
+    fields: (page) => [
       { name: 'kind', label: 'Kind', type: 'select', options: facetOptions(page.facets?.kind, 'Any kind', params.get('kind')) },
       { name: 'minScore', label: 'Minimum score', type: 'number', step: '0.05', placeholder: '0–1' },
       { name: 'order', label: 'Order', type: 'select', options: ORDERS },
-    ]),
-    exportLinks('relations', filter),
-    relationTable(page.items),
-    pager('#/relations', params, page.total, offset, limit),
-  );
+    ],
+    body: (page) => relationTable(page.items),
+  });
 }
 
 /** Relations as a table: each row links both articles and the diff, so every relation is a tab stop away. */

@@ -1,6 +1,6 @@
 import { api, type EventRow, type StoryRow, type StorylineSummary } from './api.js';
 import { badge, formatRange, h, link, plural, routes } from './dom.js';
-import { ORDERS, countLine, exportLinks, filterForm, filterOf, pager, paging } from './list-controls.js';
+import { DATE_FIELDS, exportLinks, listPage, sortFields } from './list-controls.js';
 import { coverageChart } from './timeline.js';
 
 const STORYLINE_SORTS: Array<[string, string]> = [
@@ -13,23 +13,20 @@ const STORYLINE_SORTS: Array<[string, string]> = [
 
 /** #/?q=&from=&to=&sort=&order=&offset= : storylines, filtered and sorted on the server, with their sizes and spans. */
 export async function storiesPage(main: HTMLElement, params: URLSearchParams): Promise<void> {
-  const { offset, limit } = paging(params, 25);
-  const filter = filterOf(params);
-  const page = await api.storylineList({ ...filter, offset, limit });
-  const list = h('ol', { class: 'plain story-list card', 'data-testid': 'storyline-list', start: offset + 1 }, ...page.items.map(storyLine));
-  if (page.total === 0) list.appendChild(h('li', { class: 'empty' }, Object.keys(filter).length ? 'No storyline matches these filters.' : empty()));
-  main.append(
-    h('header', { class: 'page-head' }, h('h1', {}, 'Storylines'), h('p', { class: 'lede' }, 'Events linked over time into threads; each event groups the articles reporting one happening.'), countLine(page.total, offset, page.items.length, 'storyline')),
-    filterForm('#/', params, [
-      { name: 'q', label: 'Title words', type: 'search' },
-      { name: 'from', label: 'From', type: 'date' },
-      { name: 'to', label: 'To', type: 'date' },
-      { name: 'sort', label: 'Sort by', type: 'select', options: STORYLINE_SORTS },
-      { name: 'order', label: 'Order', type: 'select', options: ORDERS },
-    ]),
-    list,
-    pager('#/', params, page.total, offset, limit),
-  );
+  await listPage(main, params, {
+    path: '#/',
+    title: 'Storylines',
+    lede: 'Events linked over time into threads; each event groups the articles reporting one happening.',
+    noun: 'storyline',
+    limit: 25,
+    fetch: api.storylineList,
+    fields: () => [{ name: 'q', label: 'Title words', type: 'search' }, ...DATE_FIELDS, ...sortFields(STORYLINE_SORTS)],
+    body: (page, offset) => {
+      const list = h('ol', { class: 'plain story-list card', 'data-testid': 'storyline-list', start: offset + 1 }, ...page.items.map(storyLine));
+      if (page.total === 0) list.appendChild(h('li', { class: 'empty' }, params.toString() ? 'No storyline matches these filters.' : empty()));
+      return list;
+    },
+  });
 }
 
 function storyLine(s: StorylineSummary): HTMLElement {
