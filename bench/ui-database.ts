@@ -144,7 +144,7 @@ export async function writeUiDatabase(store: Store, options: UiDatabaseOptions =
     await tx.putEvent(event);
     const variants = planned.slice(0, 40).map((p, i) => ({
       article: p.article.id, quote: p.quote.id, text: p.quote.text, span: p.quote.span, speaker,
-      drift: i === 0 || p.verdict === original.verdict ? [] : [{ op: 'swap' as const, a: original.verdict.split(' ')[0], b: p.verdict.split(' ')[0] }],
+      drift: i === 0 || p.verdict === original.verdict ? [] : [{ op: 'swap' as const, a: original.verdict, b: p.verdict }],
       flags: p.verdict === original.verdict ? [] : ['strength-changed'],
     }));
     const group: QuoteGroup = { id: `G${eventSerial}`, speaker, variants };
