@@ -111,6 +111,7 @@ test('GET /api/coverage counts an event\u2019s articles per day by outlet and na
   assert.equal(counted + timeline.body.undated, 60);
   assert.equal(timeline.body.days[0], timeline.body.first.published);
   assert.ok(timeline.body.outlets.some((o: { copies: number[] }) => o.copies.some((n) => n > 0)), 'copies are counted apart');
+  assert.deepEqual((await get(`/api/events/${db.bigEvent}`)).body.timeline, timeline.body, 'the event view carries the same timeline');
   assert.equal((await get('/api/coverage')).status, 400);
   assert.equal((await get('/api/coverage?storyline=S1')).status, 200);
   assert.equal((await get('/api/coverage?event=E999999')).status, 404);

@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import { eventCoverage } from '../cluster/coverage.js';
 import { compare } from '../align/compare.js';
 import { cleanDocument } from '../clean/clean.js';
-import { eventRelations, linkRow, Names, quoteGroupRows, relationIds, type ArticleRow, type LinkRow, type QuoteGroupRow } from './queries.js';
+import { eventRelations, linkRow, Names, quoteGroupRows, relationIds, type ArticleRow, type EventDetail, type LinkRow, type QuoteGroupRow } from './queries.js';
 
 export async function articleListView(store: Store, query: ArticleQuery): Promise<Listed<ArticleRow>> {
   return store.queryArticles(query);
@@ -80,28 +80,46 @@ const MAX_OUTLETS = 8;
 /** Longest timeline drawn, in days; a storyline running longer is cut at its last MAX_DAYS. */
 const MAX_DAYS = 3660;
 
+/** An article on a timeline, and whether it copies or rewrites another of its event. */
+export interface TimelineArticle {
+  id: string;
+  name: string;
+  source: string | null;
+  published: string | null;
+  copy: boolean;
+}
+
 /** The coverage timeline of some events (one event's, or a storyline's). */
 export async function coverageTimeline(store: Store, eventIds: readonly string[]): Promise<CoverageTimeline> {
-  const members: Array<{ id: string; copy: boolean }> = [];
+  const members: TimelineArticle[] = [];
   const names = new Names(store);
   for (const eventId of eventIds) {
     const event = await store.getEvent(eventId);
     if (!event) continue;
     await names.load(event.articles);
     const relations: Relation[] = await eventRelations(store, event);
-    const coverage = eventCoverage(event, new Map(event.articles.flatMap((id) => {
+    const known = new Map(event.articles.flatMap((id) => {
       const a = names.article(id);
-      return a ? [[id, { id, name: a.name, source: a.source, published: a.published }]] : [];
-    })), relations);
-    const copies = new Set(coverage.flatMap((c) => c.copies));
-    for (const id of event.articles) members.push({ id, copy: copies.has(id) });
+      return a ? [[id, { id, name: a.name, source: a.source, published: a.published }] as const] : [];
+    }));
+    const copies = new Set(eventCoverage(event, known, relations).flatMap((c) => c.copies));
+    for (const a of known.values()) members.push({ ...a, copy: copies.has(a.id) });
   }
-  const dated = members.flatMap((m) => {
-    const a = names.article(m.id);
-    return a?.published ? [{ ...m, day: a.published.slice(0, 10), outlet: a.source ?? 'unknown outlet', article: a }] : [];
-  });
+  return timelineOf(members);
+}
+
+/** The timeline of an event already viewed (its graph nodes and coverage), with no further reads. */
+export function eventTimeline(event: EventDetail): CoverageTimeline {
+  const idOf = new Map(event.articles.map((name, i) => [name, event.articleIds[i]!]));
+  const copies = new Set(event.coverage.flatMap((c) => c.copies.map((name) => idOf.get(name))));
+  return timelineOf(event.graph.nodes.map((n) => ({ id: n.id, name: n.name, source: n.source, published: n.published, copy: copies.has(n.id) })));
+}
+
+/** Articles per day by outlet, copies apart; the top MAX_OUTLETS outlets, the rest summed. */
+export function timelineOf(members: readonly TimelineArticle[]): CoverageTimeline {
+  const dated = members.flatMap((m) => (m.published ? [{ ...m, day: m.published.slice(0, 10), outlet: m.source ?? 'unknown outlet' }] : []));
   if (dated.length === 0) return { days: [], outlets: [], first: null, undated: members.length, total: members.length };
-  dated.sort((x, y) => x.day.localeCompare(y.day) || x.article.name.localeCompare(y.article.name));
+  dated.sort((x, y) => x.day.localeCompare(y.day) || x.name.localeCompare(y.name));
   const days = dayRange(dated[0]!.day, dated[dated.length - 1]!.day);
   const index = new Map(days.map((d, i) => [d, i]));
   const byOutlet = new Map<string, OutletSeries>();
@@ -116,11 +134,11 @@ export async function coverageTimeline(store: Store, eventIds: readonly string[]
     if (!series) byOutlet.set(outlet, (series = { outlet, original: days.map(() => 0), copies: days.map(() => 0) }));
     (m.copy ? series.copies : series.original)[at]! += 1;
   }
-  const firstArticle = dated[0]!.article;
+  const first = dated[0]!;
   return {
     days,
     outlets: [...byOutlet.values()].sort((x, y) => sum(y) - sum(x)),
-    first: { id: firstArticle.id, name: firstArticle.name, source: firstArticle.source, published: firstArticle.published! },
+    first: { id: first.id, name: first.name, source: first.source, published: first.published! },
     undated: members.length - dated.length,
     total: members.length,
   };

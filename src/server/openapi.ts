@@ -152,7 +152,12 @@ export function openApiDocument(): Record<string, unknown> {
       ),
       '/api/stories': get('Storylines with their events in timeline order', keyedPageParams('the storyline id'), list('StoryRow'), { 400: 'Bad paging parameters' }),
       '/api/stories/{id}': get('One storyline', [idParam('Storyline')], ref('StoryRow'), { 404: 'No such storyline' }),
-      '/api/events/{id}': get('One event with its coverage and rewrite graph', [idParam('Event')], ref('EventDetail'), { 404: 'No such event' }),
+      '/api/events/{id}': get(
+        'One event with its coverage, rewrite graph and coverage timeline',
+        [idParam('Event')],
+        { allOf: [ref('EventDetail'), obj({ timeline: ref('CoverageTimeline') })] },
+        { 404: 'No such event' },
+      ),
       '/api/quotes': get(
         'Quote groups and how their wording drifted',
         [

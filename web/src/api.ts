@@ -99,7 +99,7 @@ export const api = {
   diff: (a: string, b: string) => getJson<DiffView>('/api/diff', { a, b }),
   stories: (offset: number, limit = 20) => getJson<ListBody<StoryRow>>('/api/stories', { offset, limit }),
   story: (id: string) => getJson<StoryRow>(`/api/stories/${encodeURIComponent(id)}`),
-  event: (id: string) => getJson<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
+  event: (id: string) => getJson<EventDetail & { timeline: CoverageTimeline }>(`/api/events/${encodeURIComponent(id)}`),
   quotes: (offset: number, minVariants = 1, limit = 50) =>
     getJson<ListBody<QuoteGroupRow>>('/api/quotes', { offset, limit, minVariants }),
   quarantine: (offset: number, limit = 50) => getJson<ListBody<QuarantineRecord>>('/api/quarantine', { offset, limit }),

@@ -9,7 +9,8 @@ const FIRST_OUTLETS = 30;
 
 /** #/event/:id : coverage over time and by outlet, wire copy vs original reporting, and the rewrite graph. */
 export async function eventPage(main: HTMLElement, _params: URLSearchParams, id: string): Promise<void> {
-  const [event, timeline] = await Promise.all([api.event(id), api.coverage({ event: id })]);
+  const event = await api.event(id);
+  const timeline = event.timeline;
   const idOf = new Map(event.articles.map((name, i) => [name, event.articleIds[i] ?? name]));
   const articleLink = (name: string) => link(routes.article(idOf.get(name) ?? name), name);
   main.append(
