@@ -8,14 +8,11 @@
  * route rendered (graphs and charts drawn). Also the API wait itself, and the big event's redraw when a
  * relation kind is ticked or unticked. Prints JSON and a summary line; the median of `--runs` loads is reported.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startServer } from '../src/server/serve.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { launchChromium, settled } from '../test/browser-helper.js';
-import { writeUiDatabase } from './ui-database.js';
+import { openBrowserSession, settled } from '../test/browser-helper.js';
+import { writeUiDatabase, type UiDatabase } from './ui-database.js';
 
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -57,15 +54,15 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'wiretrace-ui-bench-'));
-  const store = openSqliteStore(path.join(dir, 'ui.db'));
-  const t0 = performance.now();
-  const db = await writeUiDatabase(store, { articles, bigEvent: big });
-  const generateMs = Math.round(performance.now() - t0);
-  const server = await startServer(store, { port: 0 });
-  const browser = await launchChromium();
+  let db!: UiDatabase;
+  let generateMs = 0;
+  const session = await openBrowserSession('ui-bench', async (store) => {
+    const t0 = performance.now();
+    db = await writeUiDatabase(store, { articles, bigEvent: big });
+    generateMs = Math.round(performance.now() - t0);
+  });
+  const { server, browser, page } = session;
   try {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     page.setDefaultTimeout(120_000);
     const get = async <T>(url: string): Promise<T> => (await (await fetch(`${server.url}${url}`)).json()) as T;
     const biggestLine = (await get<{ items: Array<{ id: string }> }>('/api/storylines?sort=size&limit=1')).items[0]!.id;
@@ -129,10 +126,7 @@ async function main(): Promise<void> {
         `event of ${big}: render ${results[`event of ${big} articles`]!.render} ms, kind toggle ${median(redraws)} ms`,
     );
   } finally {
-    await browser.close();
-    await server.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await session.close();
   }
 }
 

@@ -6,44 +6,27 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { writeUiDatabase, type UiDatabase } from '../bench/ui-database.js';
-import { startServer, type RunningServer } from '../src/server/serve.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
-import { chromiumMissing, launchChromium, settled, watchErrors } from './browser-helper.js';
+import { chromiumMissing, openBrowserSession, settled, watchErrors, type BrowserSession } from './browser-helper.js';
 
 const missing = chromiumMissing;
 const BIG = 2000;
-let dir: string;
-let store: Store;
-let server: RunningServer;
+let session: BrowserSession;
+let server: BrowserSession['server'];
 let browser: Browser;
 let page: Page;
 let db: UiDatabase;
-const problems: string[] = [];
 
 before(async () => {
   if (missing) return;
-  dir = mkdtempSync(path.join(os.tmpdir(), 'wiretrace-ui-scale-'));
-  store = openSqliteStore(path.join(dir, 'scale.db'));
-  db = await writeUiDatabase(store, { articles: 5000, bigEvent: BIG, seed: 11 });
-  server = await startServer(store, { port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  session = await openBrowserSession('ui-scale', async (store) => (db = await writeUiDatabase(store, { articles: 5000, bigEvent: BIG, seed: 11 })));
+  ({ server, browser, page } = session);
   page.setDefaultTimeout(30_000);
-  watchErrors(page, problems);
 });
 
 after(async () => {
-  if (missing) return;
-  await browser?.close();
-  await server?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (!missing) await session?.close();
 });
 
 async function open(hash: string, on: Page = page): Promise<void> {
@@ -269,7 +252,7 @@ test('dark mode follows the toggle and is remembered', { skip: missing }, async 
 
 test('at 390 px the event, diff, story, article and list pages do not scroll sideways', { skip: missing }, async () => {
   const narrow = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  watchErrors(narrow, problems);
+  watchErrors(narrow, session.problems);
   try {
     const pair = (await api<{ items: Array<{ aId: string; bId: string }> }>('/api/relations?kind=spin&limit=1')).items[0]!;
     const story = (await api<{ items: Array<{ id: string }> }>('/api/storylines?sort=size&limit=1')).items[0]!;
@@ -284,5 +267,5 @@ test('at 390 px the event, diff, story, article and list pages do not scroll sid
 });
 
 test('the pages raised no errors', { skip: missing }, () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(session.problems, []);
 });

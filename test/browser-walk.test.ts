@@ -1,15 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium, settled as settledOn, watchErrors } from './browser-helper.js';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, openBrowserSession, settled as settledOn, type BrowserSession } from './browser-helper.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
-import { startServer, type RunningServer } from '../src/server/serve.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sampleDir = path.join(root, 'sample');
@@ -17,34 +13,22 @@ const results = path.join(root, 'test-results');
 const docShots = process.env.WIRETRACE_SCREENSHOTS === '1' ? path.join(root, 'docs', 'screenshots') : null;
 const missing = chromiumMissing;
 
-let dir: string;
-let store: Store;
-let server: RunningServer;
-let browser: Browser;
+let session: BrowserSession;
+let server: BrowserSession['server'];
 let page: Page;
-const problems: string[] = [];
 
 before(async () => {
   if (missing) return;
-  dir = mkdtempSync(path.join(os.tmpdir(), 'wiretrace-browser-'));
-  store = openSqliteStore(path.join(dir, 'walk.db'));
   const files = readdirSync(sampleDir).filter((n) => n.endsWith('.txt')).map((n) => path.join(sampleDir, n));
-  await ingestPaths(store, files);
-  server = await startServer(store, { port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  session = await openBrowserSession('browser', (store) => ingestPaths(store, files));
+  ({ server, page } = session);
   page.setDefaultTimeout(10_000);
-  watchErrors(page, problems);
   mkdirSync(results, { recursive: true });
   if (docShots) mkdirSync(docShots, { recursive: true });
 });
 
 after(async () => {
-  if (missing) return;
-  await browser?.close();
-  await server?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (!missing) await session?.close();
 });
 
 /** Waits until the single-page app has rendered the route it is on. */
@@ -150,5 +134,5 @@ test('ingest page uploads a picked file with a progress bar, then shows the summ
 });
 
 test('the walk raised no page errors', { skip: missing }, () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(session.problems, []);
 });
