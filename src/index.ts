@@ -10,6 +10,18 @@ export type {
   AnalysisOutcome,
   QuoteGroupFilter,
 } from './store/store.js';
+export type {
+  ArticleQuery,
+  RelationQuery,
+  EventQuery,
+  EventSummary,
+  StorylineQuery,
+  StorylineSummary,
+  QuoteQuery,
+  Listed,
+  FacetCount,
+  SortOrder,
+} from './store/list-query.js';
 export { parseSearch, type SearchQuery, type SearchTerm } from './store/search-syntax.js';
 export { openSqliteStore, SqliteStore } from './store/sqlite/sqlite-store.js';
 export { readInputs, readBuffer, type ReadItem, type ReadOptions } from './ingest/read.js';

@@ -1,57 +1,39 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, openBrowserSession, settled as settledOn, type BrowserSession } from './browser-helper.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
-import { startServer, type RunningServer } from '../src/server/serve.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sampleDir = path.join(root, 'sample');
 const results = path.join(root, 'test-results');
 const docShots = process.env.WIRETRACE_SCREENSHOTS === '1' ? path.join(root, 'docs', 'screenshots') : null;
-const missing = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium); skipping the browser walk`;
+const missing = chromiumMissing;
 
-let dir: string;
-let store: Store;
-let server: RunningServer;
-let browser: Browser;
+let session: BrowserSession;
+let server: BrowserSession['server'];
 let page: Page;
-const problems: string[] = [];
 
 before(async () => {
   if (missing) return;
-  dir = mkdtempSync(path.join(os.tmpdir(), 'wiretrace-browser-'));
-  store = openSqliteStore(path.join(dir, 'walk.db'));
   const files = readdirSync(sampleDir).filter((n) => n.endsWith('.txt')).map((n) => path.join(sampleDir, n));
-  await ingestPaths(store, files);
-  server = await startServer(store, { port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  session = await openBrowserSession('browser', (store) => ingestPaths(store, files));
+  ({ server, page } = session);
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   mkdirSync(results, { recursive: true });
   if (docShots) mkdirSync(docShots, { recursive: true });
 });
 
 after(async () => {
-  if (missing) return;
-  await browser?.close();
-  await server?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (!missing) await session?.close();
 });
 
 /** Waits until the single-page app has rendered the route it is on. */
 async function settled(): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.ready === (location.hash || '#/'));
+  await settledOn(page);
 }
 
 async function shot(name: string, docName?: string): Promise<void> {
@@ -75,19 +57,26 @@ test('storyline → event → rewrite graph → diff shows the synonym spin', { 
   await page.goto(`${server.url}/`);
   await settled();
   assert.ok((await page.locator('[data-testid=storyline]').count()) >= 1);
-  await shot('storylines', 'storyline.png');
+  await shot('storylines');
+  await page.locator('[data-testid=storyline] a.story-title').first().click();
+  await settled();
+  assert.ok((await page.locator('h1[data-testid=story-title]').textContent())?.trim(), 'the story page has a heading');
+  assert.doesNotMatch(await page.title(), /^wiretrace — wiretrace$/);
+  await page.locator('[data-testid=timeline-chart] canvas').first().waitFor();
+  await shot('story', 'storyline.png');
 
   await page.locator(`[data-testid=event][data-id="${event.id}"] a.event-title`).click();
   await settled();
   assert.match(page.url(), new RegExp(`#/event/${event.id}$`));
-  await page.locator('[data-testid=rewrite-graph]').waitFor();
-  assert.ok((await page.locator('[data-testid=graph-node]').count()) >= 3, 'the graph shows the event\u2019s articles');
-  await shot('event');
+  await page.locator('[data-testid=rewrite-graph] canvas').first().waitFor();
+  assert.ok(Number(await page.locator('[data-testid=rewrite-graph]').getAttribute('data-nodes')) >= 3, 'the graph shows the event\u2019s articles');
+  await shot('event', 'event.png');
 
-  const between = (what: string) =>
-    page.locator(`[data-testid=${what}][data-from="${original.id}"][data-to="${spun.id}"], [data-testid=${what}][data-from="${spun.id}"][data-to="${original.id}"]`);
-  assert.equal(await between('graph-edge').count(), 1, 'the graph links the original and the spun copy');
-  await between('graph-edge-label').click();
+  const between = page.locator(
+    `[data-testid=graph-relation][data-from="${original.id}"][data-to="${spun.id}"], [data-testid=graph-relation][data-from="${spun.id}"][data-to="${original.id}"]`,
+  );
+  assert.equal(await between.count(), 1, 'the relations table beside the graph links the original and the spun copy');
+  await between.locator('[data-testid=graph-edge]').click();
   await page.waitForURL(/#\/diff\//);
   await settled();
   assert.match(page.url(), /#\/diff\//);
@@ -98,6 +87,7 @@ test('storyline → event → rewrite graph → diff shows the synonym spin', { 
   );
   const warGames = swaps.find((s) => [s.a, s.b].some((w) => /^conflict video games$/i.test(w)) && [s.a, s.b].some((w) => /^war games$/i.test(w)));
   assert.ok(warGames, `"conflict video games" is marked as a synonym swap of "war games"; swaps: ${JSON.stringify(swaps.slice(0, 20))}`);
+  for (const run of await page.locator('[data-testid=diff-unchanged]').all()) await run.locator('summary').click();
   const shown = page.locator('[data-testid=diff-view] mark.swap.synonym', { hasText: /conflict video games/i }).first();
   await shown.scrollIntoViewIfNeeded();
   assert.match((await shown.getAttribute('title')) ?? '', /war games/);
@@ -144,5 +134,5 @@ test('ingest page uploads a picked file with a progress bar, then shows the summ
 });
 
 test('the walk raised no page errors', { skip: missing }, () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(session.problems, []);
 });

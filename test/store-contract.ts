@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type { Article, ArticleSummary } from '../src/core/types.js';
 import type { Store } from '../src/store/store.js';
 import { linkContract } from './store-contract-links.js';
+import { listContract } from './store-contract-lists.js';
 import { pagingContract } from './store-contract-paging.js';
 import { stateContract } from './store-contract-state.js';
 import {
@@ -29,6 +30,7 @@ export function storeContract(name: string, makeStore: MakeStore, teardown: Tear
     describe('paging and counts', () => pagingContract(h));
     describe('quarantine, state rows, buckets, analysis queue, transactions', () => stateContract(h));
     describe('relations, events, storylines, quotes, entities', () => linkContract(h));
+    describe('filtered, sorted lists with totals', () => listContract(h));
   });
 }
 

@@ -8,6 +8,7 @@ import type {
   JoinReason,
   QuarantineRecord,
   Quote,
+  QuoteGroup,
   Relation,
   RelationKind,
   Span,
@@ -94,11 +95,11 @@ export interface StoryRow {
 export interface QuoteGroupRow {
   group: string;
   speaker: string | null;
-  variants: Array<{ article: string; articleId: string; text: string; span: Span; drift: WordDiffOp[]; flags: string[] }>;
+  variants: Array<{ article: string; articleId: string; text: string; span: Span; drift: WordDiffOp[]; flags: string[]; indirect: boolean }>;
 }
 
 /** Resolves article ids to names: `load` fetches the ones not seen yet in one batch, then lookups are synchronous. */
-class Names {
+export class Names {
   private readonly cache = new Map<string, Article | undefined>();
   constructor(private readonly store: Store) {}
   async load(ids: Iterable<string>): Promise<this> {
@@ -117,7 +118,7 @@ class Names {
 }
 
 /** The ids a relation names (both sides and its source). */
-function relationIds(relations: readonly Relation[]): string[] {
+export function relationIds(relations: readonly Relation[]): string[] {
   return relations.flatMap((r) => (r.source ? [r.a, r.b, r.source] : [r.a, r.b]));
 }
 
@@ -244,7 +245,7 @@ function flipOp(op: WordDiffOp): WordDiffOp {
 }
 
 /** The relations between members of an event, each once. */
-async function eventRelations(store: Store, event: StoryEvent): Promise<Relation[]> {
+export async function eventRelations(store: Store, event: StoryEvent): Promise<Relation[]> {
   const inside = new Set(event.articles);
   const relations: Relation[] = [];
   for (const id of event.articles) {
@@ -326,8 +327,15 @@ export async function eventView(store: Store, id: string): Promise<EventDetail |
 
 /** Quote groups; `minVariants: 2` keeps the quotes seen in several articles, where drift can show. */
 export async function quotesView(store: Store, page?: Page, filter?: QuoteGroupFilter): Promise<QuoteGroupRow[]> {
-  const groups = await store.listQuoteGroups(page, filter);
-  const names = await new Names(store).load(groups.flatMap((g) => g.variants.map((v) => v.article)));
+  return quoteGroupRows(store, await store.listQuoteGroups(page, filter));
+}
+
+/** Groups as the API shows them: article names, and whether each variant is an indirect quote. */
+export async function quoteGroupRows(store: Store, groups: QuoteGroup[]): Promise<QuoteGroupRow[]> {
+  const articleIds = [...new Set(groups.flatMap((g) => g.variants.map((v) => v.article)))];
+  const names = await new Names(store).load(articleIds);
+  const indirect = new Set<string>();
+  for (const id of articleIds) for (const q of await store.listQuotes(id)) if (q.indirect) indirect.add(q.id);
   return groups.map((group) => ({
     group: group.id,
     speaker: group.speaker,
@@ -338,6 +346,7 @@ export async function quotesView(store: Store, page?: Page, filter?: QuoteGroupF
       span: v.span,
       drift: v.drift,
       flags: v.flags,
+      indirect: indirect.has(v.quote),
     })),
   }));
 }

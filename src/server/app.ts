@@ -6,6 +6,7 @@ import { openApiDocument } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
 import { IngestJobs } from './jobs.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { listRoutes } from './routes/lists.js';
 import { storyRoutes } from './routes/stories.js';
 import { defaultWebRoot, loadStaticAssets } from './static.js';
 
@@ -35,6 +36,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
   });
 
+  app.route('/api', listRoutes(store));
   app.route('/api', articleRoutes(store));
   app.route('/api', storyRoutes(store));
   app.route('/api', ingestRoutes(options.jobs ?? new IngestJobs(store), options.maxUploadBytes ?? DEFAULT_OPTIONS.maxBytes));

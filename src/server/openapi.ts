@@ -1,16 +1,17 @@
 import { DEFAULT_PAGE_RULES } from './params.js';
+import { listPaths, listSchemas } from './openapi-lists.js';
 
 type Schema = Record<string, unknown>;
 
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const str: Schema = { type: 'string' };
-const nullableStr: Schema = { type: ['string', 'null'] };
-const num: Schema = { type: 'number' };
-const int: Schema = { type: 'integer' };
-const arr = (items: Schema): Schema => ({ type: 'array', items });
-const obj = (properties: Record<string, Schema>, required = Object.keys(properties)): Schema => ({ type: 'object', properties, required });
+export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+export const str: Schema = { type: 'string' };
+export const nullableStr: Schema = { type: ['string', 'null'] };
+export const num: Schema = { type: 'number' };
+export const int: Schema = { type: 'integer' };
+export const arr = (items: Schema): Schema => ({ type: 'array', items });
+export const obj = (properties: Record<string, Schema>, required = Object.keys(properties)): Schema => ({ type: 'object', properties, required });
 
-const pageParams = [
+export const pageParams = [
   { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 }, description: 'Rows to skip.' },
   {
     name: 'limit',
@@ -36,14 +37,14 @@ const idParam = (what: string) => ({
   description: `${what} id (articles: id, name, or a unique prefix of either; a prefix of several is a 400 AMBIGUOUS listing them).`,
 });
 
-const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('Error'), description);
-const list = (item: string): Schema => obj(
+export const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
+export const error = (description: string) => json(ref('Error'), description);
+export const list = (item: string): Schema => obj(
   { offset: int, limit: int, total: int, more: { type: 'boolean' }, items: arr(ref(item)) },
   ['offset', 'limit', 'more', 'items'],
 );
 
-function get(summary: string, parameters: unknown[], ok: Schema, errors: Record<string, string> = {}) {
+export function get(summary: string, parameters: unknown[], ok: Schema, errors: Record<string, string> = {}) {
   const responses: Record<string, unknown> = { 200: json(ok, 'OK') };
   for (const [status, text] of Object.entries(errors)) responses[status] = error(text);
   return { get: { summary, parameters, responses } };
@@ -151,7 +152,12 @@ export function openApiDocument(): Record<string, unknown> {
       ),
       '/api/stories': get('Storylines with their events in timeline order', keyedPageParams('the storyline id'), list('StoryRow'), { 400: 'Bad paging parameters' }),
       '/api/stories/{id}': get('One storyline', [idParam('Storyline')], ref('StoryRow'), { 404: 'No such storyline' }),
-      '/api/events/{id}': get('One event with its coverage and rewrite graph', [idParam('Event')], ref('EventDetail'), { 404: 'No such event' }),
+      '/api/events/{id}': get(
+        'One event with its coverage, rewrite graph and coverage timeline',
+        [idParam('Event')],
+        { allOf: [ref('EventDetail'), obj({ timeline: ref('CoverageTimeline') })] },
+        { 404: 'No such event' },
+      ),
       '/api/quotes': get(
         'Quote groups and how their wording drifted',
         [
@@ -183,8 +189,9 @@ export function openApiDocument(): Record<string, unknown> {
         ref('IngestJob'),
         { 404: 'No such job (or one old enough to be forgotten: the last 100 are kept)' },
       ),
+      ...listPaths(),
       '/api/openapi.json': get('This document', [], { type: 'object' }),
     },
-    components: { schemas },
+    components: { schemas: { ...schemas, ...listSchemas() } },
   };
 }

@@ -14,6 +14,7 @@ import type {
   StoryEvent,
   Storyline,
 } from '../core/types.js';
+import type { ArticleQuery, EventQuery, EventSummary, Listed, QuoteQuery, RelationQuery, StorylineQuery, StorylineSummary } from './list-query.js';
 
 /**
  * Rows to return: `offset` defaults to 0 (negative counts as 0); `limit` defaults to 100 and is capped at 1000.
@@ -152,6 +153,19 @@ export interface Store {
    * (by name and kind) with aliases and roles united and sorted, ordered by name.
    */
   listEntities(articleId?: string): Promise<Entity[]>;
+
+  // ---- Filtered, sorted lists with totals, one per list (list-query.ts); offset paging ----
+
+  /** Articles by the filter; `sort`: published (default; relevance when `q` is given), title, outlet, words, relevance. Facet: `outlet`. */
+  queryArticles(query: ArticleQuery): Promise<Listed<ArticleSummary>>;
+  /** Relations by the filter, strongest first. Facet: `kind` (counted over the other filters). */
+  queryRelations(query: RelationQuery): Promise<Listed<Relation>>;
+  /** Events without members; `sort`: date (default), recency, size, span. */
+  queryEvents(query: EventQuery): Promise<Listed<EventSummary>>;
+  /** Storylines with their sizes and dates; `sort`: created (default), recency, size, events, span. */
+  queryStorylines(query: StorylineQuery): Promise<Listed<StorylineSummary>>;
+  /** Quote groups; `sort`: first (default), variants, drift (words changed over the variants). */
+  queryQuoteGroups(query: QuoteQuery): Promise<Listed<QuoteGroup>>;
 
   // ---- Derived analysis state, as rows (never one blob loaded and rewritten whole) ----
 

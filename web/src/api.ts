@@ -44,6 +44,14 @@ export type GraphEdge = EventDetail['graph']['edges'][number];
 export type QuoteVariantRow = QuoteGroupRow['variants'][number];
 
 export type { ListBody } from '../../dist/src/server/lists.js';
+export type { FacetCount, EventSummary, StorylineSummary } from '../../dist/src/store/list-query.js';
+export type { CompareView, ComparedText, CoverageTimeline, EntityView } from '../../dist/src/pipeline/list-views.js';
+import type { FacetCount, EventSummary, StorylineSummary } from '../../dist/src/store/list-query.js';
+import type { CompareView, CoverageTimeline, EntityView } from '../../dist/src/pipeline/list-views.js';
+
+/** A filtered page: the list envelope with the total and any facets. */
+export type Filtered<T> = ListBody<T> & { total: number; facets?: Record<string, FacetCount[]> };
+type Filter = Record<string, string | number | undefined>;
 
 /** An error the API answered with `{error: {code, message}}`. */
 export class ApiError extends Error {
@@ -65,7 +73,25 @@ export async function getJson<T>(path: string, params: Record<string, string | n
   return body as T;
 }
 
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+  const answer: unknown = await response.json();
+  if (!response.ok) {
+    const error = (answer as { error?: { code?: string; message?: string } }).error;
+    throw new ApiError(response.status, error?.code ?? 'ERROR', error?.message ?? `HTTP ${response.status}`);
+  }
+  return answer as T;
+}
+
 export const api = {
+  articleList: (filter: Filter) => getJson<Filtered<ArticleRow>>('/api/articles', filter),
+  relationList: (filter: Filter) => getJson<Filtered<LinkRow>>('/api/relations', filter),
+  eventList: (filter: Filter) => getJson<Filtered<EventSummary>>('/api/events', filter),
+  storylineList: (filter: Filter) => getJson<Filtered<StorylineSummary>>('/api/storylines', filter),
+  quoteList: (filter: Filter) => getJson<Filtered<QuoteGroupRow>>('/api/quotes', filter),
+  entity: (name: string) => getJson<EntityView>(`/api/entities/${encodeURIComponent(name)}`),
+  coverage: (of: { event?: string; storyline?: string }) => getJson<CoverageTimeline>('/api/coverage', of),
+  compare: (a: string, b: string) => postJson<CompareView>('/api/compare', { a, b }),
   articles: (offset: number, limit = 50) => getJson<ListBody<ArticleRow>>('/api/articles', { offset, limit }),
   article: (id: string) => getJson<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`),
   search: (q: string, offset: number, limit = 25) => getJson<ListBody<SearchHit>>('/api/search', { q, offset, limit }),
@@ -73,7 +99,7 @@ export const api = {
   diff: (a: string, b: string) => getJson<DiffView>('/api/diff', { a, b }),
   stories: (offset: number, limit = 20) => getJson<ListBody<StoryRow>>('/api/stories', { offset, limit }),
   story: (id: string) => getJson<StoryRow>(`/api/stories/${encodeURIComponent(id)}`),
-  event: (id: string) => getJson<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
+  event: (id: string) => getJson<EventDetail & { timeline: CoverageTimeline }>(`/api/events/${encodeURIComponent(id)}`),
   quotes: (offset: number, minVariants = 1, limit = 50) =>
     getJson<ListBody<QuoteGroupRow>>('/api/quotes', { offset, limit, minVariants }),
   quarantine: (offset: number, limit = 50) => getJson<ListBody<QuarantineRecord>>('/api/quarantine', { offset, limit }),

@@ -51,6 +51,8 @@ export const routes = {
   article: (id: string) => `#/article/${encodeURIComponent(id)}`,
   diff: (a: string, b: string) => `#/diff/${encodeURIComponent(a)}/${encodeURIComponent(b)}`,
   quotes: () => '#/quotes',
+  entity: (name: string) => `#/entity/${encodeURIComponent(name)}`,
+  compare: () => '#/compare',
   articles: () => '#/articles',
   search: (q: string) => `#/search/${encodeURIComponent(q)}`,
   ingest: () => '#/ingest',
@@ -70,8 +72,8 @@ export function formatRange(begin: string | null, end: string | null): string {
   return `${formatDate(begin)} – ${formatDate(end)}`;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 export function percent(score: number): string {

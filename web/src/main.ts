@@ -1,24 +1,35 @@
 import { ApiError } from './api.js';
 import { clear, h, link, routes } from './dom.js';
+import { currentHash } from './list-controls.js';
+import { wireTheme } from './theme.js';
 import { articlePage } from './view-article.js';
-import { diffPage } from './view-diff.js';
+import { comparePage, diffPage } from './view-diff.js';
+import { entityPage } from './view-entity.js';
 import { eventPage } from './view-event.js';
+import { eventsPage } from './view-events.js';
 import { ingestPage, jobStatus, upload, watchJob } from './view-ingest.js';
 import { articlesPage, searchPage } from './view-lists.js';
 import { quotesPage } from './view-quotes.js';
+import { relationsPage } from './view-relations.js';
 import { storiesPage, storyPage } from './view-stories.js';
 
-type Page = (main: HTMLElement, ...args: string[]) => Promise<void>;
+/** A page: renders into `main`, given the URL's query parameters and the route's captured parts. */
+export type Page = (main: HTMLElement, params: URLSearchParams, ...args: string[]) => Promise<void>;
 
 const ROUTES: Array<[RegExp, Page, string]> = [
   [/^#?\/?$/, storiesPage, 'stories'],
+  [/^#\/storylines$/, storiesPage, 'stories'],
   [/^#\/story\/([^/]+)$/, storyPage, 'stories'],
-  [/^#\/event\/([^/]+)$/, eventPage, 'stories'],
+  [/^#\/events$/, eventsPage, 'events'],
+  [/^#\/event\/([^/]+)$/, eventPage, 'events'],
   [/^#\/article\/([^/]+)$/, articlePage, 'articles'],
-  [/^#\/diff\/([^/]+)\/([^/]+)$/, diffPage, 'articles'],
+  [/^#\/diff\/([^/]+)\/([^/]+)$/, diffPage, 'relations'],
+  [/^#\/compare$/, comparePage, 'compare'],
+  [/^#\/relations$/, relationsPage, 'relations'],
+  [/^#\/entity\/([^/]+)$/, entityPage, 'articles'],
   [/^#\/quotes$/, quotesPage, 'quotes'],
   [/^#\/articles$/, articlesPage, 'articles'],
-  [/^#\/search\/(.*)$/, searchPage, 'search'],
+  [/^#\/search\/(.*)$/, searchPage, 'articles'],
   [/^#\/ingest$/, ingestPage, 'ingest'],
 ];
 
@@ -27,18 +38,20 @@ let generation = 0;
 async function render(): Promise<void> {
   const main = document.getElementById('main')!;
   const hash = location.hash || '#/';
+  const { path, params } = currentHash();
   const mine = ++generation;
-  const match = ROUTES.map(([re, page, tab]) => ({ m: re.exec(hash), page, tab })).find((r) => r.m);
+  const match = ROUTES.map(([re, page, tab]) => ({ m: re.exec(path), page, tab })).find((r) => r.m);
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.tabs a')) a.classList.toggle('active', a.dataset.tab === match?.tab);
   const view = h('div', { class: 'view' });
   clear(main);
   main.appendChild(h('p', { class: 'loading' }, 'Loading…'));
   try {
     if (!match) throw new ApiError(404, 'NOT_FOUND', `no page ${hash}`);
-    await match.page(view, ...match.m!.slice(1).map((s) => decodeURIComponent(s)));
+    await match.page(view, params, ...match.m!.slice(1).map((s) => decodeURIComponent(s)));
     if (mine !== generation) return;
     clear(main);
     main.appendChild(view);
+    view.dispatchEvent(new Event('attached'));
     document.title = `${view.querySelector('h1')?.textContent ?? 'wiretrace'} — wiretrace`;
   } catch (error) {
     if (mine !== generation) return;
@@ -46,7 +59,10 @@ async function render(): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     main.appendChild(h('section', { class: 'card error', 'data-testid': 'error' }, h('h1', {}, error instanceof ApiError && error.status === 404 ? 'Not found' : 'Something went wrong'), h('p', {}, message), link(routes.stories(), 'Back to storylines')));
   } finally {
-    if (mine === generation) document.body.dataset.ready = hash;
+    if (mine === generation) {
+      document.body.dataset.ready = hash;
+      performance.mark('wiretrace:rendered', { detail: hash });
+    }
   }
 }
 
@@ -92,6 +108,7 @@ function wireGlobalDrop(): void {
 }
 
 window.addEventListener('hashchange', () => void render());
+wireTheme();
 wireSearch();
 wireGlobalDrop();
 void render();

@@ -7,6 +7,8 @@ export interface Annotation {
   className: string;
   title?: string;
   testId?: string;
+  /** An element id, so a link can jump to the annotation. */
+  anchor?: string;
 }
 
 /**
@@ -32,7 +34,9 @@ export function annotated(text: string, begin: number, end: number, annotations:
     const covering = inside.filter((a) => a.span[0] <= from && a.span[1] >= to);
     for (let k = covering.length - 1; k >= 0; k--) {
       const a = covering[k]!;
-      const wrapper = h('span', { class: a.className, title: a.title, 'data-testid': a.testId });
+      // Only the annotation's first piece carries its anchor (ids are unique).
+      const anchor = a.anchor && Math.max(begin, a.span[0]) === from ? a.anchor : undefined;
+      const wrapper = h('span', { class: a.className, title: a.title, 'data-testid': a.testId, id: anchor });
       wrapper.appendChild(node);
       node = wrapper;
     }
@@ -91,7 +95,20 @@ export function diffText(text: string, ops: WordDiffOp[], side: 'a' | 'b'): Docu
   return fragment;
 }
 
+/** A swap of one number for another ("40" → "45", "3.2 million" → "3.5 million"): an updated figure. */
+function isFigure(op: WordDiffOp): boolean {
+  return op.op === 'swap' && /\d/.test(op.a ?? '') && /\d/.test(op.b ?? '') && op.a !== op.b;
+}
+
+/** The figures a passage's diff updates, as [before, after]. */
+export function changedFigures(ops: WordDiffOp[]): Array<[string, string]> {
+  return ops.filter(isFigure).map((op) => [op.a!, op.b!]);
+}
+
 function opMark(shown: string, op: WordDiffOp): HTMLElement {
+  if (isFigure(op)) {
+    return h('mark', { class: 'swap figure', 'data-testid': 'figure', 'data-a': op.a ?? '', 'data-b': op.b ?? '', title: `updated figure: ${op.a} → ${op.b}` }, shown);
+  }
   if (op.op === 'swap') {
     const kind = op.synonym ? 'synonym' : 'changed';
     const title = op.synonym ? `synonym swap: “${op.a}” → “${op.b}”` : `changed: “${op.a}” → “${op.b}”`;

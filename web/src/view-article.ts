@@ -3,15 +3,17 @@ import { badge, formatDate, h, link, percent, plural, routes } from './dom.js';
 import { annotated, type Annotation } from './spans.js';
 
 /** #/article/:id : clean text with entities and quotes highlighted, credits, captions and links. */
-export async function articlePage(main: HTMLElement, id: string): Promise<void> {
+export async function articlePage(main: HTMLElement, params: URLSearchParams, id: string): Promise<void> {
   const article = await api.article(id);
+  const quote = params.get('quote');
+  if (quote) main.addEventListener('attached', () => showQuote(main, quote), { once: true });
   main.append(
     h('nav', { class: 'crumbs' }, link(routes.articles(), 'Articles'), article.event ? ' / ' : null, article.event ? link(routes.event(article.event), `Event ${article.event}`) : null, ' / ', article.name),
     h(
       'div',
       { class: 'article-layout' },
       h('article', { class: 'card reader', 'data-testid': 'article' }, header(article), legend(), body(article), captions(article)),
-      h('aside', { class: 'side' }, credits(article), linksCard(article)),
+      h('aside', { class: 'side' }, credits(article), entitiesCard(article), linksCard(article)),
     ),
   );
 }
@@ -21,7 +23,34 @@ function header(article: ArticleDetail): HTMLElement {
     'header',
     {},
     h('h1', {}, article.title ?? article.name),
-    h('p', { class: 'meta' }, [article.source, formatDate(article.published), plural(article.words, 'word')].filter(Boolean).join(' · ')),
+    h(
+      'p',
+      { class: 'meta' },
+      [article.source, formatDate(article.published), plural(article.words, 'word')].filter(Boolean).join(' · '),
+      ' · ',
+      h('a', { href: `/report/${encodeURIComponent(article.id)}`, 'data-testid': 'evidence-report' }, 'Evidence report (printable)'),
+    ),
+  );
+}
+
+/** Scrolls to the quote starting at `begin` and marks it, for "in context" links from the quote board. */
+function showQuote(main: HTMLElement, begin: string): void {
+  const target = main.querySelector<HTMLElement>(`#quote-${CSS.escape(begin)}`);
+  if (!target) return;
+  target.classList.add('target');
+  target.setAttribute('tabindex', '-1');
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+}
+
+/** The people, organisations and places named, each linking to its page. */
+function entitiesCard(article: ArticleDetail): HTMLElement | null {
+  if (!article.entities.length) return null;
+  return h(
+    'section',
+    { class: 'card entities-card' },
+    h('h3', {}, `Named (${article.entities.length})`),
+    h('p', { class: 'entities' }, ...article.entities.map((e) => h('a', { class: `badge entity ${e.kind}`, href: routes.entity(e.name), title: e.roles.join('; ') || e.kind, 'data-testid': 'entity-badge' }, e.name))),
   );
 }
 
@@ -42,7 +71,7 @@ function annotations(article: ArticleDetail): Annotation[] {
   const list: Annotation[] = [];
   for (const q of article.quotes) {
     const who = q.speaker ?? 'unknown speaker';
-    list.push({ span: q.span, className: q.indirect ? 'quote indirect' : 'quote', title: `${who}${q.cue ? ` (${q.cue})` : ''}`, testId: 'quote' });
+    list.push({ span: q.span, className: q.indirect ? 'quote indirect' : 'quote', title: `${q.indirect ? 'indirect: ' : ''}${who}${q.cue ? ` (${q.cue})` : ''}`, testId: 'quote', anchor: `quote-${q.span[0]}` });
     if (q.speakerSpan) list.push({ span: q.speakerSpan, className: 'speaker', title: `speaker of “${q.text.slice(0, 60)}”` });
   }
   for (const m of article.mentions) {

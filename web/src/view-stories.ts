@@ -1,45 +1,77 @@
-import { api, type EventRow, type StoryRow } from './api.js';
-import { badge, formatRange, h, link, moreButton, plural, routes } from './dom.js';
+import { api, type EventRow, type StoryRow, type StorylineSummary } from './api.js';
+import { badge, formatRange, h, link, plural, routes } from './dom.js';
+import { DATE_FIELDS, exportLinks, listPage, sortFields } from './list-controls.js';
+import { coverageChart } from './timeline.js';
 
-/** #/ : every storyline as a timeline of its events. */
-export async function storiesPage(main: HTMLElement): Promise<void> {
-  const list = h('div', { class: 'stories' });
-  main.append(h('header', { class: 'page-head' }, h('h1', {}, 'Storylines'), h('p', { class: 'lede' }, 'Events linked over time into threads; each event groups the articles reporting one happening.')), list);
-  let offset = 0;
-  const load = async (): Promise<boolean> => {
-    const page = await api.stories(offset);
-    offset += page.items.length;
-    for (const story of page.items) list.appendChild(storyCard(story));
-    if (offset === 0) list.appendChild(empty());
-    return page.more;
-  };
-  if (await load()) main.appendChild(moreButton(load));
+const STORYLINE_SORTS: Array<[string, string]> = [
+  ['', 'First started'],
+  ['recency', 'Latest news'],
+  ['size', 'Most articles'],
+  ['events', 'Most events'],
+  ['span', 'Longest running'],
+];
+
+/** #/?q=&from=&to=&sort=&order=&offset= : storylines, filtered and sorted on the server, with their sizes and spans. */
+export async function storiesPage(main: HTMLElement, params: URLSearchParams): Promise<void> {
+  await listPage(main, params, {
+    path: '#/',
+    title: 'Storylines',
+    lede: 'Events linked over time into threads; each event groups the articles reporting one happening.',
+    noun: 'storyline',
+    limit: 25,
+    fetch: api.storylineList,
+    fields: () => [{ name: 'q', label: 'Title words', type: 'search' }, ...DATE_FIELDS, ...sortFields(STORYLINE_SORTS)],
+    body: (page, offset) => {
+      const list = h('ol', { class: 'plain story-list card', 'data-testid': 'storyline-list', start: offset + 1 }, ...page.items.map(storyLine));
+      if (page.total === 0) list.appendChild(h('li', { class: 'empty' }, params.toString() ? 'No storyline matches these filters.' : empty()));
+      return list;
+    },
+  });
 }
 
-/** #/story/:id : one storyline. */
-export async function storyPage(main: HTMLElement, id: string): Promise<void> {
-  const story = await api.story(id);
-  main.append(h('nav', { class: 'crumbs' }, link(routes.stories(), 'Storylines'), ' / ', story.id), storyCard(story, true));
-}
-
-function storyCard(story: StoryRow, full = false): HTMLElement {
-  const articles = story.events.reduce((n, e) => n + e.articles.length, 0);
-  const first = story.events[0]?.date ?? null;
-  const last = story.events[story.events.length - 1]?.dateEnd ?? story.events[story.events.length - 1]?.date ?? null;
+function storyLine(s: StorylineSummary): HTMLElement {
   return h(
-    'section',
-    { class: 'card storyline', 'data-testid': 'storyline', 'data-id': story.id },
-    h(
-      'div',
-      { class: 'card-head' },
-      h('h2', {}, full ? story.title : link(routes.story(story.id), story.title)),
-      h('p', { class: 'meta' }, `${formatRange(first, last)} · ${plural(story.events.length, 'event')} · ${plural(articles, 'article')}`),
-    ),
-    h('ol', { class: 'timeline' }, ...story.events.map(eventItem)),
+    'li',
+    { class: 'story-row', 'data-testid': 'storyline', 'data-id': s.id },
+    h('a', { class: 'story-title', href: routes.story(s.id) }, s.title || s.id),
+    h('div', { class: 'meta' }, `${formatRange(s.dateBegin, s.dateEnd)} · ${plural(s.events, 'event')} · ${plural(s.articles, 'article')}`),
   );
 }
 
-function eventItem(event: EventRow): HTMLElement {
+/** #/story/:id : one storyline: its heading, coverage over time and its events in order. */
+export async function storyPage(main: HTMLElement, _params: URLSearchParams, id: string): Promise<void> {
+  const [story, timeline] = await Promise.all([api.story(id), api.coverage({ storyline: id })]);
+  const articles = story.events.reduce((n, e) => n + e.articles.length, 0);
+  const first = story.events[0]?.date ?? null;
+  const lastEvent = story.events[story.events.length - 1];
+  const outlets = new Set(story.events.flatMap((e) => e.coverage.map((c) => c.source)));
+  const reasons = storylineReasons(story);
+  main.append(
+    h('nav', { class: 'crumbs' }, link(routes.stories(), 'Storylines'), ' / ', story.id),
+    h(
+      'header',
+      { class: 'page-head' },
+      h('h1', { 'data-testid': 'story-title' }, story.title || story.id),
+      h('p', { class: 'meta' }, `${formatRange(first, lastEvent?.dateEnd ?? lastEvent?.date ?? null)} · ${plural(story.events.length, 'event')} · ${plural(articles, 'article')} · ${plural(outlets.size, 'outlet')}`),
+    ),
+    coverageChart(timeline, main),
+    exportLinks('coverage', { storyline: story.id }),
+    h(
+      'section',
+      { class: 'card storyline', 'data-testid': 'story-events' },
+      h('h2', {}, 'Events'),
+      h('ol', { class: 'timeline' }, ...story.events.map((e, i) => eventItem(e, reasons[i]))),
+    ),
+  );
+}
+
+/** The reasons a storyline's events belong together, where the storyline carries them (one per event). */
+function storylineReasons(story: StoryRow): Array<string | undefined> {
+  const reasons = (story as StoryRow & { reasons?: unknown }).reasons;
+  return Array.isArray(reasons) ? reasons.map((r) => (typeof r === 'string' && r ? r : undefined)) : [];
+}
+
+function eventItem(event: EventRow, reason?: string): HTMLElement {
   const outlets = event.coverage.map((c) => c.source).filter(Boolean);
   const copies = event.coverage.reduce((n, c) => n + c.copies.length, 0);
   return h(
@@ -57,6 +89,7 @@ function eventItem(event: EventRow): HTMLElement {
         copies > 0 ? badge(`${copies} ${copies === 1 ? 'copy' : 'copies'}`, 'copies') : null,
         outlets.length ? h('span', { class: 'outlets' }, outlets.slice(0, 6).join(' · ') + (outlets.length > 6 ? ` +${outlets.length - 6}` : '')) : null,
       ),
+      reason ? h('div', { class: 'reason meta', 'data-testid': 'storyline-reason' }, `Why here: ${reason}`) : null,
     ),
   );
 }

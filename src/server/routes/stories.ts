@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { eventView, quarantineView, quotesView, storiesView, storyView } from '../../pipeline/queries.js';
 import type { Store } from '../../store/store.js';
+import { eventTimeline } from '../../pipeline/list-views.js';
 import { notFound } from '../errors.js';
 import { pageOf } from '../lists.js';
 import { intParam, pageParams, type PageRules } from '../params.js';
@@ -28,7 +29,7 @@ export function storyRoutes(store: Store): Hono {
     const id = c.req.param('id');
     const event = await eventView(store, id);
     if (!event) notFound('event', id);
-    return c.json(event);
+    return c.json({ ...event, timeline: eventTimeline(event) });
   });
 
   app.get('/quotes', async (c) => {

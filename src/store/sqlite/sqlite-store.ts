@@ -19,7 +19,9 @@ import type {
 import { createError } from '../../core/errors.js';
 import { AsyncMutex } from '../mutex.js';
 import type { AnalysisOutcome, ArticleResolution, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
+import type { ArticleQuery, EventQuery, EventSummary, Listed, QuoteQuery, RelationQuery, StorylineQuery, StorylineSummary } from '../list-query.js';
 import { ArticleTables } from './article-tables.js';
+import { QueryTables } from './query-tables.js';
 import { LinkTables } from './link-tables.js';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations.js';
 import { StateTables } from './state-tables.js';
@@ -58,6 +60,7 @@ export class SqliteStore implements Store {
   private readonly articles: ArticleTables;
   private readonly links: LinkTables;
   private readonly state: StateTables;
+  private readonly lists: QueryTables;
   /** Set on a transaction's handle; undefined on the store itself. */
   private readonly transactionOf?: OpenTransaction;
 
@@ -68,6 +71,7 @@ export class SqliteStore implements Store {
     this.articles = new ArticleTables(this.connection.st);
     this.links = new LinkTables(this.connection.st);
     this.state = new StateTables(this.connection.st);
+    this.lists = new QueryTables(this.connection.st);
   }
 
   /** Runs a synchronous operation once no transaction of this store is open (or at once, through a handle). */
@@ -159,6 +163,12 @@ export class SqliteStore implements Store {
 
   putEntities = (articleId: string, entities: Entity[]): Promise<void> => this.run(() => this.links.putEntities(articleId, entities));
   listEntities = (articleId?: string): Promise<Entity[]> => this.run(() => this.links.listEntities(articleId));
+
+  queryArticles = (query: ArticleQuery): Promise<Listed<ArticleSummary>> => this.run(() => this.lists.articles(query));
+  queryRelations = (query: RelationQuery): Promise<Listed<Relation>> => this.run(() => this.lists.relations(query));
+  queryEvents = (query: EventQuery): Promise<Listed<EventSummary>> => this.run(() => this.lists.events(query));
+  queryStorylines = (query: StorylineQuery): Promise<Listed<StorylineSummary>> => this.run(() => this.lists.storylines(query));
+  queryQuoteGroups = (query: QuoteQuery): Promise<Listed<QuoteGroup>> => this.run(() => this.lists.quoteGroups(query));
 
   getRows = (ns: string, keys: readonly string[]): Promise<Map<string, Uint8Array>> => this.run(() => this.state.getRows(ns, keys));
   putRows = (ns: string, rows: ReadonlyArray<readonly [string, Uint8Array | null]>): Promise<void> => this.run(() => this.state.putRows(ns, rows));

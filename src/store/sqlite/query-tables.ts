@@ -1,0 +1,218 @@
+/**
+ * Filtered, sorted lists with totals (store/list-query.ts) in SQL. Every filter is a bound
+ * parameter; sorts come from fixed tables of SQL, never from what a caller typed.
+ */
+import type { ArticleSummary, QuoteGroup, Relation } from '../../core/types.js';
+import type {
+  ArticleQuery,
+  EventQuery,
+  EventSummary,
+  FacetCount,
+  Listed,
+  ListQuery,
+  QuoteQuery,
+  RelationQuery,
+  SortOrder,
+  StorylineQuery,
+  StorylineSummary,
+} from '../list-query.js';
+import { resolvePage } from '../page.js';
+import { ftsMatch } from './fts.js';
+import { rowToQuoteGroup, rowToRelation, rowToSummary, type QuoteGroupRow, type RelationRow, type SummaryRow } from './rows.js';
+import type { Statements } from './statements.js';
+
+/** Most words a title or quote filter looks for; the rest are ignored. */
+const MAX_FILTER_WORDS = 8;
+/** Most values a facet lists. */
+const MAX_FACET_VALUES = 50;
+
+/** A sort: its SQL with `DIR` where the direction goes, and the order it takes when none is asked for. */
+interface SortSql {
+  sql: string;
+  natural: SortOrder;
+}
+
+/** The WHERE clause of a list being built, with its named parameters. */
+class Filter {
+  readonly conditions: string[] = [];
+  readonly params: Record<string, unknown> = {};
+  private serial = 0;
+
+  /** Adds `sql` with each `?` bound to the next of `values`. */
+  add(sql: string, ...values: unknown[]): this {
+    let i = 0;
+    this.conditions.push(sql.replace(/\?/g, () => this.bind(values[i++])));
+    return this;
+  }
+
+  bind(value: unknown): string {
+    const name = `p${++this.serial}`;
+    this.params[name] = value;
+    return `@${name}`;
+  }
+
+  /** The clause, leaving out the condition that starts with `except` (a facet counts over the other filters). */
+  where(except?: string, ...extra: string[]): string {
+    const kept = [...this.conditions.filter((c) => except === undefined || !c.startsWith(except)), ...extra];
+    return kept.length ? `WHERE ${kept.join(' AND ')}` : '';
+  }
+}
+
+function orderBy<S extends string>(sorts: Record<S, SortSql>, query: ListQuery<S>, fallback: S): string {
+  const sort = sorts[query.sort ?? fallback] ?? sorts[fallback];
+  const order = query.order ?? sort.natural;
+  return sort.sql.replace(/DIR/g, order === 'asc' ? 'ASC' : 'DESC');
+}
+
+/** Lower-cased words of a free-text filter, at most MAX_FILTER_WORDS. */
+function words(q: string | undefined): string[] {
+  return (q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_FILTER_WORDS);
+}
+
+/** `to` as an exclusive bound, so an article published at any time that day is inside. */
+function dayAfter(filter: Filter, day: string): string {
+  return `date(${filter.bind(day)}, '+1 day')`;
+}
+
+const ARTICLE_SORTS: Record<NonNullable<ArticleQuery['sort']>, SortSql> = {
+  published: { sql: 'a.published IS NULL, a.published DIR, a.name, a.seq', natural: 'asc' },
+  title: { sql: 'coalesce(a.title, a.name) COLLATE NOCASE DIR, a.seq', natural: 'asc' },
+  outlet: { sql: 'a.source IS NULL, a.source COLLATE NOCASE DIR, a.published, a.seq', natural: 'asc' },
+  words: { sql: 'a.words DIR, a.seq', natural: 'desc' },
+  // bm25: lower is better, so "best first" is ascending rank.
+  relevance: { sql: "hits.rank {REV}, a.seq", natural: 'desc' },
+};
+
+const RELATION_SORTS: Record<NonNullable<RelationQuery['sort']>, SortSql> = {
+  score: { sql: 'r.score DIR, r.seq', natural: 'desc' },
+};
+
+const EVENT_SIZE = '(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id)';
+const EVENT_LAST = 'coalesce(e.date_end, e.date_begin)';
+const EVENT_SORTS: Record<NonNullable<EventQuery['sort']>, SortSql> = {
+  date: { sql: 'e.date_begin IS NULL, e.date_begin DIR, e.date_end, e.seq', natural: 'asc' },
+  recency: { sql: `${EVENT_LAST} IS NULL, ${EVENT_LAST} DIR, e.seq`, natural: 'desc' },
+  size: { sql: 'size DIR, e.seq', natural: 'desc' },
+  span: { sql: `e.date_begin IS NULL, julianday(${EVENT_LAST}) - julianday(e.date_begin) DIR, size DESC, e.seq`, natural: 'desc' },
+};
+
+const STORYLINE_SORTS: Record<NonNullable<StorylineQuery['sort']>, SortSql> = {
+  created: { sql: 's.position DIR', natural: 'asc' },
+  recency: { sql: 'agg.date_end IS NULL, agg.date_end DIR, s.position', natural: 'desc' },
+  size: { sql: 'articles DIR, s.position', natural: 'desc' },
+  events: { sql: 'events DIR, s.position', natural: 'desc' },
+  span: { sql: 'agg.date_begin IS NULL, julianday(agg.date_end) - julianday(agg.date_begin) DIR, articles DESC, s.position', natural: 'desc' },
+};
+
+const QUOTE_DRIFT = `(SELECT count(*) FROM json_each(g.variants) v, json_each(v.value, '$.drift') d WHERE json_extract(d.value, '$.op') <> 'same')`;
+const QUOTE_SORTS: Record<NonNullable<QuoteQuery['sort']>, SortSql> = {
+  first: { sql: 'g.position DIR', natural: 'asc' },
+  variants: { sql: 'g.variant_count DIR, g.position', natural: 'desc' },
+  drift: { sql: `${QUOTE_DRIFT} DIR, g.variant_count DESC, g.position`, natural: 'desc' },
+};
+
+/** The filtered lists, synchronously (SqliteStore wraps them in promises). */
+export class QueryTables {
+  constructor(private readonly st: Statements) {}
+
+  articles(query: ArticleQuery): Listed<ArticleSummary> {
+    const filter = new Filter();
+    let from = 'articles a';
+    let sort = query.sort ?? 'published';
+    if (query.q !== undefined && query.q.trim() !== '') {
+      const expression = ftsMatch(query.q);
+      if (expression === null) return { total: 0, items: [], facets: { outlet: [] } };
+      from = `(SELECT rowid AS seq, bm25(articles_fts, 3.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ${filter.bind(expression)}) hits JOIN articles a ON a.seq = hits.seq`;
+      if (query.sort === undefined) sort = 'relevance';
+    } else if (sort === 'relevance') sort = 'published';
+    if (query.from) filter.add('a.published >= ?', query.from);
+    if (query.to) filter.conditions.push(`a.published < ${dayAfter(filter, query.to)}`);
+    if (query.outlet) filter.add('a.source = ?', query.outlet);
+    if (query.entity) filter.add('a.id IN (SELECT article FROM entities WHERE name = ?)', query.entity);
+    const order = orderBy(ARTICLE_SORTS, { ...query, sort }, 'published').replace('{REV}', (query.order ?? 'desc') === 'desc' ? 'ASC' : 'DESC');
+    const { offset, limit } = resolvePage(query);
+    const rows = this.st
+      .get(`SELECT a.id, a.name, a.source, a.title, a.published, a.words FROM ${from} ${filter.where()} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...filter.params, limit, offset }) as SummaryRow[];
+    const total = this.st.get(`SELECT count(*) FROM ${from} ${filter.where()}`).pluck().get(filter.params) as number;
+    const outlets = this.facet(`SELECT a.source AS value, count(*) AS count FROM ${from} ${filter.where('a.source =', 'a.source IS NOT NULL')} GROUP BY a.source`, filter);
+    return { total, items: rows.map(rowToSummary), facets: { outlet: outlets } };
+  }
+
+  relations(query: RelationQuery): Listed<Relation> {
+    const filter = new Filter();
+    if (query.kind) filter.add('r.kind = ?', query.kind);
+    if (query.minScore !== undefined && query.minScore > 0) filter.add('r.score >= ?', query.minScore);
+    if (query.article) filter.add('(r.a = ? OR r.b = ?)', query.article, query.article);
+    const { offset, limit } = resolvePage(query);
+    const rows = this.st
+      .get(`SELECT r.* FROM relations r ${filter.where()} ORDER BY ${orderBy(RELATION_SORTS, query, 'score')} LIMIT @limit OFFSET @offset`)
+      .all({ ...filter.params, limit, offset }) as RelationRow[];
+    const total = this.st.get(`SELECT count(*) FROM relations r ${filter.where()}`).pluck().get(filter.params) as number;
+    const kinds = this.facet(`SELECT r.kind AS value, count(*) AS count FROM relations r ${filter.where('r.kind =')} GROUP BY r.kind`, filter);
+    return { total, items: rows.map(rowToRelation), facets: { kind: kinds } };
+  }
+
+  events(query: EventQuery): Listed<EventSummary> {
+    const filter = new Filter();
+    if (query.from) filter.add(`${EVENT_LAST} >= ?`, query.from);
+    if (query.to) filter.add('e.date_begin <= ?', query.to);
+    for (const word of words(query.q)) filter.add('instr(lower(e.title), ?) > 0', word);
+    if (query.entity) {
+      filter.add('e.id IN (SELECT ea.event_id FROM entities en JOIN event_articles ea ON ea.article_id = en.article WHERE en.name = ?)', query.entity);
+    }
+    const { offset, limit } = resolvePage(query);
+    const rows = this.st
+      .get(
+        `SELECT e.id, e.title, e.date_begin, e.date_end, e.entities, ${EVENT_SIZE} AS size FROM events e ${filter.where()}
+         ORDER BY ${orderBy(EVENT_SORTS, query, 'date')} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...filter.params, limit, offset }) as Array<{ id: string; title: string; date_begin: string | null; date_end: string | null; entities: string; size: number }>;
+    const total = this.st.get(`SELECT count(*) FROM events e ${filter.where()}`).pluck().get(filter.params) as number;
+    const items = rows.map((r) => ({ id: r.id, title: r.title, dateBegin: r.date_begin, dateEnd: r.date_end, entities: JSON.parse(r.entities) as string[], size: r.size }));
+    return { total, items };
+  }
+
+  storylines(query: StorylineQuery): Listed<StorylineSummary> {
+    const filter = new Filter();
+    if (query.from) filter.add('agg.date_end >= ?', query.from);
+    if (query.to) filter.add('agg.date_begin <= ?', query.to);
+    for (const word of words(query.q)) filter.add('instr(lower(s.title), ?) > 0', word);
+    const from = `storylines s LEFT JOIN (
+        SELECT se.storyline_id AS id, count(*) AS events, sum(${EVENT_SIZE}) AS articles,
+          min(e.date_begin) AS date_begin, max(${EVENT_LAST}) AS date_end
+        FROM storyline_events se JOIN events e ON e.id = se.event_id GROUP BY se.storyline_id
+      ) agg ON agg.id = s.id`;
+    const { offset, limit } = resolvePage(query);
+    const rows = this.st
+      .get(
+        `SELECT s.id, s.title, coalesce(agg.events, 0) AS events, coalesce(agg.articles, 0) AS articles, agg.date_begin, agg.date_end
+         FROM ${from} ${filter.where()} ORDER BY ${orderBy(STORYLINE_SORTS, query, 'created')} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...filter.params, limit, offset }) as Array<{ id: string; title: string; events: number; articles: number; date_begin: string | null; date_end: string | null }>;
+    const total = this.st.get(`SELECT count(*) FROM ${from} ${filter.where()}`).pluck().get(filter.params) as number;
+    const items = rows.map((r) => ({ id: r.id, title: r.title, events: r.events, articles: r.articles, dateBegin: r.date_begin, dateEnd: r.date_end }));
+    return { total, items };
+  }
+
+  quoteGroups(query: QuoteQuery): Listed<QuoteGroup> {
+    const filter = new Filter();
+    if (query.speaker) filter.add('g.speaker = ?', query.speaker);
+    const minVariants = Math.max(1, Math.floor(query.minVariants ?? 1) || 1);
+    if (minVariants > 1) filter.add('g.variant_count >= ?', minVariants);
+    for (const word of words(query.q)) {
+      filter.add(`EXISTS (SELECT 1 FROM json_each(g.variants) v WHERE instr(lower(json_extract(v.value, '$.text')), ?) > 0)`, word);
+    }
+    const { offset, limit } = resolvePage(query);
+    const rows = this.st
+      .get(`SELECT g.* FROM quote_groups g ${filter.where()} ORDER BY ${orderBy(QUOTE_SORTS, query, 'first')} LIMIT @limit OFFSET @offset`)
+      .all({ ...filter.params, limit, offset }) as QuoteGroupRow[];
+    const total = this.st.get(`SELECT count(*) FROM quote_groups g ${filter.where()}`).pluck().get(filter.params) as number;
+    return { total, items: rows.map(rowToQuoteGroup) };
+  }
+
+  /** The most frequent values of a `value, count` query, most frequent first. */
+  private facet(sql: string, filter: Filter): FacetCount[] {
+    return this.st.get(`${sql} ORDER BY count DESC, value LIMIT ${MAX_FACET_VALUES}`).all(filter.params) as FacetCount[];
+  }
+}
