@@ -5,7 +5,7 @@
  * wording drifts, and one event of `bigEvent` articles. 20,000 articles take seconds, not minutes.
  */
 import { createHash } from 'node:crypto';
-import type { Article, Entity, Quote, QuoteGroup, Relation, RelationKind, Span, StoryEvent, WordDiffOp } from '../src/core/types.js';
+import type { Article, Entity, Quote, Relation, RelationKind, Span, StoryEvent, WordDiffOp } from '../src/core/types.js';
 import type { Store } from '../src/store/store.js';
 import { Random } from './synthetic/random.js';
 
@@ -142,13 +142,10 @@ export async function writeUiDatabase(store: Store, options: UiDatabaseOptions =
       reasons: planned.map((p, i) => ({ article: p.article.id, action: i === 0 ? 'started' : 'joined', score: i === 0 ? 1 : 0.6, parts: { text: 0.6 }, note: i === 0 ? 'first article' : 'same subject and place' })),
     };
     await tx.putEvent(event);
-    const variants = planned.slice(0, 40).map((p, i) => ({
-      article: p.article.id, quote: p.quote.id, text: p.quote.text, span: p.quote.span, speaker,
-      drift: i === 0 || p.verdict === original.verdict ? [] : [{ op: 'swap' as const, a: original.verdict, b: p.verdict }],
-      flags: p.verdict === original.verdict ? [] : ['strength-changed'],
-    }));
-    const group: QuoteGroup = { id: `G${eventSerial}`, speaker, variants };
-    await tx.putQuoteGroup(group);
+    for (const p of planned.slice(0, 40)) {
+      const variant = { article: p.article.id, quote: p.quote.id, text: p.quote.text, span: p.quote.span, speaker, name: p.article.name, published: p.article.published };
+      await tx.addQuoteVariant({ id: `G${eventSerial}`, speaker }, variant);
+    }
     return id;
   };
 

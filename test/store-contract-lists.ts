@@ -1,6 +1,6 @@
 /** Store contract, part four: filtered, sorted lists with totals and facets. Not a test file itself. */
 import assert from 'node:assert/strict';
-import type { Article, QuoteGroup, Relation } from '../src/core/types.js';
+import type { Article, Relation } from '../src/core/types.js';
 import type { Store } from '../src/store/store.js';
 import { makeArticle, makeEvent, makeRelation } from './store-fixtures.js';
 import { storeTest, type Harness } from './store-harness.js';
@@ -28,20 +28,11 @@ async function seedArticles(store: Store): Promise<Article[]> {
   return articles;
 }
 
-function group(id: string, speaker: string, texts: string[], changed: number): QuoteGroup {
-  return {
-    id,
-    speaker,
-    variants: texts.map((text, i) => ({
-      article: `art-${i}`,
-      quote: `q-${id}-${i}`,
-      text,
-      span: [0, text.length],
-      speaker,
-      drift: i === 0 ? [] : Array.from({ length: changed }, () => ({ op: 'swap' as const, a: 'x', b: 'y' })),
-      flags: [],
-    })),
-  };
+/** A quote group of `texts` (one wording per article), added variant by variant as the pipeline does. */
+async function addGroup(store: Store, id: string, speaker: string, texts: string[]): Promise<void> {
+  for (const [i, text] of texts.entries()) {
+    await store.addQuoteVariant({ id, speaker }, { article: `art-${i}`, quote: `q-${id}-${i}`, text, span: [0, text.length], speaker, name: `art-${i}`, published: null });
+  }
 }
 
 export function listContract(h: Harness): void {
@@ -134,16 +125,17 @@ export function listContract(h: Harness): void {
     assert.deepEqual(await ids({ q: 'farm' }), ['S2']);
   });
 
-  storeTest(h, 'queryQuoteGroups searches wording, filters by speaker and sorts by drift', async (store) => {
-    await store.putQuoteGroup(group('g1', 'Kalle Laanet', ['completely unacceptable proposals', 'totally unacceptable proposals'], 1));
-    await store.putQuoteGroup(group('g2', 'Jens Stoltenberg', ['ready for dialogue', 'prepared for talks', 'set for talks'], 3));
-    await store.putQuoteGroup(group('g3', 'Kalle Laanet', ['a permanent presence'], 0));
+  storeTest(h, 'queryQuoteGroups searches wording, filters by speaker and sorts by drift (the most distinct wordings first)', async (store) => {
+    await addGroup(store, 'g1', 'Kalle Laanet', ['completely unacceptable proposals', 'totally unacceptable proposals', 'totally unacceptable proposals']);
+    await addGroup(store, 'g2', 'Jens Stoltenberg', ['ready for dialogue', 'prepared for talks', 'set for talks']);
+    await addGroup(store, 'g3', 'Kalle Laanet', ['a permanent presence']);
     const ids = async (q: Parameters<Store['queryQuoteGroups']>[0]) => (await store.queryQuoteGroups(q)).items.map((g) => g.id);
     assert.deepEqual(await ids({}), ['g1', 'g2', 'g3']);
     assert.deepEqual(await ids({ sort: 'drift' }), ['g2', 'g1', 'g3']);
     assert.deepEqual(await ids({ speaker: 'Kalle Laanet' }), ['g1', 'g3']);
     assert.deepEqual(await ids({ q: 'TOTALLY unacceptable' }), ['g1']);
-    assert.deepEqual(await ids({ minVariants: 2, sort: 'variants' }), ['g2', 'g1']);
+    assert.deepEqual(await ids({ minVariants: 2, sort: 'variants' }), ['g1', 'g2']);
+    assert.deepEqual(await ids({ minVariants: 4 }), []);
     assert.equal((await store.queryQuoteGroups({ speaker: 'Kalle Laanet', limit: 1 })).total, 2);
   });
 

@@ -31,8 +31,11 @@ export function canonicalStamp(wordnetStamp: number): number {
 /** The stamp of the table at `file`, or null when there is none. */
 export function builtCanonicalStamp(file: string): number | null {
   if (!fs.existsSync(file)) return null;
-  const header = new Uint32Array(fs.readFileSync(file).subarray(0, 4 * HEADER_WORDS).slice().buffer);
-  return header.length === HEADER_WORDS && header[0] === MAGIC ? header[1]! : null;
+  const bytes = fs.readFileSync(file);
+  if (bytes.length < 4 * HEADER_WORDS) return null;
+  // A copy of the header: the file's bytes may sit at any offset of a shared buffer.
+  const header = new Uint32Array(new Uint8Array(bytes.subarray(0, 4 * HEADER_WORDS)).buffer);
+  return header[0] === MAGIC ? header[1]! : null;
 }
 
 /** The second hash that tells apart two words with the same `wordHash`. */

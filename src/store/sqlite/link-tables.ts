@@ -1,5 +1,5 @@
 import type { Entity, Quote, QuoteGroup, QuoteGroupHeader, QuoteVariantRecord, Relation, StoryEvent, Storyline } from '../../core/types.js';
-import { assembleQuoteGroup } from '../../extract/quote-groups.js';
+import { addQuoteVariant, withVariants } from './quote-variants.js';
 import { createError } from '../../core/errors.js';
 import { mergeEntities } from '../entities.js';
 import { resolvePage } from '../page.js';
@@ -12,14 +12,11 @@ import {
   rowToEntity,
   rowToEvent,
   rowToQuote,
-  quoteVariantToRow,
-  rowToQuoteVariant,
   rowToRelation,
   rowToStoryline,
   type EntityRow,
   type EventRow,
   type QuoteGroupRow,
-  type QuoteVariantRow,
   type QuoteRow,
   type RelationRow,
   type StorylineRow,
@@ -178,29 +175,7 @@ export class LinkTables {
   }
 
   addQuoteVariant(group: QuoteGroupHeader, variant: QuoteVariantRecord): void {
-    this.st.atomically(() => {
-      this.st.get(
-        `INSERT INTO quote_groups (id, speaker, variant_count, position)
-         VALUES (@id, @speaker, 1, (SELECT COALESCE(MAX(position), -1) + 1 FROM quote_groups))
-         ON CONFLICT(id) DO UPDATE SET speaker = excluded.speaker, variant_count = variant_count + 1`,
-      ).run({ id: group.id, speaker: group.speaker });
-      this.st.get(
-        `INSERT INTO quote_variants (group_id, article, quote, text, span_begin, span_end, speaker, published, name)
-         VALUES (@group_id, @article, @quote, @text, @span_begin, @span_end, @speaker, @published, @name)`,
-      ).run(quoteVariantToRow(group.id, variant));
-    });
-  }
-
-  /** Groups with every variant (one query for the variants of the whole page). */
-  private withVariants(rows: QuoteGroupRow[]): QuoteGroup[] {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const variants = this.st
-      .get(`SELECT * FROM quote_variants WHERE group_id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as QuoteVariantRow[];
-    const byGroup = new Map<string, QuoteVariantRecord[]>(ids.map((id) => [id, []]));
-    for (const v of variants) byGroup.get(v.group_id)!.push(rowToQuoteVariant(v));
-    return rows.map((r) => assembleQuoteGroup({ id: r.id, speaker: r.speaker }, byGroup.get(r.id)!));
+    addQuoteVariant(this.st, group, variant);
   }
 
   listQuoteGroups(page?: Page, filter: QuoteGroupFilter = {}): QuoteGroup[] {
@@ -214,7 +189,7 @@ export class LinkTables {
             .all(minVariants(filter), from, limit, skip)
         : this.st.get('SELECT * FROM quote_groups WHERE position > ? ORDER BY position LIMIT ? OFFSET ?').all(from, limit, skip)
     ) as QuoteGroupRow[];
-    return this.withVariants(rows);
+    return withVariants(this.st, rows);
   }
 
   countQuoteGroups(filter: QuoteGroupFilter = {}): number {

@@ -192,10 +192,11 @@ export const MIGRATIONS: readonly Migration[] = [
         published TEXT,
         name TEXT NOT NULL
       );
-      CREATE INDEX quote_variants_group ON quote_variants(group_id);
+      CREATE INDEX quote_variants_group ON quote_variants(group_id, text);
       -- rebuilt by the next ingest (the derived version moved on):
       DELETE FROM quote_groups;
       ALTER TABLE quote_groups DROP COLUMN variants;
+      ALTER TABLE quote_groups ADD COLUMN wordings INTEGER NOT NULL DEFAULT 1;
     `,
   },
 ];

@@ -18,7 +18,8 @@ import type {
 } from '../list-query.js';
 import { resolvePage } from '../page.js';
 import { ftsMatch } from './fts.js';
-import { rowToQuoteGroup, rowToRelation, rowToSummary, type QuoteGroupRow, type RelationRow, type SummaryRow } from './rows.js';
+import { withVariants } from './quote-variants.js';
+import { rowToRelation, rowToSummary, type QuoteGroupRow, type RelationRow, type SummaryRow } from './rows.js';
 import type { Statements } from './statements.js';
 
 /** Most words a title or quote filter looks for; the rest are ignored. */
@@ -104,11 +105,11 @@ const STORYLINE_SORTS: Record<NonNullable<StorylineQuery['sort']>, SortSql> = {
   span: { sql: 'agg.date_begin IS NULL, julianday(agg.date_end) - julianday(agg.date_begin) DIR, articles DESC, s.position', natural: 'desc' },
 };
 
-const QUOTE_DRIFT = `(SELECT count(*) FROM json_each(g.variants) v, json_each(v.value, '$.drift') d WHERE json_extract(d.value, '$.op') <> 'same')`;
 const QUOTE_SORTS: Record<NonNullable<QuoteQuery['sort']>, SortSql> = {
   first: { sql: 'g.position DIR', natural: 'asc' },
   variants: { sql: 'g.variant_count DIR, g.position', natural: 'desc' },
-  drift: { sql: `${QUOTE_DRIFT} DIR, g.variant_count DESC, g.position`, natural: 'desc' },
+  // Most distinct wordings first: the quotes reworded the most.
+  drift: { sql: 'g.wordings DIR, g.variant_count DESC, g.position', natural: 'desc' },
 };
 
 /** The filtered lists, synchronously (SqliteStore wraps them in promises). */
@@ -201,14 +202,14 @@ export class QueryTables {
     const minVariants = Math.max(1, Math.floor(query.minVariants ?? 1) || 1);
     if (minVariants > 1) filter.add('g.variant_count >= ?', minVariants);
     for (const word of words(query.q)) {
-      filter.add(`EXISTS (SELECT 1 FROM json_each(g.variants) v WHERE instr(lower(json_extract(v.value, '$.text')), ?) > 0)`, word);
+      filter.add('EXISTS (SELECT 1 FROM quote_variants v WHERE v.group_id = g.id AND instr(lower(v.text), ?) > 0)', word);
     }
     const { offset, limit } = resolvePage(query);
     const rows = this.st
       .get(`SELECT g.* FROM quote_groups g ${filter.where()} ORDER BY ${orderBy(QUOTE_SORTS, query, 'first')} LIMIT @limit OFFSET @offset`)
       .all({ ...filter.params, limit, offset }) as QuoteGroupRow[];
     const total = this.st.get(`SELECT count(*) FROM quote_groups g ${filter.where()}`).pluck().get(filter.params) as number;
-    return { total, items: rows.map(rowToQuoteGroup) };
+    return { total, items: withVariants(this.st, rows) };
   }
 
   /** The most frequent values of a `value, count` query, most frequent first. */

@@ -212,6 +212,8 @@ export interface QuoteGroupRow {
   id: string;
   speaker: string | null;
   variant_count: number;
+  /** Distinct wordings among the variants. */
+  wordings: number;
   position: number;
 }
 

@@ -1,0 +1,33 @@
+import type { QuoteGroup, QuoteGroupHeader, QuoteVariantRecord } from '../../core/types.js';
+import { assembleQuoteGroup } from '../../extract/quote-groups.js';
+import { quoteVariantToRow, rowToQuoteVariant, type QuoteGroupRow, type QuoteVariantRow } from './rows.js';
+import type { Statements } from './statements.js';
+
+/**
+ * Adds one variant: the group's header row is created (listed last) or updated (it keeps its place),
+ * its variant and distinct-wording counts move on, and the variant is one new row.
+ */
+export function addQuoteVariant(st: Statements, group: QuoteGroupHeader, variant: QuoteVariantRecord): void {
+  st.atomically(() => {
+    const newWording = st.get('SELECT 1 FROM quote_variants WHERE group_id = ? AND text = ? LIMIT 1').get(group.id, variant.text) === undefined;
+    st.get(
+      `INSERT INTO quote_groups (id, speaker, variant_count, wordings, position)
+       VALUES (@id, @speaker, 1, 1, (SELECT COALESCE(MAX(position), -1) + 1 FROM quote_groups))
+       ON CONFLICT(id) DO UPDATE SET speaker = excluded.speaker, variant_count = variant_count + 1, wordings = wordings + @more`,
+    ).run({ id: group.id, speaker: group.speaker, more: newWording ? 1 : 0 });
+    st.get(
+      `INSERT INTO quote_variants (group_id, article, quote, text, span_begin, span_end, speaker, published, name)
+       VALUES (@group_id, @article, @quote, @text, @span_begin, @span_end, @speaker, @published, @name)`,
+    ).run(quoteVariantToRow(group.id, variant));
+  });
+}
+
+/** Groups as readers see them, each with every variant (one query for the variants of the whole page). */
+export function withVariants(st: Statements, rows: readonly QuoteGroupRow[]): QuoteGroup[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const variants = st.get(`SELECT * FROM quote_variants WHERE group_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as QuoteVariantRow[];
+  const byGroup = new Map<string, QuoteVariantRecord[]>(ids.map((id) => [id, []]));
+  for (const v of variants) byGroup.get(v.group_id)!.push(rowToQuoteVariant(v));
+  return rows.map((r) => assembleQuoteGroup({ id: r.id, speaker: r.speaker }, byGroup.get(r.id)!));
+}
