@@ -75,10 +75,10 @@ const schemas: Record<string, Schema> = {
     source: { type: 'string', description: 'Article name of the original side, or "unknown".' },
     evidence: arr(str), passages: arr(ref('Passage')),
   }),
-  DiffView: obj({ a: ref('ArticleDetail'), b: ref('ArticleDetail'), link: { oneOf: [ref('LinkRow'), { type: 'null' }] } }),
+  DiffView: obj({ a: ref('ArticleDetail'), b: ref('ArticleDetail'), same: { type: 'boolean' }, link: { oneOf: [ref('LinkRow'), { type: 'null' }] } }),
   EventRow: obj({
     id: str, date: nullableStr, dateEnd: nullableStr, title: str, articles: arr(str), articleIds: arr(str), entities: arr(str),
-    coverage: arr(obj({ source: str, copies: arr(str), original: arr(str) })), reasons: arr({ type: 'object' }),
+    coverage: arr(obj({ source: nullableStr, copies: arr(str), original: arr(str) })), reasons: arr({ type: 'object' }),
   }),
   EventDetail: {
     allOf: [
@@ -94,7 +94,7 @@ const schemas: Record<string, Schema> = {
   StoryRow: obj({ id: str, title: str, events: arr(ref('EventRow')) }),
   QuoteGroupRow: obj({
     group: str, speaker: nullableStr,
-    variants: arr(obj({ article: str, articleId: str, text: str, span: ref('Span'), drift: arr(ref('WordDiffOp')), flags: arr(str) })),
+    variants: arr(obj({ article: str, articleId: str, text: str, span: ref('Span'), indirect: { type: 'boolean', description: 'Reported speech, not a direct quote.' }, drift: arr(ref('WordDiffOp')), flags: arr(str) })),
   }),
   QuarantineRecord: obj({ origin: str, code: str, message: str, excerpt: str }),
   IngestSummary: obj({ read: int, added: int, duplicates: int, quarantined: int, errors: arr(ref('QuarantineRecord')) }),
