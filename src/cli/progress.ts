@@ -35,7 +35,7 @@ const PIPE_EVERY_MS = 2000;
 /**
  * Reading counts records (a JSONL file or a feed holds many), out of no known total; analysing counts
  * articles out of those pending. On a terminal: a counter while reading, a bar with an ETA while
- * analysing. On a pipe: a line at every phase change and every two seconds, so a long ingest is never silent.
+ * analysing. On a pipe: a line every two seconds and where each phase ends, so a long ingest is never silent.
  */
 export function progressReporter(files: number, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
   return stream.isTTY ? terminalReporter(files, stream) : pipeReporter(files, stream);
@@ -78,6 +78,7 @@ function pipeReporter(files: number, stream: NodeJS.WriteStream): ProgressReport
   let started = Date.now();
   let phase: IngestProgress['phase'] | null = null;
   let latest: IngestProgress | null = null;
+  let printed = false;
   const line = (p: IngestProgress, now: number): string => {
     const rate = p.done / Math.max((now - started) / 1000, 0.001);
     const count = p.phase === 'read' ? `read ${plural(p.done, 'record')} of ${plural(files, 'file')}` : `analysed ${p.done}/${plural(p.total, 'article')}`;
@@ -86,17 +87,21 @@ function pipeReporter(files: number, stream: NodeJS.WriteStream): ProgressReport
   return {
     update(p) {
       const now = Date.now();
-      latest = p;
       if (p.phase !== phase) {
+        // Where the phase that ended got to, unless that line is out already.
+        if (latest && !printed) stream.write(line(latest, now));
         phase = p.phase;
         started = now;
       }
+      latest = p;
+      printed = false;
       if (now - last < PIPE_EVERY_MS) return;
       last = now;
+      printed = true;
       stream.write(line(p, now));
     },
     note(message) {
-      if (latest) stream.write(line(latest, Date.now()));
+      if (latest && !printed) stream.write(line(latest, Date.now()));
       latest = null;
       stream.write(`${message}\n`);
     },
