@@ -48,13 +48,12 @@ function terminalReporter(files: number, stream: NodeJS.WriteStream): ProgressRe
   };
   let bar: cliProgress.SingleBar | null = null;
   let phase: IngestProgress['phase'] | null = null;
-  let started = Date.now();
+  const started = Date.now();
   return {
     update(p) {
       if (p.phase !== phase) {
         bar?.stop();
         phase = p.phase;
-        started = Date.now();
         bar = new cliProgress.SingleBar({ format: formats[phase], stream, hideCursor: true }, cliProgress.Presets.shades_classic);
         bar.start(Math.max(p.total, p.done, 1), 0, { rate: '0', name: '' });
       }
@@ -75,7 +74,8 @@ function terminalReporter(files: number, stream: NodeJS.WriteStream): ProgressRe
 
 function pipeReporter(files: number, stream: NodeJS.WriteStream): ProgressReporter {
   let last = 0;
-  let started = Date.now();
+  // Reading and analysing take turns batch by batch: rates are counted from the start of the ingest.
+  const started = Date.now();
   let phase: IngestProgress['phase'] | null = null;
   let latest: IngestProgress | null = null;
   let printed = false;
@@ -91,7 +91,6 @@ function pipeReporter(files: number, stream: NodeJS.WriteStream): ProgressReport
         // Where the phase that ended got to, unless that line is out already.
         if (latest && !printed) stream.write(line(latest, now));
         phase = p.phase;
-        started = now;
       }
       latest = p;
       printed = false;
