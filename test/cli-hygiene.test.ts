@@ -1,50 +1,22 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { packageRoot } from '../src/cli/package-root.js';
+import { runCli, runCliPiped, type CliRun } from './cli-run.js';
 
-const run = promisify(execFile);
 const root = packageRoot();
-const bin = join(root, 'bin', 'wiretrace.js');
 const sample = join(root, 'sample');
 const sampleFiles = readdirSync(sample).filter((f) => f.endsWith('.txt')).map((f) => join(sample, f));
 const work = mkdtempSync(join(tmpdir(), 'wiretrace-hygiene-'));
 const db = join(work, 'sample.db');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
-async function cli(args: string[], input?: string): Promise<Run> {
-  if (input !== undefined) return piped(args, input);
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** Runs the CLI with `input` on stdin (a pipe, as `cat x.jsonl | wiretrace ingest -`). */
-function piped(args: string[], input: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function cli(args: string[], input?: string): Promise<Run> {
+  return input === undefined ? runCli(args) : runCliPiped(args, input);
 }
 
 /** A usage error: exit 2, a one-line reason naming what was wrong, and no stack trace. */
