@@ -43,32 +43,32 @@ export function progressReporter(files: number, stream: NodeJS.WriteStream = pro
 
 function terminalReporter(files: number, stream: NodeJS.WriteStream): ProgressReporter {
   const formats: Record<IngestProgress['phase'], string> = {
-    read: `read {value} records of ${plural(files, 'file')} | {rate}/s | {name}`,
+    read: `read    {value} records of ${plural(files, 'file')} | {rate}/s | {name}`,
     analyze: 'analyse [{bar}] {value}/{total} articles | {rate}/s | ETA {eta_formatted} | {name}',
   };
-  let bar: cliProgress.SingleBar | null = null;
-  let phase: IngestProgress['phase'] | null = null;
+  // One line per phase, updated in place as reading and analysing take turns batch by batch.
+  let bars: cliProgress.MultiBar | null = null;
+  const lines = new Map<IngestProgress['phase'], cliProgress.SingleBar>();
   const started = Date.now();
+  const stop = () => {
+    bars?.stop();
+    bars = null;
+    lines.clear();
+  };
   return {
     update(p) {
-      if (p.phase !== phase) {
-        bar?.stop();
-        phase = p.phase;
-        bar = new cliProgress.SingleBar({ format: formats[phase], stream, hideCursor: true }, cliProgress.Presets.shades_classic);
-        bar.start(Math.max(p.total, p.done, 1), 0, { rate: '0', name: '' });
-      }
-      if (p.done > bar!.getTotal()) bar!.setTotal(p.done);
-      if (p.total > bar!.getTotal()) bar!.setTotal(p.total);
+      bars ??= new cliProgress.MultiBar({ stream, hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+      let bar = lines.get(p.phase);
+      if (!bar) lines.set(p.phase, (bar = bars.create(Math.max(p.total, p.done, 1), p.done, { rate: '0', name: '' }, { format: formats[p.phase] })));
+      if (Math.max(p.done, p.total) > bar.getTotal()) bar.setTotal(Math.max(p.done, p.total));
       const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      bar!.update(p.done, { rate: (p.done / seconds).toFixed(0), name: p.name.slice(-40) });
+      bar.update(p.done, { rate: (p.done / seconds).toFixed(0), name: p.name.slice(-40) });
     },
     note(message) {
-      bar?.stop();
-      bar = null;
-      phase = null;
+      stop();
       stream.write(`${message}\n`);
     },
-    stop: () => bar?.stop(),
+    stop,
   };
 }
 
