@@ -53,7 +53,7 @@ test('an ambiguous prefix is reported as ambiguous, with its matches, by every c
   }
 });
 
-test('a mistyped --db is an error for read commands and creates nothing; a missing folder is a clear error', async () => {
+test('a mistyped --db is an error for read commands and creates nothing; a missing folder (--db or --out) is a clear error', async () => {
   const typo = join(work, 'sampel.db');
   for (const args of [['articles'], ['stories'], ['quotes'], ['links'], ['show', '000'], ['export', 'articles']]) {
     assertUsage(await cli([...args, '--db', typo]), /no such database/);
@@ -62,6 +62,8 @@ test('a mistyped --db is an error for read commands and creates nothing; a missi
   const nowhere = join(work, 'no-such-folder', 'x.db');
   assertUsage(await cli(['articles', '--db', nowhere]), /folder .*no-such-folder.* does not exist/);
   assertUsage(await cli(['ingest', sampleFiles[0]!, '--db', nowhere]), /folder .*no-such-folder.* does not exist/);
+  assertUsage(await cli(['export', 'articles', '--out', join(work, 'no-such-folder', 'a.csv'), '--db', db]), /--out .*folder .*does not exist/);
+  assertUsage(await cli(['report', '003', '--out', join(work, 'no-such-folder', 'r.html'), '--db', db]), /--out .*folder .*does not exist/);
   const fresh = join(work, 'fresh.db');
   assert.equal((await cli(['ingest', sampleFiles[3]!, '--db', fresh])).code, 0, 'ingest makes a new database');
 });
