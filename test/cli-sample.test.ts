@@ -1,27 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { packageRoot } from '../src/cli/package-root.js';
+import { runCli, type CliRun } from './cli-run.js';
 
-const run = promisify(execFile);
 const root = packageRoot();
-const bin = join(root, 'bin', 'wiretrace.js');
 const sample = join(root, 'sample');
 const sampleFiles = readdirSync(sample).filter((f) => f.endsWith('.txt')).map((f) => join(sample, f));
 const db = join(mkdtempSync(join(tmpdir(), 'wiretrace-cli-')), 'test.db');
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cli(...args: string[]): Promise<CliRun> {
+  return runCli(args);
 }
 
 async function cliJson<T>(...args: string[]): Promise<T> {

@@ -126,6 +126,20 @@ test('GET /api/diff aligns two articles; 400 without both, 404 for an unknown on
   await expectError(`/api/diff?a=${encodeURIComponent(first)}&b=nope.txt`, 404, 'NOT_FOUND');
 });
 
+test('GET /api/diff of an article with itself says so and never shows another pair', async () => {
+  const byName = await get(`/api/diff?a=${encodeURIComponent(first)}&b=${encodeURIComponent(first)}`);
+  assert.equal(byName.status, 200);
+  assert.equal(byName.body.same, true);
+  assert.equal(byName.body.link, null);
+  assert.equal(byName.body.a.name, first);
+  assert.equal(byName.body.b.name, first);
+  const mixed = await get(`/api/diff?a=${encodeURIComponent(first.slice(0, 3))}&b=${byName.body.a.id}`);
+  assert.equal(mixed.body.same, true, 'a prefix and an id of one article');
+  const pair = await get(`/api/diff?a=${encodeURIComponent(first)}&b=${encodeURIComponent(third)}`);
+  assert.equal(pair.body.same, false);
+  assert.deepEqual([pair.body.link.a, pair.body.link.b], [first, third]);
+});
+
 test('GET /api/stories, /api/stories/:id and /api/events/:id; 404 when unknown', async () => {
   const stories = await get('/api/stories');
   assert.equal(stories.status, 200);

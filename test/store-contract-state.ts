@@ -5,13 +5,14 @@
 import assert from 'node:assert/strict';
 import type { QuarantineRecord } from '../src/core/types.js';
 import type { Store } from '../src/store/store.js';
-import { budgetArticle, footballArticle, makeEvent, makeRelation, natoArticle, putAll, quotesIn } from './store-fixtures.js';
+import { budgetArticle, footballArticle, makeArticle, makeEvent, makeRelation, NATO_PARAGRAPHS, natoArticle, putAll, quotesIn } from './store-fixtures.js';
 import { storeTest, type Harness } from './store-harness.js';
 
 const emptyFile: QuarantineRecord = { origin: 'x.txt', code: 'EMPTY_FILE', message: 'x.txt: empty file', excerpt: '' };
 
 export function stateContract(h: Harness): void {
   quarantineContract(h);
+  outletContract(h);
   rowContract(h);
   analysisContract(h);
   transactionContract(h);
@@ -28,6 +29,30 @@ function quarantineContract(h: Harness): void {
     assert.deepEqual(await store.listQuarantine(), records);
     assert.deepEqual(await store.listQuarantine({ offset: 1, limit: 1 }), [records[1]]);
     assert.equal(await store.countQuarantine(), 3);
+  });
+
+  storeTest(h, 'quarantine keeps the same record once when the same input is read again', async (store) => {
+    const bad = { origin: 'news/empty.txt', code: 'EMPTY_FILE', message: 'news/empty.txt: empty file', excerpt: '' };
+    const other = { origin: 'news/other.txt', code: 'EMPTY_FILE', message: 'news/other.txt: empty file', excerpt: '' };
+    await store.putQuarantine(bad);
+    await store.putQuarantine(other);
+    await store.putQuarantine(bad);
+    assert.deepEqual(await store.listQuarantine(), [bad, other]);
+    assert.equal(await store.countQuarantine(), 2);
+  });
+}
+
+function outletContract(h: Harness): void {
+  storeTest(h, 'outlets are counted by article, most first, then by name; articles of no outlet are counted apart', async (store) => {
+    const outlets = ['NPR', 'Reuters', 'NPR', 'AP', null, 'Reuters', 'NPR', null];
+    await putAll(store, outlets.map((source, i) => makeArticle({ name: `n${i}.txt`, paragraphs: [`${NATO_PARAGRAPHS[0]} ${i}`], source })));
+    assert.deepEqual(await store.listOutlets(), [
+      { outlet: 'NPR', articles: 3 },
+      { outlet: 'Reuters', articles: 2 },
+      { outlet: 'AP', articles: 1 },
+    ]);
+    assert.deepEqual(await store.listOutlets({ offset: 1, limit: 1 }), [{ outlet: 'Reuters', articles: 2 }]);
+    assert.deepEqual(await store.countOutlets(), { outlets: 3, unknown: 2 });
   });
 }
 

@@ -7,6 +7,7 @@ import { wordCount } from '../text/tokenize.js';
 import { classifyLines, type LineFacts } from './classify.js';
 import { splitLines, type Line } from './lines.js';
 import { parseByline, standaloneWire } from './credits.js';
+import { domainOutlet, knownOutlet } from './outlet.js';
 import { dateInText, dateMarker, detectLanguage, isTitleLike, splitTitle, toIsoDate } from './metadata.js';
 
 /** Content hash: first 16 hex characters of the sha256 of the original text or HTML. */
@@ -39,14 +40,17 @@ export function cleanDocument(doc: RawDocument): Article {
   if (words < minWords) throw createError('NO_ARTICLE', doc.origin);
 
   const titled = pickTitle(doc.title ?? page?.title ?? body.titleLine);
+  const url = doc.url ?? page?.url ?? null;
+  // A record's own name is a URL for JSONL records keyed by url and for WARC records.
+  const address = url ?? (/^https?:\/\//i.test(doc.name) ? doc.name : null);
   const captions = [...new Set([...(page?.captions ?? []), ...body.facts.captions])];
   return {
     id: contentId(content),
     name: doc.name,
     format: doc.format,
     title: titled.title,
-    source: doc.source?.trim() || page?.source || titled.outlet || body.facts.outlet,
-    url: doc.url ?? page?.url ?? null,
+    source: doc.source?.trim() || page?.source || knownOutlet(address) || titled.outlet || body.facts.outlet || domainOutlet(address),
+    url,
     byline: doc.byline?.trim() || page?.byline || body.facts.byline,
     dateline: body.facts.dateline,
     published: toIsoDate(doc.published) ?? toIsoDate(page?.published) ?? body.markerDate ?? body.facts.date,

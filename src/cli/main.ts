@@ -7,6 +7,8 @@ import { registerStories } from './commands/stories.js';
 import { registerQuotes } from './commands/quotes.js';
 import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
+import { registerExport } from './commands/export.js';
+import { registerReport } from './commands/report.js';
 import { ExitCode, UsageError } from './exit.js';
 
 /** Errors that mean the command named something wrong: exit 2. */
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerStories(program);
   registerQuotes(program);
   registerEval(program);
+  registerExport(program);
+  registerReport(program);
   registerServe(program);
   return program;
 }

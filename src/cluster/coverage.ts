@@ -23,10 +23,10 @@ function derivedSide(r: Relation, articles: ReadonlyMap<string, CoverageArticle>
 }
 
 /**
- * Who covered the event and how, per outlet (the article's source, or its name when the source
- * is unknown): `copies` are wire copies or rewrites (duplicate, excerpt, paraphrase, spin) of
+ * Who covered the event and how, per outlet (the article's source; articles of unknown outlet
+ * together in a last row with `source: null`, never one "outlet" per file name): `copies` are wire copies or rewrites (duplicate, excerpt, paraphrase, spin) of
  * another article of the event; `original` is the rest, original reporting and wire sources.
- * Outlets are listed in the order of their first article in the event.
+ * Known outlets are listed in the order of their first article in the event.
  */
 export function eventCoverage(
   event: StoryEvent,
@@ -40,10 +40,9 @@ export function eventCoverage(
     const derived = derivedSide(r, articles);
     if (derived) copies.add(derived);
   }
-  const byOutlet = new Map<string, EventCoverage>();
+  const byOutlet = new Map<string | null, EventCoverage>();
   for (const id of event.articles) {
-    const a = articles.get(id);
-    const outlet = a?.source ?? a?.name ?? id;
+    const outlet = articles.get(id)?.source ?? null;
     let row = byOutlet.get(outlet);
     if (!row) {
       row = { source: outlet, copies: [], original: [] };
@@ -51,5 +50,7 @@ export function eventCoverage(
     }
     (copies.has(id) ? row.copies : row.original).push(id);
   }
-  return [...byOutlet.values()];
+  const unknown = byOutlet.get(null);
+  byOutlet.delete(null);
+  return unknown ? [...byOutlet.values(), unknown] : [...byOutlet.values()];
 }

@@ -202,7 +202,8 @@ export interface JoinReason {
 }
 
 export interface EventCoverage {
-  source: string;
+  /** The outlet; null for the articles whose outlet is unknown. */
+  source: string | null;
   /** Article ids that are wire copies or rewrites of another article in the event. */
   copies: string[];
   /** Article ids that are original reporting. */

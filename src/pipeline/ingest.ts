@@ -16,6 +16,16 @@ export interface IngestSummary {
   /** Articles whose ordered analysis (link, cluster, storylines, quote groups) ran in this ingest. */
   analysed: number;
   errors: QuarantineRecord[];
+  /** How many links (relations), events and storylines the store holds after this ingest... */
+  totals: StoreTotals;
+  /** ...and how that changed during it (events and storylines can also merge, so a change may be negative). */
+  found: StoreTotals;
+}
+
+export interface StoreTotals {
+  links: number;
+  events: number;
+  storylines: number;
 }
 
 export interface IngestProgress {
@@ -32,6 +42,8 @@ export interface IngestOptions {
   maxBytes?: number;
   map?: Record<string, string>;
   onProgress?: (progress: IngestProgress) => void;
+  /** The outlet of every article read, in place of what the input says (`--source NPR`). */
+  source?: string;
   /** Store only; linking, clustering and quote grouping happen at the next ingest that analyses. */
   skipAnalysis?: boolean;
   /** Worker threads for the per-article stages (0: on this thread). @default cores - 1, at least 1 */
@@ -72,7 +84,11 @@ function readOptions(options: IngestOptions): ReadOptions {
  * checkpoint.
  */
 async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: number, options: IngestOptions): Promise<IngestSummary> {
-  const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, errors: [] };
+  const before = await storeTotals(store);
+  const summary: IngestSummary = {
+    read: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, errors: [], totals: before, found: { links: 0, events: 0, storylines: 0 },
+  };
+  const outlet = options.source?.trim();
   const settings = resolveOptions();
   const state = new AnalysisState(store, settings);
   const held: QuarantineRecord[] = [];
@@ -84,7 +100,7 @@ async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: num
       if ('quarantine' in item) held.push(item.quarantine);
       else {
         options.onProgress?.({ phase: 'read', done: summary.read, total, name: item.doc.name });
-        yield item.doc;
+        yield outlet ? { ...item.doc, source: outlet } : item.doc;
       }
     }
   }
@@ -103,7 +119,17 @@ async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: num
     if (batch.length >= STORE_BATCH || performance.now() - since > STORE_BATCH_MS) await flush();
   }
   await flush();
+  summary.totals = await storeTotals(store);
+  summary.found = {
+    links: summary.totals.links - before.links,
+    events: summary.totals.events - before.events,
+    storylines: summary.totals.storylines - before.storylines,
+  };
   return summary;
+}
+
+export async function storeTotals(store: Store): Promise<StoreTotals> {
+  return { links: await store.countRelations(), events: await store.countEvents(), storylines: await store.countStorylines() };
 }
 
 /** Inputs this small are prepared on the calling thread: starting a worker costs more than they do. */

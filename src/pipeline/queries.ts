@@ -61,6 +61,8 @@ export interface LinkRow {
 export interface DiffView {
   a: ArticleDetail;
   b: ArticleDetail;
+  /** True when both references name one article: there is nothing to compare, and `link` is null. */
+  same: boolean;
   link: LinkRow | null;
 }
 
@@ -95,7 +97,8 @@ export interface StoryRow {
 export interface QuoteGroupRow {
   group: string;
   speaker: string | null;
-  variants: Array<{ article: string; articleId: string; text: string; span: Span; drift: WordDiffOp[]; flags: string[]; indirect: boolean }>;
+  /** `indirect`: reported speech (no quote marks of its own), as opposed to a direct quote. */
+  variants: Array<{ article: string; articleId: string; text: string; span: Span; indirect: boolean; drift: WordDiffOp[]; flags: string[] }>;
 }
 
 /** Resolves article ids to names: `load` fetches the ones not seen yet in one batch, then lookups are synchronous. */
@@ -209,13 +212,18 @@ export async function diffView(store: Store, x: string, y: string): Promise<Diff
   const relation = await relationBetween(store, a, b);
   const names = await new Names(store).load(relation ? relationIds([relation]) : []);
   const link = relation ? linkRow(orient(relation, a.id), names) : null;
-  return { a: await articleDetail(store, a), b: await articleDetail(store, b), link };
+  const detailA = await articleDetail(store, a);
+  return { a: detailA, b: a.id === b.id ? detailA : await articleDetail(store, b), same: a.id === b.id, link };
 }
 
-/** The stored relation of two articles, else one computed on the spot, else null. */
+/**
+ * The stored relation of two articles, else one computed on the spot, else null; null for an
+ * article and itself (a relation links two articles).
+ */
 export async function relationBetween(store: Store, a: Article, b: Article): Promise<Relation | null> {
+  if (a.id === b.id) return null;
   const stored = await everything((page) => store.listRelations(a.id, page), (r) => `${r.a}|${r.b}`);
-  return stored.find((r) => r.a === b.id || r.b === b.id) ?? relate(a, b);
+  return stored.find((r) => (r.a === a.id && r.b === b.id) || (r.a === b.id && r.b === a.id)) ?? relate(a, b);
 }
 
 /** Puts article `aId` on side a, swapping spans and diffs when the stored relation has it on side b. */
@@ -332,10 +340,9 @@ export async function quotesView(store: Store, page?: Page, filter?: QuoteGroupF
 
 /** Groups as the API shows them: article names, and whether each variant is an indirect quote. */
 export async function quoteGroupRows(store: Store, groups: QuoteGroup[]): Promise<QuoteGroupRow[]> {
-  const articleIds = [...new Set(groups.flatMap((g) => g.variants.map((v) => v.article)))];
+  const articleIds = groups.flatMap((g) => g.variants.map((v) => v.article));
   const names = await new Names(store).load(articleIds);
-  const indirect = new Set<string>();
-  for (const id of articleIds) for (const q of await store.listQuotes(id)) if (q.indirect) indirect.add(q.id);
+  const indirect = await indirectQuotes(store, articleIds);
   return groups.map((group) => ({
     group: group.id,
     speaker: group.speaker,
@@ -344,11 +351,20 @@ export async function quoteGroupRows(store: Store, groups: QuoteGroup[]): Promis
       articleId: v.article,
       text: v.text,
       span: v.span,
+      indirect: indirect.has(v.quote),
       drift: v.drift,
       flags: v.flags,
-      indirect: indirect.has(v.quote),
     })),
   }));
+}
+
+/** Ids of the indirect (reported) quotes of these articles: group rows keep the quote's id, its article keeps the rest. */
+async function indirectQuotes(store: Store, articleIds: Iterable<string>): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const id of new Set(articleIds)) {
+    for (const quote of await store.listQuotes(id)) if (quote.indirect) out.add(quote.id);
+  }
+  return out;
 }
 
 export async function quarantineView(store: Store, page?: Page): Promise<QuarantineRecord[]> {

@@ -8,6 +8,9 @@ import { IngestJobs } from './jobs.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { listRoutes } from './routes/lists.js';
 import { storyRoutes } from './routes/stories.js';
+import { exportRoutes } from './routes/export.js';
+import { reportRoutes } from './routes/report.js';
+import { outletRoutes } from './routes/outlets.js';
 import { defaultWebRoot, loadStaticAssets } from './static.js';
 
 export interface AppOptions {
@@ -39,9 +42,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/api', listRoutes(store));
   app.route('/api', articleRoutes(store));
   app.route('/api', storyRoutes(store));
+  app.route('/api', outletRoutes(store));
+  app.route('/api', exportRoutes(store));
   app.route('/api', ingestRoutes(options.jobs ?? new IngestJobs(store), options.maxUploadBytes ?? DEFAULT_OPTIONS.maxBytes));
   app.get('/api/openapi.json', (c) => c.json(document));
   app.all('/api/*', (c) => c.json(errorBody('NOT_FOUND', `not found: ${c.req.method} ${c.req.path}`), 404));
+  app.route('/', reportRoutes(store));
 
   app.get('*', (c) => {
     const asset = assets.get(c.req.path);

@@ -41,12 +41,12 @@ export class IngestJobs {
   }
 
   /** Queues the files; the job starts once every earlier one has finished. */
-  submit(files: UploadedFile[]): IngestJob {
+  submit(files: UploadedFile[], options: { source?: string } = {}): IngestJob {
     this.forgetFinished();
     if (this.jobs.size >= this.keep) throw createError('TOO_MANY_JOBS', this.keep);
     const job: IngestJob = { id: randomUUID(), state: 'queued', progress: { phase: 'read', done: 0, total: files.length } };
     this.jobs.set(job.id, job);
-    this.queue = this.queue.then(() => this.run(job, files));
+    this.queue = this.queue.then(() => this.run(job, files, options.source));
     return job;
   }
 
@@ -59,10 +59,11 @@ export class IngestJobs {
     return this.queue;
   }
 
-  private async run(job: IngestJob, files: UploadedFile[]): Promise<void> {
+  private async run(job: IngestJob, files: UploadedFile[], source: string | undefined): Promise<void> {
     job.state = 'running';
     try {
       job.summary = await ingestBuffers(this.store, files, {
+        source,
         onProgress: ({ phase, done, total }) => {
           job.progress = { phase, done, total };
         },

@@ -1,5 +1,9 @@
+import { EXPORT_FORMATS } from '../pipeline/export-format.js';
+import { EXPORT_COLUMNS, EXPORT_TABLES } from '../pipeline/export.js';
 import { DEFAULT_PAGE_RULES } from './params.js';
 import { listPaths, listSchemas } from './openapi-lists.js';
+
+const exportFiles = (): string[] => EXPORT_TABLES.flatMap((t) => EXPORT_FORMATS.map((f) => `${t}.${f}`));
 
 type Schema = Record<string, unknown>;
 
@@ -76,10 +80,10 @@ const schemas: Record<string, Schema> = {
     source: { type: 'string', description: 'Article name of the original side, or "unknown".' },
     evidence: arr(str), passages: arr(ref('Passage')),
   }),
-  DiffView: obj({ a: ref('ArticleDetail'), b: ref('ArticleDetail'), link: { oneOf: [ref('LinkRow'), { type: 'null' }] } }),
+  DiffView: obj({ a: ref('ArticleDetail'), b: ref('ArticleDetail'), same: { type: 'boolean' }, link: { oneOf: [ref('LinkRow'), { type: 'null' }] } }),
   EventRow: obj({
     id: str, date: nullableStr, dateEnd: nullableStr, title: str, articles: arr(str), articleIds: arr(str), entities: arr(str),
-    coverage: arr(obj({ source: str, copies: arr(str), original: arr(str) })), reasons: arr({ type: 'object' }),
+    coverage: arr(obj({ source: nullableStr, copies: arr(str), original: arr(str) })), reasons: arr({ type: 'object' }),
   }),
   EventDetail: {
     allOf: [
@@ -95,10 +99,17 @@ const schemas: Record<string, Schema> = {
   StoryRow: obj({ id: str, title: str, events: arr(ref('EventRow')) }),
   QuoteGroupRow: obj({
     group: str, speaker: nullableStr,
-    variants: arr(obj({ article: str, articleId: str, text: str, span: ref('Span'), drift: arr(ref('WordDiffOp')), flags: arr(str) })),
+    variants: arr(obj({ article: str, articleId: str, text: str, span: ref('Span'), indirect: { type: 'boolean', description: 'Reported speech, not a direct quote.' }, drift: arr(ref('WordDiffOp')), flags: arr(str) })),
   }),
   QuarantineRecord: obj({ origin: str, code: str, message: str, excerpt: str }),
-  IngestSummary: obj({ read: int, added: int, duplicates: int, quarantined: int, errors: arr(ref('QuarantineRecord')) }),
+  IngestSummary: obj(
+    {
+      read: int, added: int, duplicates: int, quarantined: int, analysed: int, errors: arr(ref('QuarantineRecord')),
+      totals: obj({ links: int, events: int, storylines: int }),
+      found: obj({ links: int, events: int, storylines: int }),
+    },
+    ['read', 'added', 'duplicates', 'quarantined', 'errors'],
+  ),
   IngestJob: obj(
     {
       id: str,
@@ -173,7 +184,14 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Upload one or more files (text, HTML, JSONL, WARC, feeds) to be ingested by a background job',
           requestBody: {
             required: true,
-            content: { 'multipart/form-data': { schema: obj({ files: arr({ type: 'string', contentMediaType: 'application/octet-stream' }) }) } },
+            content: {
+              'multipart/form-data': {
+                schema: obj(
+                  { files: arr({ type: 'string', contentMediaType: 'application/octet-stream' }), source: { type: 'string', description: 'The outlet of every uploaded article, in place of what the files say.' } },
+                  ['files'],
+                ),
+              },
+            },
           },
           responses: {
             202: json(obj({ job: str }), 'Accepted: the id of the job ingesting the upload (also in the Location header); poll /api/jobs/{id}'),
@@ -190,6 +208,35 @@ export function openApiDocument(): Record<string, unknown> {
         { 404: 'No such job (or one old enough to be forgotten: the last 100 are kept)' },
       ),
       ...listPaths(),
+      '/api/outlets': get(
+        'The outlet facet: each known outlet with its number of articles, most first; `unknown` counts the articles naming none',
+        pageParams,
+        obj({ offset: int, limit: int, total: int, unknown: int, more: { type: 'boolean' }, items: arr(obj({ outlet: str, articles: int })) }),
+        { 400: 'Bad paging parameters' },
+      ),
+      '/api/export/{file}': {
+        get: {
+          summary: 'A whole table, filtered, streamed as CSV (RFC 4180; cells that would start a spreadsheet formula get a leading apostrophe) or JSON',
+          parameters: [
+            { name: 'file', in: 'path', required: true, schema: { enum: exportFiles() }, description: 'The table and the format.' },
+            { name: 'q', in: 'query', schema: str, description: 'Full-text search over articles (quotes: every word in the quote or its speaker).' },
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' }, description: 'Published on or after (relations: either article).' },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' }, description: 'Published on or before (relations: either article).' },
+            { name: 'outlet', in: 'query', schema: str, description: 'Only this outlet, case-insensitive (relations: either article).' },
+            { name: 'kind', in: 'query', schema: str, description: 'Relations of these kinds, comma-separated.' },
+            { name: 'minScore', in: 'query', schema: { type: 'number', minimum: 0, maximum: 1 }, description: 'Relations scoring at least this.' },
+            { name: 'speaker', in: 'query', schema: str, description: 'Quotes whose speaker contains this, case-insensitive.' },
+          ],
+          responses: {
+            200: {
+              description: 'The rows. Columns: ' + Object.entries(EXPORT_COLUMNS).map(([t, c]) => `${t}: ${c.join(', ')}`).join('; '),
+              content: { 'text/csv': { schema: str }, 'application/json': { schema: arr({ type: 'object' }) } },
+            },
+            400: error('A bad filter value'),
+            404: error('No such table or format'),
+          },
+        },
+      },
       '/api/openapi.json': get('This document', [], { type: 'object' }),
     },
     components: { schemas: { ...schemas, ...listSchemas() } },

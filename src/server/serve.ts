@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { createError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from './app.js';
 import { IngestJobs } from './jobs.js';
@@ -37,6 +38,10 @@ export async function startServer(store: Store, options: ServeOptions = {}): Pro
         },
       });
     });
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(createError('PORT_IN_USE', host, options.port ?? 0));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES') reject(createError('CANNOT_LISTEN', host, options.port ?? 0, error.code));
+      else reject(error);
+    });
   });
 }

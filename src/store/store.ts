@@ -40,6 +40,11 @@ export interface SearchHit {
   rank: number;
 }
 
+export interface OutletCount {
+  outlet: string;
+  articles: number;
+}
+
 /** What a user's reference to an article (id, name, or a prefix of either) points at. */
 export type ArticleResolution =
   | { found: Article }
@@ -82,6 +87,10 @@ export interface Store {
   /** Ordered by published date (unknown last), then name. Keyset key: article id. */
   listArticles(page?: Page): Promise<ArticleSummary[]>;
   countArticles(): Promise<number>;
+  /** Each known outlet (article `source`) with its number of articles, most articles first, then by name. */
+  listOutlets(page?: Page): Promise<OutletCount[]>;
+  /** How many distinct known outlets there are, and how many articles name none. */
+  countOutlets(): Promise<{ outlets: number; unknown: number }>;
   /**
    * Full-text search over title and text, best first. The syntax is store-neutral: words (ANDed),
    * "quoted phrases", -excluded words, OR between words or phrases, and word* prefixes. It is
@@ -89,6 +98,7 @@ export interface Store {
    */
   search(query: string, page?: Page): Promise<SearchHit[]>;
 
+  /** Keeps the record once: the same origin, code and message again (a folder ingested again) adds nothing. */
   putQuarantine(record: QuarantineRecord): Promise<void>;
   listQuarantine(page?: Page): Promise<QuarantineRecord[]>;
   countQuarantine(): Promise<number>;

@@ -19,7 +19,7 @@ export async function eventPage(main: HTMLElement, _params: URLSearchParams, id:
       'header',
       { class: 'page-head' },
       h('h1', { 'data-testid': 'event-title' }, event.title || event.id),
-      h('p', { class: 'meta' }, `${formatRange(event.date, event.dateEnd)} · ${plural(event.articles.length, 'article')} · ${plural(event.coverage.length, 'outlet')}`),
+      h('p', { class: 'meta' }, `${formatRange(event.date, event.dateEnd)} · ${plural(event.articles.length, 'article')} · ${plural(event.coverage.filter((c) => c.source).length, 'outlet')}`),
       event.entities.length ? h('p', { class: 'entities' }, ...event.entities.slice(0, 12).map(entityBadge)) : null,
     ),
     rewriteGraphCard(event, main),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createError } from '../../core/errors.js';
 import { articlesView, articleView, quarantineView, searchView } from '../../pipeline/queries.js';
+import { quoted } from './quotes.js';
 import { pageOptions, print, printJson, withDb, withStore } from '../context.js';
 
 interface PageOpts {
@@ -49,8 +50,7 @@ export function registerBrowse(program: Command): void {
         if (article.quotes.length) {
           print('\nquotes:');
           for (const q of article.quotes) {
-            const words = q.indirect ? `(indirect) ${q.text}` : `"${q.text}"`;
-            print(`  ${q.speaker ?? '(unknown)'}${q.cue ? ` ${q.cue}` : ''}: ${words}`);
+            print(`  ${q.speaker ?? '(unknown)'}${q.cue ? ` ${q.cue}` : ''}: ${quoted(q.text, q.indirect)}`);
           }
         }
         if (article.links.length) {

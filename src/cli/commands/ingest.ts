@@ -1,11 +1,22 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { InputFormat } from '../../core/types.js';
-import { ingestPaths, type IngestSummary } from '../../pipeline/ingest.js';
+import { ingestPaths, type IngestSummary, type StoreTotals } from '../../pipeline/ingest.js';
 import { countFiles, progressReporter } from '../progress.js';
 import { print, printJson, withDb, withStore } from '../context.js';
 import { ExitCode, UsageError } from '../exit.js';
+import { integerOption } from '../options.js';
 
 const FORMATS = ['auto', 'text', 'html', 'jsonl', 'warc', 'feed'];
+
+interface IngestOpts {
+  db: string;
+  format: string;
+  map?: string;
+  maxBytes?: number;
+  source?: string;
+  json?: boolean;
+}
 
 export function registerIngest(program: Command): void {
   withDb(program.command('ingest'))
@@ -13,18 +24,29 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files, directories, http(s) feed URLs, or - for stdin')
     .option('--format <format>', `force a reader: ${FORMATS.join('|')}`, 'auto')
     .option('--map <pairs>', 'JSONL field renames, e.g. text=body,published=date')
-    .option('--max-bytes <n>', 'quarantine files larger than this', (v) => Number.parseInt(v, 10))
+    .option('--max-bytes <n>', 'quarantine files larger than this', integerOption(1))
+    .option('--source <name>', 'the outlet of every article read (in place of what the input says)')
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], opts: { db: string; format: string; map?: string; maxBytes?: number; json?: boolean }) => {
+    .action(async (paths: string[], opts: IngestOpts) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`unknown --format ${opts.format}; use ${FORMATS.join('|')}`);
+      const missing = paths.filter((p) => p !== '-' && !/^https?:\/\//i.test(p) && !existsSync(p));
+      if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+      if (opts.source !== undefined && !opts.source.trim()) throw new UsageError('--source needs an outlet name');
       const reporter = opts.json ? null : progressReporter(countFiles(paths));
-      const summary = await withStore(opts.db, (store) =>
-        ingestPaths(store, paths, {
-          format: opts.format as InputFormat | 'auto',
-          map: opts.map ? parseMap(opts.map) : undefined,
-          maxBytes: opts.maxBytes,
-          onProgress: (p) => reporter?.update(p),
-        }),
+      const summary = await withStore(
+        opts.db,
+        async (store) => {
+          const result = await ingestPaths(store, paths, {
+            format: opts.format as InputFormat | 'auto',
+            map: opts.map ? parseMap(opts.map) : undefined,
+            maxBytes: opts.maxBytes,
+            source: opts.source,
+            onProgress: (p) => reporter?.update(p),
+          });
+          reporter?.note('closing the database…');
+          return result;
+        },
+        { create: true },
       );
       reporter?.stop();
       if (opts.json) printJson(summary);
@@ -46,7 +68,15 @@ function parseMap(text: string): Record<string, string> {
 function printSummary(summary: IngestSummary): void {
   for (const error of summary.errors) process.stderr.write(`quarantined: ${error.message} [${error.code}]\n`);
   print(
-    `ingested ${summary.read} records: ${summary.added} added, ${summary.duplicates} already stored, ${summary.quarantined} quarantined`,
+    `ingested ${summary.read} records: ${summary.added} added, ${summary.duplicates} already stored, ${summary.quarantined} quarantined; ` +
+      `found ${foundText(summary.found, summary.totals)}`,
   );
   if (summary.quarantined > 0) print('see `wiretrace quarantine` for the quarantined records');
+}
+
+/** "5 links, 3 events, 1 storyline (now 7 links, 4 events, 1 storyline)": what changed, then the totals. */
+function foundText(found: StoreTotals, totals: StoreTotals): string {
+  const count = (n: number, word: string) => `${n} ${word}${Math.abs(n) === 1 ? '' : 's'}`;
+  const list = (t: StoreTotals) => `${count(t.links, 'link')}, ${count(t.events, 'event')}, ${count(t.storylines, 'storyline')}`;
+  return `${list(found)} (now ${list(totals)} in all)`;
 }

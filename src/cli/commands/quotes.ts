@@ -6,7 +6,7 @@ import { pageOptions, print, printJson, useColor, withDb, withStore } from '../c
 export function registerQuotes(program: Command): void {
   pageOptions(withDb(program.command('quotes')))
     .description('quote groups: who said what, and how the wording drifted across articles')
-    .option('--json', 'print JSON: [{group, speaker, variants:[{article, text, span}]}]')
+    .option('--json', 'print JSON: [{group, speaker, variants:[{article, text, span, indirect}]}]')
     .option('--shared', 'only quotes seen in several articles')
     .action((opts: { db: string; json?: boolean; shared?: boolean; offset: number; limit: number }) =>
       withStore(opts.db, async (store) => {
@@ -17,12 +17,17 @@ export function registerQuotes(program: Command): void {
           print(`${group.group}  ${group.speaker ?? '(unknown speaker)'}`);
           group.variants.forEach((v, i) => {
             const text = i === 0 ? v.text : driftText(v.drift, color) || v.text;
-            print(`    ${v.article}: “${text}”${v.flags.length ? `  [${v.flags.join(', ')}]` : ''}`);
+            print(`    ${v.article}: ${quoted(text, v.indirect)}${v.flags.length ? `  [${v.flags.join(', ')}]` : ''}`);
           });
         }
         print(`${groups.length} quote groups`);
       }),
     );
+}
+
+/** Direct words in quote marks; reported speech marked as such, without marks it never had. */
+export function quoted(text: string, indirect: boolean): string {
+  return indirect ? `(indirect) ${text}` : `“${text}”`;
 }
 
 /** The variant's words with the changed ones marked against the first variant. */

@@ -9,7 +9,8 @@ import { linksView, quotesView, storiesView } from '../../pipeline/queries.js';
 import { openStore, print, withDb } from '../context.js';
 import { bundledSampleDir } from '../package-root.js';
 import { printStory } from './stories.js';
-import { UsageError } from '../exit.js';
+import { quoted } from './quotes.js';
+import { integerOption } from '../options.js';
 
 interface ServeOpts {
   db: string;
@@ -20,7 +21,7 @@ interface ServeOpts {
 export function registerServe(program: Command): void {
   withDb(program.command('serve'))
     .description('serve the HTTP API and the web UI')
-    .option('--port <n>', 'port (0 picks a free one)', parsePort, 8080)
+    .option('--port <n>', 'port (0 picks a free one)', integerOption(0, 65535), 8080)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .action(async (opts: ServeOpts) => {
       await serveUntilStopped(opts.db, opts);
@@ -30,14 +31,14 @@ export function registerServe(program: Command): void {
     .command('demo')
     .description('ingest the bundled sample into a fresh database, print the storyline, serve the UI')
     .option('--db <file>', 'database file (default: a fresh one in a temp folder)')
-    .option('--port <n>', 'port (0 picks a free one)', parsePort, 8080)
+    .option('--port <n>', 'port (0 picks a free one)', integerOption(0, 65535), 8080)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--no-serve', 'print the story and exit')
     .action(async (opts: Omit<ServeOpts, 'db'> & { db?: string; serve: boolean }) => {
       const db = opts.db ?? join(mkdtempSync(join(tmpdir(), 'wiretrace-demo-')), 'wiretrace.db');
       const sample = bundledSampleDir();
       const files = readdirSync(sample).filter((f) => f.endsWith('.txt')).map((f) => join(sample, f));
-      const store = openStore(db);
+      const store = openStore(db, { create: true });
       try {
         const summary = await ingestPaths(store, files);
         print(`wiretrace demo: ingested ${summary.added} articles from the bundled sample into ${db}\n`);
@@ -47,7 +48,7 @@ export function registerServe(program: Command): void {
         print('\nquotes that drifted:');
         for (const g of (await quotesView(store)).filter((q) => q.variants.length > 1)) {
           print(`  ${g.speaker ?? '(unknown)'}`);
-          for (const v of g.variants) print(`    ${v.article}: “${v.text}”`);
+          for (const v of g.variants) print(`    ${v.article}: ${quoted(v.text, v.indirect)}`);
         }
       } finally {
         await store.close();
@@ -57,23 +58,20 @@ export function registerServe(program: Command): void {
 }
 
 async function serveUntilStopped(db: string, opts: { port: number; host: string }): Promise<void> {
-  const store = openStore(db);
+  const store = openStore(db, { create: true });
   // Uploads are ingested through a connection of their own: reads never wait for an analysis checkpoint.
   const writer = openStore(db);
-  const server = await startServer(store, { port: opts.port, host: opts.host, jobs: new IngestJobs(writer) });
-  print(`\nwiretrace UI at ${server.url}  (Ctrl-C to stop)`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
-  await writer.close();
-  await store.close();
-}
-
-function parsePort(value: string): number {
-  const port = Number.parseInt(value, 10);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects 0..65535, got ${value}`);
-  return port;
+  try {
+    const server = await startServer(store, { port: opts.port, host: opts.host, jobs: new IngestJobs(writer) });
+    print(`\nwiretrace UI at ${server.url}  (Ctrl-C to stop)`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+  } finally {
+    await writer.close();
+    await store.close();
+  }
 }

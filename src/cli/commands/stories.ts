@@ -44,7 +44,7 @@ export function printStory(story: StoryRow, detail: boolean): void {
       const parts = [];
       if (c.original.length) parts.push(`original: ${c.original.join(', ')}`);
       if (c.copies.length) parts.push(`copies: ${c.copies.join(', ')}`);
-      print(`${bar}     ${c.source} — ${parts.join('; ')}`);
+      print(`${bar}     ${c.source ?? 'unknown outlet'} — ${parts.join('; ')}`);
     }
   });
 }

@@ -30,7 +30,7 @@ export function ingestRoutes(jobs: IngestJobs, maxUploadBytes: number): Hono {
       const files = await collectFiles(form);
       if (files.length === 0) badRequest('the upload holds no files');
       if (files.length > MAX_UPLOAD_FILES) badRequest(`at most ${MAX_UPLOAD_FILES} files per upload`);
-      const job = jobs.submit(files);
+      const job = jobs.submit(files, { source: outletField(form.source) });
       c.header('Location', `/api/jobs/${job.id}`);
       return c.json({ job: job.id }, 202);
     },
@@ -57,6 +57,15 @@ async function collectFiles(form: Record<string, unknown>): Promise<UploadedFile
     }
   }
   return files;
+}
+
+/** The optional `source` form field: the outlet of every uploaded article, as `ingest --source` sets it. */
+function outletField(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') badRequest('source must be one text field naming the outlet');
+  const outlet = value.trim();
+  if (outlet.length > 200) badRequest('source is longer than 200 characters');
+  return outlet || undefined;
 }
 
 /** The file's own name, without any folder a browser or client put in front of it. */

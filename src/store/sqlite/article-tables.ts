@@ -1,6 +1,6 @@
 import type { Article, ArticleSummary, QuarantineRecord } from '../../core/types.js';
 import { resolvePage } from '../page.js';
-import type { ArticleResolution, Page, SearchHit } from '../store.js';
+import type { ArticleResolution, OutletCount, Page, SearchHit } from '../store.js';
 import { ftsMatch } from './fts.js';
 import { pageAfterNullsLast, type NullsLastOrder } from './keyset.js';
 import {
@@ -145,14 +145,32 @@ export class ArticleTables {
     return rows.map((r) => ({ article: rowToSummary(r), snippet: bracketHits(r.snippet, r.title_hit), rank: -r.score }));
   }
 
+  /** A record already held (same origin, code and message: the same file read again) is kept once. */
   putQuarantine(record: QuarantineRecord): void {
-    this.st.get('INSERT INTO quarantine (origin, code, message, excerpt, at) VALUES (?, ?, ?, ?, ?)').run(
-      record.origin,
-      record.code,
-      record.message,
-      record.excerpt,
-      new Date().toISOString(),
-    );
+    this.st
+      .get(
+        `INSERT INTO quarantine (origin, code, message, excerpt, at)
+         SELECT @origin, @code, @message, @excerpt, @at
+         WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE origin = @origin AND code = @code AND message = @message)`,
+      )
+      .run({ origin: record.origin, code: record.code, message: record.message, excerpt: record.excerpt, at: new Date().toISOString() });
+  }
+
+  /** Offset paging only: outlets are ordered by their count. */
+  listOutlets(page?: Page): OutletCount[] {
+    const { offset, limit } = resolvePage(page);
+    return this.st
+      .get(
+        `SELECT source AS outlet, count(*) AS articles FROM articles WHERE source IS NOT NULL AND source <> ''
+         GROUP BY source ORDER BY articles DESC, source LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as OutletCount[];
+  }
+
+  countOutlets(): { outlets: number; unknown: number } {
+    const outlets = this.st.get(`SELECT count(DISTINCT source) FROM articles WHERE source IS NOT NULL AND source <> ''`).pluck().get() as number;
+    const unknown = this.st.get(`SELECT count(*) FROM articles WHERE source IS NULL OR source = ''`).pluck().get() as number;
+    return { outlets, unknown };
   }
 
   /** Offset paging only: quarantine records have no key. */

@@ -18,7 +18,7 @@ import type {
 } from '../../core/types.js';
 import { createError } from '../../core/errors.js';
 import { AsyncMutex } from '../mutex.js';
-import type { AnalysisOutcome, ArticleResolution, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
+import type { AnalysisOutcome, ArticleResolution, OutletCount, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
 import type { ArticleQuery, EventQuery, EventSummary, Listed, QuoteQuery, RelationQuery, StorylineQuery, StorylineSummary } from '../list-query.js';
 import { ArticleTables } from './article-tables.js';
 import { QueryTables } from './query-tables.js';
@@ -128,6 +128,9 @@ export class SqliteStore implements Store {
   listArticles = (page?: Page): Promise<ArticleSummary[]> => this.run(() => this.articles.list(page));
   countArticles = (): Promise<number> => this.run(() => this.articles.count());
   search = (query: string, page?: Page): Promise<SearchHit[]> => this.run(() => this.articles.search(query, page));
+
+  listOutlets = (page?: Page): Promise<OutletCount[]> => this.run(() => this.articles.listOutlets(page));
+  countOutlets = (): Promise<{ outlets: number; unknown: number }> => this.run(() => this.articles.countOutlets());
 
   putQuarantine = (record: QuarantineRecord): Promise<void> => this.run(() => this.articles.putQuarantine(record));
   listQuarantine = (page?: Page): Promise<QuarantineRecord[]> => this.run(() => this.articles.listQuarantine(page));
