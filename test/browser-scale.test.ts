@@ -71,6 +71,10 @@ test('articles: an outlet and a date range change the results and the total; the
   const permalink = page.url();
   const csv = await page.locator('[data-testid=export-articles-csv]').getAttribute('href');
   assert.equal(csv, '/api/export/articles.csv?from=2022-01-01&to=2022-06-30&outlet=BBC', 'the export link carries the filter');
+  const download = await page.request.get(new URL(csv!, page.url()).href);
+  assert.equal(download.status(), 200);
+  const lines = (await download.text()).trim().split(/\r?\n/);
+  assert.equal(lines.length - 1, ranged.total, 'the export holds every filtered article, not one page');
 
   const fresh = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   try {
