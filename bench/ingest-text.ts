@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   for await (const item of readInputs([dir])) {
+    if ('warning' in item) continue;
     if ('quarantine' in item) {
       quarantined++;
       continue;

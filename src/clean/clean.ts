@@ -30,13 +30,13 @@ export function cleanDocument(doc: RawDocument): Article {
   let original = doc.text ?? '';
   let minWords = 1;
   if (doc.text === undefined && doc.html !== undefined) {
-    page = extractHtml(doc.html);
+    page = extractHtml(doc.html, doc.origin);
     original = page.blocks.join('\n\n');
     if (isFullPage(doc.html)) minWords = MIN_PAGE_WORDS;
   }
   const body = cleanText(original, doc.title ?? page?.title ?? null);
   const words = wordCount(body.text);
-  if (words < minWords) throw createError('NO_ARTICLE', doc.origin);
+  if (words < minWords) throw createError('NO_ARTICLE', doc.origin, page ? 'HTML page' : 'text (only boilerplate lines)');
 
   const titled = pickTitle(doc.title ?? page?.title ?? body.titleLine);
   const captions = [...new Set([...(page?.captions ?? []), ...body.facts.captions])];

@@ -10,6 +10,7 @@ import { CUE_ADVERBS, CUE_VERBS, WEAK_CUES } from './lexicon.js';
 import { clauseSubject, firstPerson, fromSentenceBefore, speakerAfterDash, speakerBeforeColon, speakerRightAfter } from './fallbacks.js';
 import { tokenizeNames } from './names.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
+import { appendAll } from '../core/arrays.js';
 
 export interface QuoteArticle {
   id: string;
@@ -42,7 +43,7 @@ export function extractQuotesTraced(article: QuoteArticle, found?: { entities: E
   const spans = findQuotedSpans(text, article.paragraphs);
   const ctx = attributionContext(text, tokens, ents.mentions, ents.entities, spans.map((q) => q.inner));
   const sents: Span[] = [];
-  for (const p of article.paragraphs) sents.push(...sentences(text, p));
+  for (const p of article.paragraphs) appendAll(sents, sentences(text, p));
   const out: TracedQuote[] = [];
   let previous: Quote | null = null;
   let previousSpan: QuotedSpan | null = null;

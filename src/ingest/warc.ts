@@ -1,7 +1,6 @@
-import { gunzipSync } from 'node:zlib';
 import { WARCParser } from 'warcio';
 import type { QuarantineRecord, RawDocument } from '../core/types.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, gunzip } from './decode.js';
 import { quarantine } from './quarantine.js';
 
 export type WarcItem = { doc: RawDocument } | { quarantine: QuarantineRecord };
@@ -43,16 +42,17 @@ export async function* readWarc(
       }
       const uri = record.warcTargetURI ?? '';
       lastUri = uri;
+      if (declared > maxBytes) {
+        // Never read into memory: the parser skips the record's block in chunks on the next step.
+        yield { quarantine: quarantine('TOO_LARGE', uri, where, declared, maxBytes) };
+        continue;
+      }
       const block = await record.readFully(false);
       if (block.length < declared) {
         yield { quarantine: quarantine('TRUNCATED_WARC', block, where, `${uri}: ${block.length} of ${declared} bytes`) };
         return;
       }
-      if (declared > maxBytes) {
-        yield { quarantine: quarantine('TOO_LARGE', block, where, declared, maxBytes) };
-        continue;
-      }
-      const item = recordToItem(type, record.warcHeaders.headers.get('Content-Type') ?? '', block, uri, where);
+      const item = recordToItem(type, record.warcHeaders.headers.get('Content-Type') ?? '', block, uri, where, maxBytes);
       if (!item) {
         stats.skipped++;
         continue;
@@ -68,7 +68,7 @@ export async function* readWarc(
 }
 
 /** An HTML document from a response (or resource) record, or null when the record is not HTML. */
-function recordToItem(type: string, contentType: string, block: Uint8Array, uri: string, where: string): WarcItem | null {
+function recordToItem(type: string, contentType: string, block: Uint8Array, uri: string, where: string, maxBytes: number): WarcItem | null {
   let headers = new Map<string, string>();
   let body = block;
   if (type === 'response' && /application\/http/i.test(contentType)) {
@@ -82,7 +82,13 @@ function recordToItem(type: string, contentType: string, block: Uint8Array, uri:
   const mime = headers.get('content-type') ?? '';
   if (!/text\/html|application\/xhtml/i.test(mime)) return null;
   if (/chunked/i.test(headers.get('transfer-encoding') ?? '')) body = dechunk(body);
-  if (/gzip/i.test(headers.get('content-encoding') ?? '')) body = gunzipSync(body);
+  if (/gzip/i.test(headers.get('content-encoding') ?? '')) {
+    // A record's compressed body is inflated with the same cap as a file: a bomb stops at maxBytes.
+    const inflated = gunzip(body, maxBytes);
+    if (!inflated.ok && inflated.reason === 'too-large') return { quarantine: quarantine('TOO_LARGE', uri, where, maxBytes + 1, maxBytes) };
+    if (!inflated.ok) return { quarantine: quarantine('TRUNCATED_GZIP', body, where, `${uri}: ${inflated.detail}`) };
+    body = inflated.bytes;
+  }
   const charset = /charset=["']?([\w-]+)/i.exec(mime)?.[1];
   const decoded = decodeBytes(body, charset);
   if (!decoded) return { quarantine: quarantine('BAD_ENCODING', body, where, 'record body is not text') };
