@@ -7,6 +7,7 @@ import { articleRoutes } from './routes/articles.js';
 import { IngestJobs } from './jobs.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { storyRoutes } from './routes/stories.js';
+import { security, type SecurityOptions } from './security.js';
 import { defaultWebRoot, loadStaticAssets } from './static.js';
 
 export interface AppOptions {
@@ -16,6 +17,8 @@ export interface AppOptions {
   webRoot?: string;
   /** The background ingest jobs uploads become. @default a table of its own on `store` */
   jobs?: IngestJobs;
+  /** Who may call the API (see SecurityOptions): loopback names only, or any holder of the token. */
+  security?: SecurityOptions;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -34,6 +37,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
   });
+  app.use('*', security(options.security));
 
   app.route('/api', articleRoutes(store));
   app.route('/api', storyRoutes(store));

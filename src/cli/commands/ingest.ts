@@ -14,8 +14,10 @@ export function registerIngest(program: Command): void {
     .option('--format <format>', `force a reader: ${FORMATS.join('|')}`, 'auto')
     .option('--map <pairs>', 'JSONL field renames, e.g. text=body,published=date')
     .option('--max-bytes <n>', 'quarantine files larger than this', (v) => Number.parseInt(v, 10))
+    .option('--follow-links', "read feed items with short content from their links (http(s), public addresses only)")
+    .option('--allow-private-links', 'let followed links reach loopback and private addresses')
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], opts: { db: string; format: string; map?: string; maxBytes?: number; json?: boolean }) => {
+    .action(async (paths: string[], opts: IngestOpts) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`unknown --format ${opts.format}; use ${FORMATS.join('|')}`);
       const reporter = opts.json ? null : progressReporter(countFiles(paths));
       const summary = await withStore(opts.db, (store) =>
@@ -23,6 +25,8 @@ export function registerIngest(program: Command): void {
           format: opts.format as InputFormat | 'auto',
           map: opts.map ? parseMap(opts.map) : undefined,
           maxBytes: opts.maxBytes,
+          followLinks: !!opts.followLinks,
+          allowPrivateLinks: !!opts.allowPrivateLinks,
           onProgress: (p) => reporter?.update(p),
         }),
       );
@@ -31,6 +35,16 @@ export function registerIngest(program: Command): void {
       else printSummary(summary);
       program.setOptionValue('exitCode', summary.quarantined > 0 ? ExitCode.quarantined : ExitCode.ok);
     });
+}
+
+interface IngestOpts {
+  db: string;
+  format: string;
+  map?: string;
+  maxBytes?: number;
+  followLinks?: boolean;
+  allowPrivateLinks?: boolean;
+  json?: boolean;
 }
 
 function parseMap(text: string): Record<string, string> {
@@ -44,9 +58,11 @@ function parseMap(text: string): Record<string, string> {
 }
 
 function printSummary(summary: IngestSummary): void {
+  for (const warning of summary.warnings) process.stderr.write(`warning: ${warning.message} [${warning.code}]\n`);
   for (const error of summary.errors) process.stderr.write(`quarantined: ${error.message} [${error.code}]\n`);
+  const warned = summary.warnings.length ? `, ${summary.warnings.length} warning${summary.warnings.length === 1 ? '' : 's'}` : '';
   print(
-    `ingested ${summary.read} records: ${summary.added} added, ${summary.duplicates} already stored, ${summary.quarantined} quarantined`,
+    `ingested ${summary.read} records: ${summary.added} added, ${summary.duplicates} already stored, ${summary.quarantined} quarantined${warned}`,
   );
   if (summary.quarantined > 0) print('see `wiretrace quarantine` for the quarantined records');
 }
