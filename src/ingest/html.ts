@@ -50,8 +50,13 @@ type Json = Record<string, unknown>;
  * @throws WiretraceError HTML_TOO_COMPLEX when the page is over HTML_BUDGET.
  */
 export function extractHtml(html: string, origin = 'HTML'): HtmlArticle {
-  const fullPage = isFullPage(html);
-  const { document } = parseHTML(fullPage ? html : `<!doctype html><html><body>${html}</body></html>`);
+  let fullPage = isFullPage(html);
+  let { document } = parseHTML(fullPage ? html : asPage(html));
+  if (!document.documentElement) {
+    // A page so mangled the parser finds no root element (`<html lang="...` never closed): read as a fragment.
+    fullPage = false;
+    document = parseHTML(asPage(html)).document;
+  }
   const shape = measure(document.documentElement as unknown as Node | null);
   if (shape.depth > HTML_BUDGET.depth) {
     throw createError('HTML_TOO_COMPLEX', origin, `elements nested ${shape.depth} deep, over the limit of ${HTML_BUDGET.depth}`);
@@ -90,14 +95,31 @@ export function extractHtml(html: string, origin = 'HTML'): HtmlArticle {
   let root: Element | null = document.body ?? null;
   if (fullPage) {
     const docTitle = clean(document.querySelector('title')?.textContent);
-    const parsed = new Readability<Element>(document as unknown as Document, { serializer: (node) => node as Element }).parse();
-    root = parsed?.content ?? null;
+    const parsed = readable(document as unknown as Document);
+    root = parsed === undefined ? (parseHTML(html).document.body as unknown as Element | null) : (parsed?.content ?? null);
     out.title ??= clean(parsed?.title) ?? docTitle;
     out.byline ??= clean(parsed?.byline);
     out.source ??= clean(parsed?.siteName);
   }
   if (root) collectBlocks(root, out.blocks, out.captions);
   return out;
+}
+
+/**
+ * Readability's article, or null when it found none; undefined when it failed on a mangled page (it
+ * expects the article under <body>, and a page without one throws): such a page is read whole.
+ */
+function readable(document: Document): ReturnType<Readability<Element>['parse']> | undefined {
+  try {
+    return new Readability<Element>(document, { serializer: (node) => node as Element }).parse();
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+function asPage(fragment: string): string {
+  return `<!doctype html><html><body>${fragment}</body></html>`;
 }
 
 /** Deepest element nesting and element count under `root`, walked without recursion. */

@@ -26,9 +26,28 @@ export async function* readWarc(
   maxBytes: number,
   stats: WarcStats = { records: 0, html: 0, skipped: 0 },
 ): AsyncGenerator<WarcItem> {
+  const before = stats.records;
+  let items = 0;
+  for await (const item of readRecords(source, origin, maxBytes, stats)) {
+    items++;
+    yield item;
+  }
+  // A file with no HTML page in it at all is said so, rather than passed over in silence.
+  const n = stats.records - before;
+  if (!items) yield { quarantine: quarantine('NO_ARTICLE', '', origin, `WARC file (${n} record${n === 1 ? '' : 's'}, none an HTML page)`) };
+}
+
+async function* readRecords(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  origin: string,
+  maxBytes: number,
+  stats: WarcStats,
+): AsyncGenerator<WarcItem> {
   const parser = new WARCParser(source, { parseHttp: false });
   let n = 0;
+  /** The last record read whole: a failure is blamed on the record after it. */
   let lastUri = '';
+  let completed = 0;
   try {
     for await (const record of parser) {
       n++;
@@ -41,10 +60,10 @@ export async function* readWarc(
         return;
       }
       const uri = record.warcTargetURI ?? '';
-      lastUri = uri;
       if (declared > maxBytes) {
         // Never read into memory: the parser skips the record's block in chunks on the next step.
         yield { quarantine: quarantine('TOO_LARGE', uri, where, declared, maxBytes) };
+        [completed, lastUri] = [n, uri];
         continue;
       }
       const block = await record.readFully(false);
@@ -52,6 +71,7 @@ export async function* readWarc(
         yield { quarantine: quarantine('TRUNCATED_WARC', block, where, `${uri}: ${block.length} of ${declared} bytes`) };
         return;
       }
+      [completed, lastUri] = [n, uri];
       const item = recordToItem(type, record.warcHeaders.headers.get('Content-Type') ?? '', block, uri, where, maxBytes);
       if (!item) {
         stats.skipped++;
@@ -62,7 +82,7 @@ export async function* readWarc(
     }
   } catch (error) {
     if (!(error instanceof Error)) throw error;
-    const detail = `record ${n + 1}${lastUri ? ` after ${lastUri}` : ''}: ${error.message}`;
+    const detail = `record ${completed + 1}${lastUri ? ` after ${lastUri}` : ''}: ${error.message}`;
     yield { quarantine: quarantine('TRUNCATED_WARC', '', origin, detail) };
   }
 }
