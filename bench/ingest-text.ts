@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       quarantined++;
       continue;
     }
-    if (!item.doc.name.endsWith('.txt') || item.doc.name === 'README.TXT') continue;
+    if (!item.doc.name.endsWith('.txt')) continue; // the corpus's README.TXT is skipped by the reader itself
     try {
       const article = cleanDocument(item.doc);
       if (article.title) titled++;

@@ -81,7 +81,9 @@ test(`the hostile catalogue: ${cases.length} bad inputs, each between good ones,
     const summary = JSON.parse(run.stdout) as IngestSummary;
     const store = openSqliteStore(db);
     try {
-      const names = new Set((await store.listArticles({ limit: 100_000 })).map((a) => a.name));
+      const listed = await store.listArticles({ limit: 100_000 });
+      const names = new Set(listed.map((a) => a.name));
+      assert.equal(names.size, listed.length, 'every case names its articles apart from the others');
       for (let i = 0; i <= cases.length; i++) assert.ok(names.has(`good-${String(i).padStart(3, '0')}.txt`), `good file ${i} was lost`);
       const expectedArticles = cases.reduce((n, c) => n + c.articles.length, cases.length + 1);
       assert.equal(summary.added, expectedArticles, 'articles added');
@@ -109,7 +111,7 @@ test(`the hostile catalogue: ${cases.length} bad inputs, each between good ones,
       assert.equal(cr.paragraphs.length, 2);
       const escaped = await stored('nul-escapes');
       assert.ok(!/[\u0000-\u001f]/.test(`${escaped.title}${escaped.text}`));
-      assert.ok((await stored('huge-line.txt')).words > 3_000_000);
+      assert.ok((await stored('long-line.txt')).words > 150_000);
     } finally {
       await store.close();
     }

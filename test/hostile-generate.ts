@@ -65,8 +65,34 @@ function twentyMegabytes(tag: string): string {
 
 type Generator = (file: string, handles: { close: Array<() => void> }) => void | Promise<void>;
 
+const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
 export const GENERATORS: Record<string, Generator> = {
+  'one-long-word': (file) => put(file, 'a'.repeat(300000)),
+  'quote-marks-storm': (file) => put(file, `Quotes storm\n\n${'"'.repeat(50000)} said the man. ${'\u201c'.repeat(20000)}\n`),
+  'many-short-lines': (file) => put(file, `Many lines\n\n${Array.from({ length: 20000 }, (_, i) => `Line ${i} says hello to the reader.`).join('\n')}\n`),
+  'huge-attribute': (file) => put(file, `<!doctype html><html><body><div data-x="${'x'.repeat(500000)}"><article><h1>A story</h1><p>${prose('attribute')}</p></article></div></body></html>`),
+  'entity-flood': (file) => put(file, `<!doctype html><html><body><article><h1>Entities</h1><p>${prose('entity')}${'&amp;'.repeat(200000)}</p></article></body></html>`),
+  'deep-array-line': (file) => put(file, `${deepArray(100000)}\n`),
+  'deep-array-document': (file) => put(file, `[${deepArray(100000)}]`),
+  'deep-field-in-good-record': (file) =>
+    put(file, [
+      JSON.stringify({ id: 'deep-ok-1', text: prose('jsonl deep one') }),
+      `{"id":"deep-ok-2","text":${JSON.stringify(prose('jsonl deep two'))},"meta":${deepObject(50000)}}`,
+      JSON.stringify({ id: 'deep-ok-3', text: prose('jsonl deep three') }),
+      '',
+    ].join('\n')),
+  'deep-object-no-text': (file) => put(file, `{"x":${deepObject(50000)}}\n`),
+  'many-keys': (file) => {
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < 50000; i++) record[`k${i}`] = i;
+    put(file, `${JSON.stringify({ ...record, id: 'many-keys', text: prose('many keys') })}\n`);
+  },
+  'deep-nesting-rss': (file) =>
+    put(file, `<?xml version="1.0"?><rss version="2.0"><channel><title>X</title><item><title>Item</title><link>https://feed.test/1</link><description>${prose('feed')}</description></item>${'<x>'.repeat(20000)}${'</x>'.repeat(20000)}</channel></rss>`),
   'huge-line-text': (file) => put(file, twentyMegabytes('text')),
+  'long-line-text': (file) => put(file, twentyMegabytes('long').slice(0, 900_000)),
   'huge-field-jsonl': (file) => put(file, `${JSON.stringify({ id: 'huge-field', text: twentyMegabytes('jsonl') })}\n`),
   'over-size-limit': (file) => {
     put(file, prose('too large'));
@@ -119,16 +145,16 @@ export const GENERATORS: Record<string, Generator> = {
     put(file, whole.subarray(0, members[0]!.length + Math.floor(members[1]!.length / 2)));
   },
   'folder-symlink-loop': (dir) => {
-    put(path.join(dir, 'story.txt'), prose('loop folder'));
+    put(path.join(dir, 'story-loop.txt'), prose('loop folder'));
     put(path.join(dir, 'inner', 'story2.txt'), prose('loop folder inner'));
     fs.symlinkSync('..', path.join(dir, 'inner', 'back'));
   },
   'folder-self-link': (dir) => {
-    put(path.join(dir, 'story.txt'), prose('self link folder'));
+    put(path.join(dir, 'story-self-link.txt'), prose('self link folder'));
     fs.symlinkSync('self', path.join(dir, 'self'));
   },
   'folder-broken-link': (dir) => {
-    put(path.join(dir, 'story.txt'), prose('broken link folder'));
+    put(path.join(dir, 'story-broken-link.txt'), prose('broken link folder'));
     fs.symlinkSync('nowhere.txt', path.join(dir, 'broken.txt'));
   },
   'folder-linked-file': (dir) => {
@@ -137,11 +163,11 @@ export const GENERATORS: Record<string, Generator> = {
     fs.symlinkSync(path.join('..', 'outside-target.txt'), path.join(dir, 'linked.txt'));
   },
   'folder-fifo': (dir) => {
-    put(path.join(dir, 'story.txt'), prose('fifo folder'));
+    put(path.join(dir, 'story-fifo.txt'), prose('fifo folder'));
     execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
   },
   'folder-socket': (dir, handles) => {
-    put(path.join(dir, 'story.txt'), prose('socket folder'));
+    put(path.join(dir, 'story-socket.txt'), prose('socket folder'));
     const server = net.createServer().listen(path.join(dir, 'socket.txt'));
     handles.close.push(() => server.close());
   },
@@ -153,7 +179,7 @@ export const GENERATORS: Record<string, Generator> = {
     put(path.join(dir, 'README.TXT'), 'This corpus holds news articles collected for research.\n');
     put(path.join(dir, 'LICENSE'), 'Permission is hereby granted, free of charge, to any person.\n');
     put(path.join(dir, 'COPYING.md'), 'Copying notes.\n');
-    put(path.join(dir, 'story.txt'), prose('corpus folder'));
+    put(path.join(dir, 'story-corpus.txt'), prose('corpus folder'));
   },
   'escape-sequence-name': (file) => put(file, prose('escape name')),
   'newline-name': (file) => put(file, prose('newline name')),

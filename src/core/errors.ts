@@ -9,6 +9,8 @@ export const ERRORS = {
   TRUNCATED_WARC: (origin: string, detail: string) => `${origin}: truncated or corrupt WARC (${detail})`,
   NO_ARTICLE: (origin: string, what: string = 'HTML page') => `${origin}: ${what} has no article text`,
   HTML_TOO_COMPLEX: (origin: string, detail: string) => `${origin}: HTML too deeply nested or too large to read (${detail})`,
+  ARTICLE_TOO_LONG: (origin: string, chars: number, limit: number) =>
+    `${origin}: article text of ${chars} characters is over the limit of ${limit} (no news article is this long)`,
   EMPTY_FEED: (origin: string) => `${origin}: feed has no items`,
   NOT_A_FILE: (origin: string, kind: string) => `${origin}: a ${kind}, not a regular file`,
   LINK_REFUSED: (url: string, detail: string) => `${url}: link not followed (${detail})`,

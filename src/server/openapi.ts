@@ -97,7 +97,8 @@ const schemas: Record<string, Schema> = {
     variants: arr(obj({ article: str, articleId: str, text: str, span: ref('Span'), drift: arr(ref('WordDiffOp')), flags: arr(str) })),
   }),
   QuarantineRecord: obj({ origin: str, code: str, message: str, excerpt: str }),
-  IngestSummary: obj({ read: int, added: int, duplicates: int, quarantined: int, errors: arr(ref('QuarantineRecord')) }),
+  ReadWarning: obj({ origin: str, code: str, message: str }),
+  IngestSummary: obj({ read: int, added: int, duplicates: int, quarantined: int, errors: arr(ref('QuarantineRecord')), warnings: arr(ref('ReadWarning')) }),
   IngestJob: obj(
     {
       id: str,

@@ -44,7 +44,8 @@ function hostName(authority: string): string {
 export function security(options: SecurityOptions = {}): MiddlewareHandler {
   const expected = options.token ? digest(options.token) : null;
   return async (c, next) => {
-    const host = c.req.header('host') ?? '';
+    // Node's server builds the URL from the Host header; a request made in-process (app.request) has only the URL.
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
     const api = c.req.path === '/api' || c.req.path.startsWith('/api/');
     if (expected) {
       const offered = c.req.query('token');
