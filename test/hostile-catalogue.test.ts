@@ -50,6 +50,11 @@ function goodFile(dir: string, i: number): string {
   return file;
 }
 
+/** True when `origin` is `input` itself or a record or file inside it (`a.warc:record 2`, `folder/x.txt`, `f.rss:item 1 (url)`). */
+function from(origin: string, input: string): boolean {
+  return origin === input || (origin.startsWith(input) && /^[:/ []/.test(origin.slice(input.length)));
+}
+
 function matchAll<T extends { code: string; message: string }>(label: string, got: T[], expected: Expected[], count = expected.length): void {
   assert.equal(got.length, count, `${label}: ${got.length} instead of ${count}: ${got.map((g) => `${g.code} ${g.message}`).join(' | ')}`);
   for (const want of expected) {
@@ -93,8 +98,8 @@ test(`the hostile catalogue: ${cases.length} bad inputs, each between good ones,
         const shown = escapeControls(inputs[i]!);
         const label = `${c.case} (${c.input})`;
         for (const name of c.articles) assert.ok(names.has(name), `${label}: article ${name} missing`);
-        matchAll<QuarantineRecord>(label, summary.errors.filter((e) => e.origin.startsWith(shown)), c.quarantine, c.quarantined);
-        matchAll<ReadWarning>(`${label} warnings`, summary.warnings.filter((w) => w.origin.startsWith(shown)), c.warnings);
+        matchAll<QuarantineRecord>(label, summary.errors.filter((e) => from(e.origin, shown)), c.quarantine, c.quarantined);
+        matchAll<ReadWarning>(`${label} warnings`, summary.warnings.filter((w) => from(w.origin, shown)), c.warnings);
       });
       assert.equal(summary.errors.length, cases.reduce((n, c) => n + (c.quarantined ?? c.quarantine.length), 0), 'no quarantine from a good file');
       assert.ok(!summary.errors.some((e) => e.code === 'INTERNAL' || e.code === 'ANALYSIS_FAILED'), 'no input reached an unexpected error');
