@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { packageRoot } from '../src/cli/package-root.js';
 import type { QuarantineRecord } from '../src/core/types.js';
 import { escapeControls } from '../src/ingest/sanitize.js';
-import type { ReadWarning } from '../src/ingest/walk.js';
+import type { ReadWarning } from '../src/ingest/warnings.js';
 import type { IngestSummary } from '../src/pipeline/ingest.js';
 import { findArticle } from '../src/pipeline/queries.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { QuarantineRecord, RawDocument } from '../src/core/types.js';
 import { readInputs, type ReadOptions } from '../src/ingest/read.js';
-import type { ReadWarning } from '../src/ingest/walk.js';
+import type { ReadWarning } from '../src/ingest/warnings.js';
 
 /** A fresh temporary folder for one test file. */
 export function tempDir(prefix: string): string {

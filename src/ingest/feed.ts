@@ -69,7 +69,7 @@ export async function* readFeed(fileName: string, xml: string, origin: string, o
     if (byline) meta.byline = byline;
     if (source) meta.source = source;
     const name = link ?? text(item.guid) ?? text(item.id) ?? `${fileName}#${n}`;
-    if (options.followLinks && link && wordCount(body.replace(/<[^>]*>/g, ' ')) < (options.minItemWords ?? 80)) {
+    if (options.followLinks && link && wordCount(body.replace(/<[^<>]*>/g, ' ')) < (options.minItemWords ?? 80)) {
       const page = await fetchText(link, where, { ...options, guard: { allowPrivate: !!options.allowPrivateLinks } });
       if ('quarantine' in page) yield page;
       else yield { doc: { ...meta, name: link, format: 'feed', html: page.text, url: link, origin: where } };
@@ -109,15 +109,23 @@ function parseFeed(xml: string): Node | string {
   }
 }
 
-/** Deepest element nesting in `xml`, counting tags in one pass (comments, CDATA and declarations skipped). */
+/**
+ * Deepest element nesting in `xml`, in one linear pass (comments, CDATA, declarations and processing
+ * instructions skipped). A scan, not a regular expression: a text of a million `<` and no `>` must not
+ * cost a million scans to its end.
+ */
 export function elementDepth(xml: string): number {
   let depth = 0;
   let max = 0;
-  const tags = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(\/?)([!?]?)([^>]*?)(\/?)>/g;
-  for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
-    if (m[1] === undefined || m[2]) continue;
-    if (m[1] === '/') depth--;
-    else if (!m[4]) max = Math.max(max, ++depth);
+  let at = xml.indexOf('<');
+  while (at >= 0) {
+    const skipTo = xml.startsWith('<!--', at) ? '-->' : xml.startsWith('<![CDATA[', at) ? ']]>' : '>';
+    const end = xml.indexOf(skipTo, at + 1);
+    if (end < 0) break;
+    const kind = xml.charCodeAt(at + 1);
+    if (kind === 0x2f) depth--; // </tag>
+    else if (kind !== 0x21 && kind !== 0x3f && xml.charCodeAt(end - 1) !== 0x2f) max = Math.max(max, ++depth); // not <!..>, <?..?> or <tag/>
+    at = xml.indexOf('<', end + skipTo.length);
   }
   return max;
 }

@@ -30,7 +30,7 @@ export const MIN_PAGE_WORDS = 30;
  * its time grows with depth times elements (1,000 nested divs took a minute): real pages nest a few
  * dozen levels and hold a few thousand elements.
  */
-export const HTML_BUDGET = { depth: 128, elements: 60_000 };
+export const HTML_BUDGET = { depth: 128, elements: 30_000 };
 
 export function readHtml(name: string, html: string, origin: string, url?: string): RawDocument {
   const doc: RawDocument = { name, format: 'html', html, origin };

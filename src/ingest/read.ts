@@ -12,7 +12,8 @@ import { readJsonl } from './jsonl.js';
 import { quarantine } from './quarantine.js';
 import { sanitizeDocument } from './sanitize.js';
 import { readText } from './text.js';
-import { specialKind, walkFolder, warning, type ReadWarning } from './walk.js';
+import { specialKind, walkFolder } from './walk.js';
+import { warning, type ReadWarning } from './warnings.js';
 import { readWarc, type WarcStats } from './warc.js';
 
 /** An article; or an input that could not be read (quarantined); or a note on something skipped or repaired. */

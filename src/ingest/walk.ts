@@ -1,14 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
-import { createError, type ErrorCode } from '../core/errors.js';
-import { escapeControls } from './sanitize.js';
-
-/** Something a folder walk (or a reader) left out or repaired on purpose, and why; counted as a warning. */
-export interface ReadWarning {
-  origin: string;
-  code: ErrorCode;
-  message: string;
-}
+import { warning, type ReadWarning } from './warnings.js';
 
 export type WalkEntry = { file: string; name: string; size: number } | { warning: ReadWarning };
 
@@ -24,15 +16,6 @@ export function specialKind(stat: Stats | Dirent): string | null {
   if (stat.isSocket()) return 'socket';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
   return null;
-}
-
-type WarningCode = 'SKIPPED_SPECIAL' | 'SKIPPED_LOOP' | 'SKIPPED_CORPUS_FILE' | 'LOSSY_UTF8';
-
-/** A warning with the catalog's message; the origin is escaped, safe to print. */
-export function warning(code: WarningCode, origin: string, detail?: string | number): ReadWarning {
-  const shown = escapeControls(origin);
-  const format = createError as (c: ErrorCode, ...a: unknown[]) => Error;
-  return { origin: shown, code, message: format(code, shown, detail).message };
 }
 
 interface Folder {

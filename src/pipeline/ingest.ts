@@ -1,7 +1,7 @@
 import type { InputFormat, QuarantineRecord, RawDocument } from '../core/types.js';
 import { resolveOptions } from '../core/config.js';
 import { readInputs, readBuffer, type ReadItem, type ReadOptions } from '../ingest/read.js';
-import type { ReadWarning } from '../ingest/walk.js';
+import type { ReadWarning } from '../ingest/warnings.js';
 import type { Store } from '../store/store.js';
 import { analyzePending, breather, YIELD_MS } from './analyze.js';
 import { AnalysisState } from './analysis-state.js';
