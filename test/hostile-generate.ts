@@ -89,6 +89,7 @@ export const GENERATORS: Record<string, Generator> = {
     for (let i = 0; i < 50000; i++) record[`k${i}`] = i;
     put(file, `${JSON.stringify({ ...record, id: 'many-keys', text: prose('many keys') })}\n`);
   },
+  'lt-storm-rss': (file) => put(file, `<?xml version="1.0"?><rss version="2.0"><channel><title>X</title>${'<'.repeat(1_000_000)}</channel></rss>`),
   'deep-nesting-rss': (file) =>
     put(file, `<?xml version="1.0"?><rss version="2.0"><channel><title>X</title><item><title>Item</title><link>https://feed.test/1</link><description>${prose('feed')}</description></item>${'<x>'.repeat(20000)}${'</x>'.repeat(20000)}</channel></rss>`),
   'huge-line-text': (file) => put(file, twentyMegabytes('text')),
