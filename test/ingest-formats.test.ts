@@ -138,8 +138,9 @@ const fakeFetch = (async (input: string | URL | Request) => {
   return new Response('not here', { status: 404 });
 }) as typeof fetch;
 
-test('RSS: full items read from content:encoded; summary-only items fetched from their link; fetch failures quarantined', async () => {
-  const { docs, quarantined } = await readAll([write(dir, 'news.rss', RSS)], { fetch: fakeFetch });
+test('RSS: full items read from content:encoded; with --follow-links summary-only items fetched from their link; fetch failures quarantined', async () => {
+  // allowPrivateLinks: the fake hosts resolve nowhere; the address guard has tests of its own (test/hostile-server.test.ts).
+  const { docs, quarantined } = await readAll([write(dir, 'news.rss', RSS)], { fetch: fakeFetch, followLinks: true, allowPrivateLinks: true });
   assert.deepEqual(docs.map((d) => d.name), ['https://wire.test/full', 'https://wire.test/short']);
   const full = cleanDocument(docs[0]!);
   assert.equal(full.title, 'Full item');
@@ -177,7 +178,7 @@ test('a feed URL is fetched and its items read; a broken feed is quarantined as 
     String(input) === 'https://wire.test/feed.xml'
       ? new Response(RSS, { headers: { 'content-type': 'application/rss+xml' } })
       : fakeFetch(input)) as typeof fetch;
-  const { docs } = await readAll(['https://wire.test/feed.xml'], { fetch: feedFetch });
+  const { docs } = await readAll(['https://wire.test/feed.xml'], { fetch: feedFetch, followLinks: true, allowPrivateLinks: true });
   assert.equal(docs.length, 2);
   const broken = await readAll([write(dir, 'broken.rss', '<rss version="2.0"><channel><item><title>x</item></channel></rss>')]);
   assert.equal(broken.quarantined[0]!.code, 'BAD_FEED');

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { QuarantineRecord, RawDocument } from '../src/core/types.js';
 import { readInputs, type ReadOptions } from '../src/ingest/read.js';
+import type { ReadWarning } from '../src/ingest/warnings.js';
 
 /** A fresh temporary folder for one test file. */
 export function tempDir(prefix: string): string {
@@ -16,14 +17,19 @@ export function write(dir: string, name: string, content: string | Uint8Array): 
   return file;
 }
 
-export async function readAll(inputs: string[], options?: ReadOptions): Promise<{ docs: RawDocument[]; quarantined: QuarantineRecord[] }> {
+export async function readAll(
+  inputs: string[],
+  options?: ReadOptions,
+): Promise<{ docs: RawDocument[]; quarantined: QuarantineRecord[]; warnings: ReadWarning[] }> {
   const docs: RawDocument[] = [];
   const quarantined: QuarantineRecord[] = [];
+  const warnings: ReadWarning[] = [];
   for await (const item of readInputs(inputs, options)) {
     if ('doc' in item) docs.push(item.doc);
+    else if ('warning' in item) warnings.push(item.warning);
     else quarantined.push(item.quarantine);
   }
-  return { docs, quarantined };
+  return { docs, quarantined, warnings };
 }
 
 /** A paragraph of plain news prose, long enough to count as an article. */

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { listFiles } from '../../src/ingest/read.js';
+import { walkFolder } from '../../src/ingest/walk.js';
 
 /** Articles per generated file: ~25 MB, under ingest's 50 MiB per-file limit. */
 export const ARTICLES_PER_FILE = 10000;
@@ -18,7 +18,7 @@ export function generateCorpus(out: string, count: number, options: { seed: numb
 
 /** The JSONL files of a corpus: the file itself, or a folder's files in name order. */
 export async function corpusFiles(path: string): Promise<string[]> {
-  return statSync(path).isDirectory() ? (await listFiles(path)).filter((f) => f.endsWith('.jsonl')) : [path];
+  return statSync(path).isDirectory() ? [...walkFolder(path)].flatMap((e) => ('file' in e && e.file.endsWith('.jsonl') ? [e.file] : [])) : [path];
 }
 
 /** Every non-empty line of a corpus, in order, read as a stream. */

@@ -8,6 +8,7 @@ import type { Analysis, Tokens } from './analyze.js';
 import type { PairRecord } from './passages.js';
 import { isLemma } from './worddiff.js';
 import { areSynonyms } from '../text/synonyms.js';
+import { appendAll } from '../core/arrays.js';
 
 export interface Artefact {
   /** Which article shows it: 'a', 'b', or null when a swap's direction is unclear. */
@@ -90,9 +91,9 @@ function marks(x: Analysis, sentences: number[]): Marks {
       m = { repeats: repeatedPhrases(x.tokens, s.first, s.last, x.text), spacing: brokenSpacing(text), fragments: strayFragments(text) };
       list[i] = m;
     }
-    out.repeats.push(...m.repeats);
-    out.spacing.push(...m.spacing);
-    out.fragments.push(...m.fragments);
+    appendAll(out.repeats, m.repeats);
+    appendAll(out.spacing, m.spacing);
+    appendAll(out.fragments, m.fragments);
   }
   return out;
 }
@@ -205,7 +206,7 @@ const CREDITS = new WeakMap<Analysis, Array<{ written: string; wire: string }>>(
 export function findArtefacts(pairs: PairRecord[], a: Analysis, b: Analysis): Artefact[] {
   const out: Artefact[] = [];
   for (const p of pairs) {
-    out.push(...intrinsic(p, 'a', a, b), ...intrinsic(p, 'b', b, a), ...swapArtefacts(p, a, b));
+    appendAll(appendAll(appendAll(out, intrinsic(p, 'a', a, b)), intrinsic(p, 'b', b, a)), swapArtefacts(p, a, b));
   }
   for (const [side, analysis] of [['a', a], ['b', b]] as const) {
     let credits = CREDITS.get(analysis);

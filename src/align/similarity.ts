@@ -5,6 +5,7 @@
  */
 import type { Sentence } from './analyze.js';
 import { analyzeText } from './analyze.js';
+import { appendAll } from '../core/arrays.js';
 
 /** What a synonym match is worth against an exact one. */
 const SYNONYM_CREDIT = 0.8;
@@ -61,7 +62,7 @@ export function bagOf(sentences: Sentence[]): Bag {
   for (const s of sentences) {
     keys = union(keys, s.keys);
     canons = union(canons, s.canons);
-    numbers.push(...s.numbers);
+    appendAll(numbers, s.numbers);
   }
   return { keys, canons, numbers };
 }

@@ -19,11 +19,18 @@ export function contentId(content: string): string {
 const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 /**
+ * Longest article text analysed, in characters (about 170,000 words; the longest news features run to
+ * a fifth of that). Every stage's time and memory grow with the text: a 20 MB "article" would take
+ * minutes and a gigabyte, and slow every later comparison with it.
+ */
+export const MAX_ARTICLE_CHARS = 1_000_000;
+
+/**
  * Turns a reader's record into an article: boilerplate lines out, captions and contributor
  * lines held apart, metadata (title, outlet, byline, dateline, wire credit, date, language) read.
  * `text` is built from slices of the original (for HTML: of the article blocks Readability found,
  * joined by blank lines) and `sourceMap` maps its offsets back there.
- * @throws WiretraceError NO_ARTICLE when nothing article-like remains.
+ * @throws WiretraceError NO_ARTICLE when nothing article-like remains; ARTICLE_TOO_LONG over MAX_ARTICLE_CHARS.
  */
 export function cleanDocument(doc: RawDocument): Article {
   const content = doc.text ?? doc.html ?? '';
@@ -31,13 +38,14 @@ export function cleanDocument(doc: RawDocument): Article {
   let original = doc.text ?? '';
   let minWords = 1;
   if (doc.text === undefined && doc.html !== undefined) {
-    page = extractHtml(doc.html);
+    page = extractHtml(doc.html, doc.origin);
     original = page.blocks.join('\n\n');
     if (isFullPage(doc.html)) minWords = MIN_PAGE_WORDS;
   }
+  if (original.length > MAX_ARTICLE_CHARS) throw createError('ARTICLE_TOO_LONG', doc.origin, original.length, MAX_ARTICLE_CHARS);
   const body = cleanText(original, doc.title ?? page?.title ?? null);
   const words = wordCount(body.text);
-  if (words < minWords) throw createError('NO_ARTICLE', doc.origin);
+  if (words < minWords) throw createError('NO_ARTICLE', doc.origin, page ? 'HTML page' : 'text (only boilerplate lines)');
 
   const titled = pickTitle(doc.title ?? page?.title ?? body.titleLine);
   const url = doc.url ?? page?.url ?? null;

@@ -10,6 +10,8 @@ import { registerServe } from './commands/serve.js';
 import { registerExport } from './commands/export.js';
 import { registerReport } from './commands/report.js';
 import { ExitCode, UsageError } from './exit.js';
+import { unexpectedErrorLine } from './unexpected.js';
+import { escapeControls } from '../ingest/sanitize.js';
 
 /** Errors that mean the command named something wrong: exit 2. */
 const USAGE_CODES: ReadonlySet<string> = new Set(['NOT_FOUND', 'BAD_USAGE', 'AMBIGUOUS']);
@@ -49,14 +51,14 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`wiretrace: ${error.message}\n`);
+      process.stderr.write(`wiretrace: ${escapeControls(error.message)}\n`);
       return ExitCode.usage;
     }
     if (isWiretraceError(error)) {
-      process.stderr.write(`wiretrace: ${error.message} [${error.code}]\n`);
+      process.stderr.write(`wiretrace: ${escapeControls(error.message)} [${error.code}]\n`);
       return USAGE_CODES.has(error.code) ? ExitCode.usage : ExitCode.failure;
     }
-    process.stderr.write(`wiretrace: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(unexpectedErrorLine(error));
     return ExitCode.failure;
   }
 }

@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
+import { walkFolder } from '../ingest/walk.js';
 import type { IngestProgress } from '../pipeline/ingest.js';
 
 export interface ProgressReporter {
@@ -10,23 +10,25 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-/** Counts the files under the inputs; URLs and stdin count as one. */
+/** Counts the files under the inputs, for an ETA, as the readers' own walk finds them; URLs and stdin count as one. */
 export function countFiles(inputs: string[]): number {
   let n = 0;
-  const walk = (path: string): void => {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (!stat.isDirectory()) {
-      n++;
-      return;
-    }
-    for (const entry of readdirSync(path)) walk(join(path, entry));
-  };
   for (const input of inputs) {
     if (input === '-' || /^https?:\/\//.test(input)) n++;
-    else walk(input);
+    else if (isFolder(input)) {
+      for (const entry of walkFolder(input)) if ('file' in entry) n++;
+    } else n++;
   }
   return n;
+}
+
+function isFolder(input: string): boolean {
+  try {
+    return statSync(input).isDirectory();
+  } catch (error) {
+    void error; // missing, or a link loop: the reader reports it
+    return false;
+  }
 }
 
 /** Seconds between progress lines on a pipe. */

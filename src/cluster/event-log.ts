@@ -1,5 +1,6 @@
 import type { JoinReason, StoryEvent } from '../core/types.js';
 import type { ClusterDecision } from './events.js';
+import { appendAll } from '../core/arrays.js';
 
 interface Entry {
   event: StoryEvent;
@@ -43,7 +44,7 @@ export class EventLog {
     const younger = this.byId.get(from);
     if (!younger) return;
     const older = this.entry(into);
-    older.event.articles.push(...younger.event.articles);
+    appendAll(older.event.articles, younger.event.articles);
     for (const r of younger.event.reasons) older.event.reasons.push(mergedReason(r, note, score));
     for (const a of younger.event.articles) this.articleEvent.set(a, into);
     this.byId.delete(from);

@@ -7,7 +7,13 @@ export const ERRORS = {
   MISSING_FIELD: (origin: string, field: string) => `${origin}: record has no ${field}`,
   TRUNCATED_GZIP: (origin: string, detail: string) => `${origin}: truncated or corrupt gzip (${detail})`,
   TRUNCATED_WARC: (origin: string, detail: string) => `${origin}: truncated or corrupt WARC (${detail})`,
-  NO_ARTICLE: (origin: string) => `${origin}: HTML page has no article text`,
+  NO_ARTICLE: (origin: string, what: string = 'HTML page') => `${origin}: ${what} has no article text`,
+  HTML_TOO_COMPLEX: (origin: string, detail: string) => `${origin}: HTML too deeply nested or too large to read (${detail})`,
+  ARTICLE_TOO_LONG: (origin: string, chars: number, limit: number) =>
+    `${origin}: article text of ${chars} characters is over the limit of ${limit} (no news article is this long)`,
+  EMPTY_FEED: (origin: string) => `${origin}: feed has no items`,
+  NOT_A_FILE: (origin: string, kind: string) => `${origin}: a ${kind}, not a regular file`,
+  LINK_REFUSED: (url: string, detail: string) => `${url}: link not followed (${detail})`,
   TOO_LARGE: (origin: string, size: number, limit: number) =>
     `${origin}: ${size} bytes is over the size limit of ${limit} bytes`,
   BAD_FEED: (origin: string, detail: string) => `${origin}: not a readable RSS or Atom feed (${detail})`,
@@ -28,6 +34,12 @@ export const ERRORS = {
   PORT_IN_USE: (host: string, port: number) => `port ${port} on ${host} is already in use; pick another with --port (0 picks a free one)`,
   CANNOT_LISTEN: (host: string, port: number, reason: string) => `cannot listen on ${host}:${port} (${reason}); check --host and --port`,
   INTERNAL: (detail: string) => `internal error: ${detail}`,
+  UNAUTHORIZED: (detail: string) => `not allowed: ${detail}`,
+  // Warnings: the input was read (or deliberately left out) and the run goes on; counted in the ingest summary.
+  LOSSY_UTF8: (origin: string, count: number) => `${origin}: ${count} invalid UTF-8 byte sequence(s) replaced with U+FFFD`,
+  SKIPPED_SPECIAL: (origin: string, why: string) => `${origin}: skipped (${why})`,
+  SKIPPED_LOOP: (origin: string) => `${origin}: skipped, a link to a folder already read (a symbolic link loop, or a second link to it)`,
+  SKIPPED_CORPUS_FILE: (origin: string) => `${origin}: skipped, a folder's README/LICENSE-style file is not news (name it on the command line to read it)`,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

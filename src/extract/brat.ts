@@ -1,4 +1,5 @@
 import type { Span } from '../core/types.js';
+import { appendAll } from '../core/arrays.js';
 
 /** One attribution of a brat standoff file (PolNeAR): its content, source and cue fragments. */
 export interface BratAttribution {
@@ -33,9 +34,9 @@ export function parseBrat(ann: string): BratAttribution[] {
       if (!role || !ref) continue;
       const t = spans.get(ref);
       if (!t) continue;
-      if (role.startsWith('Content')) { a.content.push(...t.spans); used.add(ref); }
-      else if (role.startsWith('Source')) a.source.push(...t.spans);
-      else if (role.startsWith('Cue')) a.cue.push(...t.spans);
+      if (role.startsWith('Content')) { appendAll(a.content, t.spans); used.add(ref); }
+      else if (role.startsWith('Source')) appendAll(a.source, t.spans);
+      else if (role.startsWith('Cue')) appendAll(a.cue, t.spans);
     }
     if (a.content.length) out.push(a);
   }

@@ -1,5 +1,6 @@
 import type { WordDiffOp } from '../core/types.js';
 import { NEGATIONS, STRENGTH_WORDS } from './lexicon.js';
+import { appendAll } from '../core/arrays.js';
 
 /** Words of a quote as compared: lower case, curly apostrophes straightened, punctuation dropped. */
 export function quoteWords(text: string): string[] {
@@ -18,7 +19,7 @@ function expand(words: string[]): string[] {
   const out: string[] = [];
   for (const w of words) {
     const e = EXPAND.get(w);
-    if (e) out.push(...e.split(' '));
+    if (e) appendAll(out, e.split(' '));
     else out.push(w);
   }
   return out;

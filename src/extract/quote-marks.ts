@@ -1,4 +1,5 @@
 import type { Span } from '../core/types.js';
+import { appendAll } from '../core/arrays.js';
 
 /** Quoted words found between quote marks. */
 export interface QuotedSpan {
@@ -97,7 +98,7 @@ export function findQuotedSpans(text: string, paragraphs: Span[]): QuotedSpan[] 
       pendingOpen = openAt;
       pendingPara = openPara;
     } else if (marks.length === 0) {
-      out.push(...singleQuoted(text, para, p));
+      appendAll(out, singleQuoted(text, para, p));
     }
   }
   if (pendingOpen >= 0) out.push(make(text, pendingOpen, paragraphs[paragraphs.length - 1]![1], pendingPara, paragraphs.length - 1, true));

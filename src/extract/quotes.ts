@@ -10,6 +10,7 @@ import { CUE_ADVERBS, CUE_VERBS, WEAK_CUES } from './lexicon.js';
 import { clauseSubject, firstPerson, fromSentenceBefore, speakerAfterDash, speakerBeforeColon, speakerRightAfter } from './fallbacks.js';
 import { tokenizeNames } from './names.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
+import { appendAll } from '../core/arrays.js';
 
 export interface QuoteArticle {
   id: string;
@@ -42,14 +43,15 @@ export function extractQuotesTraced(article: QuoteArticle, found?: { entities: E
   const spans = findQuotedSpans(text, article.paragraphs);
   const ctx = attributionContext(text, tokens, ents.mentions, ents.entities, spans.map((q) => q.inner));
   const sents: Span[] = [];
-  for (const p of article.paragraphs) sents.push(...sentences(text, p));
+  for (const p of article.paragraphs) appendAll(sents, sentences(text, p));
+  const nextLongOpen = nextLongQuoteOpens(text, spans);
   const out: TracedQuote[] = [];
   let previous: Quote | null = null;
   let previousSpan: QuotedSpan | null = null;
   for (let i = 0; i < spans.length; i++) {
     const q = spans[i]!;
     const leftFrom = Math.max(sentenceStart(sents, q.open), previousSpan && previousSpan.close <= q.open ? previousSpan.close : 0, article.paragraphs[q.firstParagraph]![0]);
-    const nextOpen = spans.slice(i + 1).find((n) => countWords(text, n.inner) >= 4)?.open ?? text.length;
+    const nextOpen = nextLongOpen[i + 1]!;
     const rightTo = Math.min(rightLimit(text, sents, q, nextOpen), nextOpen, article.paragraphs[q.lastParagraph]![1]);
     const partial = isPartial(ctx, leftFrom, q.open);
     const words = countWords(text, q.inner);
@@ -95,6 +97,14 @@ export function extractQuotesTraced(article: QuoteArticle, found?: { entities: E
   }
   for (const quote of indirectQuotes(article.id, ctx, sents)) out.push({ quote, rule: 'indirect' });
   return out.sort((a, b) => a.quote.span[0] - b.quote.span[0]);
+}
+
+/** For each i, where the first quote of 4 words or more at or after `spans[i]` opens (text.length when none). */
+function nextLongQuoteOpens(text: string, spans: QuotedSpan[]): number[] {
+  const out = new Array<number>(spans.length + 1);
+  out[spans.length] = text.length;
+  for (let j = spans.length - 1; j >= 0; j--) out[j] = countWords(text, spans[j]!.inner) >= 4 ? spans[j]!.open : out[j + 1]!;
+  return out;
 }
 
 function countWords(text: string, [b, e]: Span): number {

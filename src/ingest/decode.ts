@@ -1,6 +1,7 @@
 import { gunzipSync, constants as zlibConstants } from 'node:zlib';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_LOSSY = new TextDecoder('utf-8');
 /** Windows-1252's 0x80-0x9F (Node's TextDecoder('windows-1252') decodes them as Latin-1 C1 controls). */
 const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
@@ -51,11 +52,15 @@ export interface Decoded {
   text: string;
   /** 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252' or a charset declared by the content. */
   encoding: string;
+  /** Invalid UTF-8 sequences replaced with U+FFFD in mostly valid UTF-8 (0 when none). */
+  replaced: number;
 }
 
 /**
- * Bytes to text: a BOM wins; then strict UTF-8; then `fallback` (a charset the content declares,
- * e.g. an HTML meta charset); then Windows-1252, a superset of Latin-1's printable characters.
+ * Bytes to text: a BOM wins; then strict UTF-8; then mostly valid UTF-8 (more valid multi-byte
+ * characters than invalid sequences: the bad bytes become U+FFFD and `replaced` counts them); then
+ * `fallback` (a charset the content declares, e.g. an HTML meta charset); then Windows-1252, a
+ * superset of Latin-1's printable characters.
  * Returns null when the result is still mostly control characters (undecodable garbage).
  */
 export function decodeBytes(bytes: Uint8Array, fallback?: string): Decoded | null {
@@ -68,6 +73,8 @@ export function decodeBytes(bytes: Uint8Array, fallback?: string): Decoded | nul
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
   }
+  const lossy = mostlyUtf8(bytes);
+  if (lossy) return lossy;
   if (fallback && !/^(?:windows-1252|cp1252|iso-8859-1|latin-?1|us-ascii|ascii)$/i.test(fallback)) {
     const decoder = decoderFor(fallback);
     if (decoder) return checked(decoder.decode(bytes), fallback.toLowerCase());
@@ -84,9 +91,36 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
-function checked(text: string, encoding: string): Decoded | null {
+function checked(text: string, encoding: string, replaced = 0): Decoded | null {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return controlRatio(clean) > 0.1 ? null : { text: clean, encoding };
+  return controlRatio(clean) > 0.1 ? null : { text: clean, encoding, replaced };
+}
+
+/**
+ * UTF-8 with a few damaged bytes: decoded with U+FFFD for each invalid sequence, when valid
+ * non-ASCII characters outnumber them. A Windows-1252 file fails this test (nearly every high
+ * byte of it is invalid UTF-8), so it still falls through to Windows-1252.
+ */
+function mostlyUtf8(bytes: Uint8Array): Decoded | null {
+  const text = UTF8_LOSSY.decode(bytes);
+  let replacements = 0;
+  let valid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) replacements++;
+    else if (c >= 0x80 && !(c >= 0xdc00 && c <= 0xdfff)) valid++;
+  }
+  const replaced = replacements - countEncodedReplacementChars(bytes);
+  return replaced > 0 && valid > replaced ? checked(text, 'utf-8', replaced) : null;
+}
+
+/** U+FFFD characters the bytes hold legitimately (EF BF BD), which the lossy decode did not add. */
+function countEncodedReplacementChars(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+  }
+  return n;
 }
 
 export function isGzip(bytes: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { QuarantineRecord, RawDocument } from '../core/types.js';
 import { wordCount } from '../text/tokenize.js';
-import { decodeBytes } from './decode.js';
+import { fetchText } from './fetch.js';
 import { quarantine } from './quarantine.js';
 
 export type FeedItem = { doc: RawDocument } | { quarantine: QuarantineRecord };
@@ -13,7 +13,14 @@ export interface FeedOptions {
   minItemWords?: number;
   /** Per-request timeout in milliseconds. @default 15000 */
   timeoutMs?: number;
+  /** Read short items from their link (http(s) only, never private addresses unless allowed). @default false */
+  followLinks?: boolean;
+  /** Let followed links reach loopback, link-local and private addresses. @default false */
+  allowPrivateLinks?: boolean;
 }
+
+/** Deepest element nesting read; RSS and Atom need a handful of levels, inline XHTML content a few dozen. */
+export const MAX_XML_DEPTH = 200;
 
 type Node = Record<string, unknown>;
 
@@ -25,12 +32,12 @@ const parser = new XMLParser({
 
 /** Items of an RSS 2.0 / RSS 1.0 / Atom feed, each an article; short summary-only items are fetched from their link. */
 export async function* readFeed(fileName: string, xml: string, origin: string, options: FeedOptions): AsyncGenerator<FeedItem> {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    yield { quarantine: quarantine('BAD_FEED', xml, origin, `line ${valid.err.line}: ${valid.err.msg}`) };
+  const parsed = parseFeed(xml);
+  if (typeof parsed === 'string') {
+    yield { quarantine: quarantine('BAD_FEED', xml, origin, parsed) };
     return;
   }
-  const root = parser.parse(xml) as Node;
+  const root = parsed;
   const rss = root.rss as Node | undefined;
   const rdf = root['rdf:RDF'] as Node | undefined;
   const atom = root.feed as Node | undefined;
@@ -38,6 +45,10 @@ export async function* readFeed(fileName: string, xml: string, origin: string, o
   const items = ((rss?.channel as Node | undefined)?.item ?? rdf?.item ?? atom?.entry) as Node[] | undefined;
   if (!channel && !items) {
     yield { quarantine: quarantine('BAD_FEED', xml, origin, 'no <rss>, <rdf:RDF> or <feed> element') };
+    return;
+  }
+  if (!items?.length) {
+    yield { quarantine: quarantine('EMPTY_FEED', xml, origin) };
     return;
   }
   const source = text(channel?.title);
@@ -58,14 +69,15 @@ export async function* readFeed(fileName: string, xml: string, origin: string, o
     if (byline) meta.byline = byline;
     if (source) meta.source = source;
     const name = link ?? text(item.guid) ?? text(item.id) ?? `${fileName}#${n}`;
-    if (link && wordCount(body.replace(/<[^>]*>/g, ' ')) < (options.minItemWords ?? 80)) {
-      const page = await fetchText(link, where, options);
+    if (options.followLinks && link && wordCount(body.replace(/<[^<>]*>/g, ' ')) < (options.minItemWords ?? 80)) {
+      const page = await fetchText(link, where, { ...options, guard: { allowPrivate: !!options.allowPrivateLinks } });
       if ('quarantine' in page) yield page;
       else yield { doc: { ...meta, name: link, format: 'feed', html: page.text, url: link, origin: where } };
       continue;
     }
     if (!body.trim()) {
-      yield { quarantine: quarantine('MISSING_FIELD', JSON.stringify(item), where, 'content, description or link') };
+      const field = link ? 'content or description (its link is followed only with --follow-links)' : 'content, description or link';
+      yield { quarantine: quarantine('MISSING_FIELD', title ?? link ?? '', where, field) };
       continue;
     }
     const doc: RawDocument = { ...meta, name, format: 'feed', html: body, origin: where };
@@ -74,31 +86,48 @@ export async function* readFeed(fileName: string, xml: string, origin: string, o
   }
 }
 
-/** GETs `url` as text; failures (network, HTTP status, size, encoding) become FETCH_FAILED quarantines. */
-export async function fetchText(
-  url: string,
-  where: string,
-  options: Pick<FeedOptions, 'fetch' | 'maxBytes' | 'timeoutMs'>,
-): Promise<{ text: string; contentType: string } | { quarantine: QuarantineRecord }> {
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const fail = (detail: string) => ({ quarantine: quarantine('FETCH_FAILED', url, `${where} (${url})`, detail) });
-  let response: Response;
-  try {
-    response = await doFetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? 15000), redirect: 'follow' });
-  } catch (error) {
-    return fail(error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
-  }
-  if (!response.ok) return fail(`HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > options.maxBytes) return fail(`${bytes.length} bytes is over the limit of ${options.maxBytes}`);
-  const contentType = response.headers.get('content-type') ?? '';
-  const decoded = decodeBytes(bytes, /charset=["']?([\w-]+)/i.exec(contentType)?.[1]);
-  if (!decoded) return fail('response is not text');
-  return { text: decoded.text, contentType };
+function isUrl(value: string | null): value is string {
+  return !!value && /^https?:\/\//i.test(value);
 }
 
-function isUrl(value: string | null): value is string {
-  return !!value && /^https?:\/\//.test(value);
+/**
+ * The feed's element tree, or why it cannot be read. Entity declarations are refused (no external
+ * entity is ever read, no entity expands), and so is nesting deeper than MAX_XML_DEPTH, before the
+ * parser sees the text; anything the parser still throws becomes a reason, never an exception.
+ */
+function parseFeed(xml: string): Node | string {
+  if (/<!ENTITY/i.test(xml)) return 'entity declarations (<!ENTITY>) are not read';
+  const depth = elementDepth(xml);
+  if (depth > MAX_XML_DEPTH) return `elements nested ${depth} deep, over the limit of ${MAX_XML_DEPTH}`;
+  try {
+    const valid = XMLValidator.validate(xml);
+    if (valid !== true) return `line ${valid.err.line}: ${valid.err.msg}`;
+    return parser.parse(xml) as Node;
+  } catch (error) {
+    if (error instanceof Error) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * Deepest element nesting in `xml`, in one linear pass (comments, CDATA, declarations and processing
+ * instructions skipped). A scan, not a regular expression: a text of a million `<` and no `>` must not
+ * cost a million scans to its end.
+ */
+export function elementDepth(xml: string): number {
+  let depth = 0;
+  let max = 0;
+  let at = xml.indexOf('<');
+  while (at >= 0) {
+    const skipTo = xml.startsWith('<!--', at) ? '-->' : xml.startsWith('<![CDATA[', at) ? ']]>' : '>';
+    const end = xml.indexOf(skipTo, at + 1);
+    if (end < 0) break;
+    const kind = xml.charCodeAt(at + 1);
+    if (kind === 0x2f) depth--; // </tag>
+    else if (kind !== 0x21 && kind !== 0x3f && xml.charCodeAt(end - 1) !== 0x2f) max = Math.max(max, ++depth); // not <!..>, <?..?> or <tag/>
+    at = xml.indexOf('<', end + skipTo.length);
+  }
+  return max;
 }
 
 /** Plain string of an element (its text, or '#text' when it has attributes). */
@@ -144,7 +173,7 @@ function linkOf(value: unknown): string | null {
     if (!link || typeof link !== 'object') continue;
     const node = link as Node;
     const href = text(node['@_href']) ?? text(node['#text']);
-    if (!href) continue;
+    if (!isUrl(href)) continue;
     const rel = text(node['@_rel']);
     if (!rel || rel === 'alternate') return href;
     fallback ??= rel === 'self' || rel === 'enclosure' ? null : href;

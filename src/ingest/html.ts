@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
+import { createError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
 
 /** What an HTML page (or fragment) yields before text cleaning. */
@@ -24,6 +25,13 @@ export interface HtmlArticle {
 /** A page with fewer words than this in its extracted article has no article. */
 export const MIN_PAGE_WORDS = 30;
 
+/**
+ * What a page may hold before Readability reads it. Its scoring walks every element's ancestors, so
+ * its time grows with depth times elements (1,000 nested divs took a minute): real pages nest a few
+ * dozen levels and hold a few thousand elements.
+ */
+export const HTML_BUDGET = { depth: 128, elements: 30_000 };
+
 export function readHtml(name: string, html: string, origin: string, url?: string): RawDocument {
   const doc: RawDocument = { name, format: 'html', html, origin };
   if (url) doc.url = url;
@@ -37,10 +45,25 @@ export function isFullPage(html: string): boolean {
 
 type Json = Record<string, unknown>;
 
-/** Metadata (JSON-LD NewsArticle, og:/article: meta, canonical) and article blocks via Readability. */
-export function extractHtml(html: string): HtmlArticle {
-  const fullPage = isFullPage(html);
-  const { document } = parseHTML(fullPage ? html : `<!doctype html><html><body>${html}</body></html>`);
+/**
+ * Metadata (JSON-LD NewsArticle, og:/article: meta, canonical) and article blocks via Readability.
+ * @throws WiretraceError HTML_TOO_COMPLEX when the page is over HTML_BUDGET.
+ */
+export function extractHtml(html: string, origin = 'HTML'): HtmlArticle {
+  let fullPage = isFullPage(html);
+  let { document } = parseHTML(fullPage ? html : asPage(html));
+  if (!document.documentElement) {
+    // A page so mangled the parser finds no root element (`<html lang="...` never closed): read as a fragment.
+    fullPage = false;
+    document = parseHTML(asPage(html)).document;
+  }
+  const shape = measure(document.documentElement as unknown as Node | null);
+  if (shape.depth > HTML_BUDGET.depth) {
+    throw createError('HTML_TOO_COMPLEX', origin, `elements nested ${shape.depth} deep, over the limit of ${HTML_BUDGET.depth}`);
+  }
+  if (shape.elements > HTML_BUDGET.elements) {
+    throw createError('HTML_TOO_COMPLEX', origin, `${shape.elements} elements, over the limit of ${HTML_BUDGET.elements}`);
+  }
   const ld = fullPage ? jsonLdArticle(document) : null;
   const meta = (selector: string): string | null => clean(document.querySelector(selector)?.getAttribute('content'));
   const out: HtmlArticle = {
@@ -72,14 +95,56 @@ export function extractHtml(html: string): HtmlArticle {
   let root: Element | null = document.body ?? null;
   if (fullPage) {
     const docTitle = clean(document.querySelector('title')?.textContent);
-    const parsed = new Readability<Element>(document as unknown as Document, { serializer: (node) => node as Element }).parse();
-    root = parsed?.content ?? null;
+    const parsed = readable(document as unknown as Document);
+    root = parsed === undefined ? (parseHTML(html).document.body as unknown as Element | null) : (parsed?.content ?? null);
     out.title ??= clean(parsed?.title) ?? docTitle;
     out.byline ??= clean(parsed?.byline);
     out.source ??= clean(parsed?.siteName);
   }
   if (root) collectBlocks(root, out.blocks, out.captions);
   return out;
+}
+
+/**
+ * Readability's article, or null when it found none; undefined when it failed on a mangled page (it
+ * expects the article under <body>, and a page without one throws): such a page is read whole.
+ */
+function readable(document: Document): ReturnType<Readability<Element>['parse']> | undefined {
+  try {
+    return new Readability<Element>(document, { serializer: (node) => node as Element }).parse();
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+function asPage(fragment: string): string {
+  return `<!doctype html><html><body>${fragment}</body></html>`;
+}
+
+/** Deepest element nesting and element count under `root`, walked without recursion. */
+function measure(root: Node | null): { depth: number; elements: number } {
+  let depth = 0;
+  let elements = 0;
+  let level = 0;
+  let node: Node | null = root;
+  while (node) {
+    if (node.nodeType === 1) {
+      elements++;
+      if (level + 1 > depth) depth = level + 1;
+    }
+    if (node.firstChild && node.nodeType === 1) {
+      node = node.firstChild;
+      level++;
+      continue;
+    }
+    while (node && !node.nextSibling && node !== root) {
+      node = node.parentNode;
+      level--;
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return { depth, elements };
 }
 
 const BLOCK = new Set(
@@ -152,11 +217,20 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** JSON-LD objects in document order, `@graph` members after their holder; iterative, however deep the nesting. */
 function flattenLd(value: unknown): Json[] {
-  if (Array.isArray(value)) return value.flatMap(flattenLd);
-  if (!value || typeof value !== 'object') return [];
-  const obj = value as Json;
-  return [obj, ...flattenLd(obj['@graph'])];
+  const out: Json[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const next = stack.pop();
+    if (Array.isArray(next)) {
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
+    } else if (next && typeof next === 'object') {
+      out.push(next as Json);
+      stack.push((next as Json)['@graph']);
+    }
+  }
+  return out;
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -1,5 +1,5 @@
 import type { QuarantineRecord, RawDocument } from '../core/types.js';
-import { quarantine } from './quarantine.js';
+import { jsonExcerpt, quarantine } from './quarantine.js';
 
 export type JsonlItem = { doc: RawDocument } | { quarantine: QuarantineRecord };
 
@@ -30,8 +30,8 @@ export function* readJsonl(fileName: string, text: string, origin: string, map: 
       const where = whole.length > 1 ? `${origin}[${i}]` : origin;
       const record = whole[i];
       if (!record || typeof record !== 'object' || Array.isArray(record)) {
-        yield { quarantine: quarantine('MALFORMED_JSONL', JSON.stringify(record) ?? '', where, 'not a JSON object') };
-      } else yield toItem(record as Record<string, unknown>, JSON.stringify(record), where, `${fileName}:${i + 1}`, map);
+        yield { quarantine: quarantine('MALFORMED_JSONL', jsonExcerpt(record), where, 'not a JSON object') };
+      } else yield toItem(record as Record<string, unknown>, jsonExcerpt(record), where, `${fileName}:${i + 1}`, map);
     }
     return;
   }

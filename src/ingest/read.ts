@@ -1,18 +1,23 @@
-import { createReadStream, promises as fsp, readFileSync, statSync } from 'node:fs';
+import { createReadStream, promises as fsp, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { DEFAULT_OPTIONS } from '../core/config.js';
 import type { InputFormat, QuarantineRecord, RawDocument } from '../core/types.js';
 import { decodeBytes, gunzip, isBinary, isGzip } from './decode.js';
 import { detectFormat, extensionOf, sniffFormat } from './detect.js';
-import { fetchText, readFeed } from './feed.js';
+import { readFeed } from './feed.js';
+import { fetchText } from './fetch.js';
 import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
 import { quarantine } from './quarantine.js';
+import { sanitizeDocument } from './sanitize.js';
 import { readText } from './text.js';
+import { specialKind, walkFolder } from './walk.js';
+import { warning, type ReadWarning } from './warnings.js';
 import { readWarc, type WarcStats } from './warc.js';
 
-export type ReadItem = { doc: RawDocument } | { quarantine: QuarantineRecord };
+/** An article; or an input that could not be read (quarantined); or a note on something skipped or repaired. */
+export type ReadItem = { doc: RawDocument } | { quarantine: QuarantineRecord } | { warning: ReadWarning };
 
 export interface ReadOptions {
   /** Forces a format; 'auto' (the default) sniffs content, then looks at the extension. */
@@ -23,6 +28,10 @@ export interface ReadOptions {
   map?: Record<string, string>;
   /** Used for http(s) inputs and for feed items' linked pages. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** Read a feed item whose content is short from the page its link names (http(s) only). @default false */
+  followLinks?: boolean;
+  /** Let followed links reach loopback, link-local and private addresses. @default false */
+  allowPrivateLinks?: boolean;
   /** Filled with counts of WARC records read and skipped, when given. */
   warcStats?: WarcStats;
 }
@@ -35,17 +44,22 @@ export interface ReadOptions {
 export async function* readInputs(inputs: string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   for (const input of inputs) {
     if (input === '-') {
-      yield* readMemory('stdin', await readStdin(), 'stdin', options);
+      yield* sanitized(readMemory('stdin', await readStdin(), 'stdin', options));
     } else if (/^https?:\/\//i.test(input)) {
-      yield* readUrl(input, options);
+      yield* sanitized(readUrl(input, options));
     } else {
-      yield* readPath(input, options);
+      yield* sanitized(readPath(input, options));
     }
   }
 }
 
+/** Documents cleaned of control characters, whichever reader made them. */
+async function* sanitized(items: AsyncIterable<ReadItem>): AsyncGenerator<ReadItem> {
+  for await (const item of items) yield 'doc' in item ? { doc: sanitizeDocument(item.doc) } : item;
+}
+
 async function* readPath(input: string, options: ReadOptions): AsyncGenerator<ReadItem> {
-  let stat: ReturnType<typeof statSync>;
+  let stat: Stats;
   try {
     stat = statSync(input);
   } catch (error) {
@@ -53,27 +67,17 @@ async function* readPath(input: string, options: ReadOptions): AsyncGenerator<Re
     yield { quarantine: quarantine('NOT_FOUND', '', input) };
     return;
   }
-  if (!stat?.isDirectory()) {
-    yield* readFile(input, path.basename(input), stat?.size ?? 0, options);
+  if (!stat.isDirectory()) {
+    const kind = specialKind(stat);
+    // A named pipe or a device could block the reader forever: stdin (`-`) is the way to pipe input.
+    if (kind) yield { quarantine: quarantine('NOT_A_FILE', '', input, kind) };
+    else yield* readFile(input, path.basename(input), stat.size, options);
     return;
   }
-  for (const file of await listFiles(input)) {
-    const size = statSync(file).size;
-    yield* readFile(file, path.relative(input, file).split(path.sep).join('/'), size, options);
+  for (const entry of walkFolder(input)) {
+    if ('warning' in entry) yield entry;
+    else yield* readFile(entry.file, entry.name, entry.size, options);
   }
-}
-
-/** Every regular file under `dir`, depth first, names sorted; hidden files and folders skipped. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = (await fsp.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
 }
 
 async function* readFile(file: string, name: string, size: number, options: ReadOptions): AsyncGenerator<ReadItem> {
@@ -131,7 +135,7 @@ async function* readUrl(url: string, options: ReadOptions): AsyncGenerator<ReadI
 
 /** Reads an uploaded file (HTTP upload) held in memory: the same rules as a file on disk. */
 export async function* readBuffer(name: string, bytes: Uint8Array, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  yield* readMemory(name, bytes, name, options);
+  yield* sanitized(readMemory(name, bytes, name, options));
 }
 
 async function* readMemory(name: string, bytes: Uint8Array, origin: string, options: ReadOptions): AsyncGenerator<ReadItem> {
@@ -184,6 +188,7 @@ async function* readBytes(name: string, input: Uint8Array, origin: string, optio
     yield { quarantine: quarantine('BAD_ENCODING', bytes, origin, 'neither UTF-8 nor Windows-1252 text') };
     return;
   }
+  if (decoded.replaced) yield { warning: warning('LOSSY_UTF8', origin, decoded.replaced) };
   yield* readDecoded(docName, decoded.text, origin, format, options);
 }
 
@@ -215,7 +220,12 @@ async function* readDecoded(
       yield* readJsonl(name, text, origin, options.map);
       return;
     case 'feed':
-      yield* readFeed(name, text, origin, { fetch: options.fetch, maxBytes: options.maxBytes ?? DEFAULT_OPTIONS.maxBytes });
+      yield* readFeed(name, text, origin, {
+        fetch: options.fetch,
+        maxBytes: options.maxBytes ?? DEFAULT_OPTIONS.maxBytes,
+        followLinks: options.followLinks,
+        allowPrivateLinks: options.allowPrivateLinks,
+      });
       return;
     case 'warc':
       yield* readWarc([new TextEncoder().encode(text)], origin, options.maxBytes ?? DEFAULT_OPTIONS.maxBytes, options.warcStats);

@@ -1,7 +1,6 @@
-import { gunzipSync } from 'node:zlib';
 import { WARCParser } from 'warcio';
 import type { QuarantineRecord, RawDocument } from '../core/types.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, gunzip } from './decode.js';
 import { quarantine } from './quarantine.js';
 
 export type WarcItem = { doc: RawDocument } | { quarantine: QuarantineRecord };
@@ -27,9 +26,28 @@ export async function* readWarc(
   maxBytes: number,
   stats: WarcStats = { records: 0, html: 0, skipped: 0 },
 ): AsyncGenerator<WarcItem> {
+  const before = stats.records;
+  let items = 0;
+  for await (const item of readRecords(source, origin, maxBytes, stats)) {
+    items++;
+    yield item;
+  }
+  // A file with no HTML page in it at all is said so, rather than passed over in silence.
+  const n = stats.records - before;
+  if (!items) yield { quarantine: quarantine('NO_ARTICLE', '', origin, `WARC file (${n} record${n === 1 ? '' : 's'}, none an HTML page)`) };
+}
+
+async function* readRecords(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  origin: string,
+  maxBytes: number,
+  stats: WarcStats,
+): AsyncGenerator<WarcItem> {
   const parser = new WARCParser(source, { parseHttp: false });
   let n = 0;
+  /** The last record read whole: a failure is blamed on the record after it. */
   let lastUri = '';
+  let completed = 0;
   try {
     for await (const record of parser) {
       n++;
@@ -42,17 +60,19 @@ export async function* readWarc(
         return;
       }
       const uri = record.warcTargetURI ?? '';
-      lastUri = uri;
+      if (declared > maxBytes) {
+        // Never read into memory: the parser skips the record's block in chunks on the next step.
+        yield { quarantine: quarantine('TOO_LARGE', uri, where, declared, maxBytes) };
+        [completed, lastUri] = [n, uri];
+        continue;
+      }
       const block = await record.readFully(false);
       if (block.length < declared) {
         yield { quarantine: quarantine('TRUNCATED_WARC', block, where, `${uri}: ${block.length} of ${declared} bytes`) };
         return;
       }
-      if (declared > maxBytes) {
-        yield { quarantine: quarantine('TOO_LARGE', block, where, declared, maxBytes) };
-        continue;
-      }
-      const item = recordToItem(type, record.warcHeaders.headers.get('Content-Type') ?? '', block, uri, where);
+      [completed, lastUri] = [n, uri];
+      const item = recordToItem(type, record.warcHeaders.headers.get('Content-Type') ?? '', block, uri, where, maxBytes);
       if (!item) {
         stats.skipped++;
         continue;
@@ -62,13 +82,13 @@ export async function* readWarc(
     }
   } catch (error) {
     if (!(error instanceof Error)) throw error;
-    const detail = `record ${n + 1}${lastUri ? ` after ${lastUri}` : ''}: ${error.message}`;
+    const detail = `record ${completed + 1}${lastUri ? ` after ${lastUri}` : ''}: ${error.message}`;
     yield { quarantine: quarantine('TRUNCATED_WARC', '', origin, detail) };
   }
 }
 
 /** An HTML document from a response (or resource) record, or null when the record is not HTML. */
-function recordToItem(type: string, contentType: string, block: Uint8Array, uri: string, where: string): WarcItem | null {
+function recordToItem(type: string, contentType: string, block: Uint8Array, uri: string, where: string, maxBytes: number): WarcItem | null {
   let headers = new Map<string, string>();
   let body = block;
   if (type === 'response' && /application\/http/i.test(contentType)) {
@@ -82,7 +102,13 @@ function recordToItem(type: string, contentType: string, block: Uint8Array, uri:
   const mime = headers.get('content-type') ?? '';
   if (!/text\/html|application\/xhtml/i.test(mime)) return null;
   if (/chunked/i.test(headers.get('transfer-encoding') ?? '')) body = dechunk(body);
-  if (/gzip/i.test(headers.get('content-encoding') ?? '')) body = gunzipSync(body);
+  if (/gzip/i.test(headers.get('content-encoding') ?? '')) {
+    // A record's compressed body is inflated with the same cap as a file: a bomb stops at maxBytes.
+    const inflated = gunzip(body, maxBytes);
+    if (!inflated.ok && inflated.reason === 'too-large') return { quarantine: quarantine('TOO_LARGE', uri, where, maxBytes + 1, maxBytes) };
+    if (!inflated.ok) return { quarantine: quarantine('TRUNCATED_GZIP', body, where, `${uri}: ${inflated.detail}`) };
+    body = inflated.bytes;
+  }
   const charset = /charset=["']?([\w-]+)/i.exec(mime)?.[1];
   const decoded = decodeBytes(body, charset);
   if (!decoded) return { quarantine: quarantine('BAD_ENCODING', body, where, 'record body is not text') };

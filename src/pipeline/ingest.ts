@@ -1,12 +1,14 @@
 import type { InputFormat, QuarantineRecord, RawDocument } from '../core/types.js';
 import { resolveOptions } from '../core/config.js';
 import { readInputs, readBuffer, type ReadItem, type ReadOptions } from '../ingest/read.js';
+import type { ReadWarning } from '../ingest/warnings.js';
 import type { Store } from '../store/store.js';
 import { analyzePending, breather, YIELD_MS } from './analyze.js';
 import { AnalysisState } from './analysis-state.js';
 import type { PreparedParts } from './analyze-article.js';
 import { PreparePool } from './prepare-pool.js';
 import type { Prepared } from './prepare.js';
+import { appendAll } from '../core/arrays.js';
 
 export interface IngestSummary {
   read: number;
@@ -16,6 +18,8 @@ export interface IngestSummary {
   /** Articles whose ordered analysis (link, cluster, storylines, quote groups) ran in this ingest. */
   analysed: number;
   errors: QuarantineRecord[];
+  /** Inputs read with a repair (invalid UTF-8 bytes replaced) or left out on purpose (a named pipe, a README). */
+  warnings: ReadWarning[];
   /** How many links (relations), events and storylines the store holds after this ingest... */
   totals: StoreTotals;
   /** ...and how that changed during it (events and storylines can also merge, so a change may be negative). */
@@ -41,6 +45,10 @@ export interface IngestOptions {
   format?: InputFormat | 'auto';
   maxBytes?: number;
   map?: Record<string, string>;
+  /** Read feed items with short content from their links (see ReadOptions.followLinks). @default false */
+  followLinks?: boolean;
+  /** Let followed links reach loopback and private addresses. @default false */
+  allowPrivateLinks?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   /** The outlet of every article read, in place of what the input says (`--source NPR`). */
   source?: string;
@@ -74,7 +82,13 @@ export async function ingestBuffers(
 }
 
 function readOptions(options: IngestOptions): ReadOptions {
-  return { format: options.format ?? 'auto', maxBytes: options.maxBytes, map: options.map };
+  return {
+    format: options.format ?? 'auto',
+    maxBytes: options.maxBytes,
+    map: options.map,
+    followLinks: options.followLinks,
+    allowPrivateLinks: options.allowPrivateLinks,
+  };
 }
 
 /**
@@ -86,7 +100,7 @@ function readOptions(options: IngestOptions): ReadOptions {
 async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: number, options: IngestOptions): Promise<IngestSummary> {
   const before = await storeTotals(store);
   const summary: IngestSummary = {
-    read: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, errors: [], totals: before, found: { links: 0, events: 0, storylines: 0 },
+    read: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, errors: [], warnings: [], totals: before, found: { links: 0, events: 0, storylines: 0 },
   };
   const outlet = options.source?.trim();
   const settings = resolveOptions();
@@ -96,6 +110,10 @@ async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: num
   const parts = new Map<string, PreparedParts>();
   async function* documents(source: AsyncIterable<ReadItem>): AsyncGenerator<RawDocument> {
     for await (const item of source) {
+      if ('warning' in item) {
+        summary.warnings.push(item.warning);
+        continue;
+      }
       summary.read++;
       if ('quarantine' in item) held.push(item.quarantine);
       else {
@@ -196,7 +214,7 @@ async function storeBatch(store: Store, batch: Prepared[], held: QuarantineRecor
     }
   });
   summary.quarantined += records.length;
-  summary.errors.push(...records);
+  appendAll(summary.errors, records);
 }
 
 async function analyze(store: Store, state: AnalysisState, summary: IngestSummary, options: IngestOptions, parts: ReadonlyMap<string, PreparedParts>): Promise<void> {
@@ -208,5 +226,5 @@ async function analyze(store: Store, state: AnalysisState, summary: IngestSummar
   });
   summary.analysed += result.analysed;
   summary.quarantined += result.failed.length;
-  summary.errors.push(...result.failed);
+  appendAll(summary.errors, result.failed);
 }

@@ -7,6 +7,7 @@ import { cleanDocument } from '../clean/clean.js';
 export async function readArticles(input: string, options: ReadOptions = {}): Promise<Article[]> {
   const out: Article[] = [];
   for await (const item of readInputs([input], options)) {
+    if ('warning' in item) continue;
     if ('quarantine' in item) throw createError('BAD_USAGE', item.quarantine.message);
     try {
       out.push(cleanDocument(item.doc));

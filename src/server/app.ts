@@ -11,6 +11,7 @@ import { storyRoutes } from './routes/stories.js';
 import { exportRoutes } from './routes/export.js';
 import { reportRoutes } from './routes/report.js';
 import { outletRoutes } from './routes/outlets.js';
+import { security, type SecurityOptions } from './security.js';
 import { defaultWebRoot, loadStaticAssets } from './static.js';
 
 export interface AppOptions {
@@ -20,6 +21,8 @@ export interface AppOptions {
   webRoot?: string;
   /** The background ingest jobs uploads become. @default a table of its own on `store` */
   jobs?: IngestJobs;
+  /** Who may call the API (see SecurityOptions): loopback names only, or any holder of the token. */
+  security?: SecurityOptions;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -38,6 +41,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
   });
+  app.use('*', security(options.security));
 
   app.route('/api', listRoutes(store));
   app.route('/api', articleRoutes(store));

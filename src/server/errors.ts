@@ -16,6 +16,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   PAYLOAD_TOO_LARGE: 413,
   TOO_LARGE: 413,
   TOO_MANY_JOBS: 429,
+  UNAUTHORIZED: 401,
 };
 
 /** HTTP status for an error code: 404, 400 (AMBIGUOUS too), 413, or 500 for anything unexpected. */
@@ -36,7 +37,9 @@ export function errorResponse(c: Context, error: unknown): Response {
     const code = error.status === 404 ? 'NOT_FOUND' : error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
     return c.json(errorBody(code, error.message || `HTTP ${error.status}`), error.status as ContentfulStatusCode);
   }
-  const wrapped = createError('INTERNAL', error instanceof Error ? error.message : String(error));
+  // The caller learns that it failed, never where: no message, stack or path of the server goes out.
+  console.error(`wiretrace: ${c.req.method} ${c.req.path} failed:`, error);
+  const wrapped = createError('INTERNAL', 'the server could not answer this request (the reason is in its log)');
   return c.json(errorBody(wrapped.code, wrapped.message), 500);
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createError, isWiretraceError } from '../core/errors.js';
-import { ingestBuffers, type IngestProgress, type IngestSummary } from '../pipeline/ingest.js';
+import { ingestBuffers, type IngestOptions, type IngestProgress, type IngestSummary } from '../pipeline/ingest.js';
 import type { Store } from '../store/store.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
@@ -25,6 +25,8 @@ export interface UploadedFile {
 export interface IngestJobsOptions {
   /** Jobs remembered, finished ones forgotten oldest first; also the most that may wait at once. @default 100 */
   keep?: number;
+  /** Whether uploaded feeds' item links are followed, and where to (off unless `serve --follow-links`). */
+  links?: Pick<IngestOptions, 'followLinks' | 'allowPrivateLinks'>;
 }
 
 /**
@@ -34,10 +36,12 @@ export interface IngestJobsOptions {
 export class IngestJobs {
   private readonly jobs = new Map<string, IngestJob>();
   private readonly keep: number;
+  private readonly links: IngestJobsOptions['links'];
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: Store, options: IngestJobsOptions = {}) {
     this.keep = options.keep ?? 100;
+    this.links = options.links;
   }
 
   /** Queues the files; the job starts once every earlier one has finished. */
@@ -64,13 +68,16 @@ export class IngestJobs {
     try {
       job.summary = await ingestBuffers(this.store, files, {
         source,
+        ...this.links,
         onProgress: ({ phase, done, total }) => {
           job.progress = { phase, done, total };
         },
       });
       job.state = 'done';
     } catch (error) {
-      const known = isWiretraceError(error) ? error : createError('INTERNAL', error instanceof Error ? error.message : String(error));
+      if (!isWiretraceError(error)) console.error('wiretrace: an upload failed:', error);
+      // An unexpected error's message may name server paths: the job says only that it failed.
+      const known = isWiretraceError(error) ? error : createError('INTERNAL', 'the upload could not be ingested (the reason is in the server log)');
       job.error = { code: known.code, message: known.message };
       job.state = 'failed';
     }

@@ -102,13 +102,14 @@ const schemas: Record<string, Schema> = {
     variants: arr(obj({ article: str, articleId: str, text: str, span: ref('Span'), indirect: { type: 'boolean', description: 'Reported speech, not a direct quote.' }, drift: arr(ref('WordDiffOp')), flags: arr(str) })),
   }),
   QuarantineRecord: obj({ origin: str, code: str, message: str, excerpt: str }),
+  ReadWarning: obj({ origin: str, code: str, message: str }),
   IngestSummary: obj(
     {
-      read: int, added: int, duplicates: int, quarantined: int, analysed: int, errors: arr(ref('QuarantineRecord')),
+      read: int, added: int, duplicates: int, quarantined: int, analysed: int, errors: arr(ref('QuarantineRecord')), warnings: arr(ref('ReadWarning')),
       totals: obj({ links: int, events: int, storylines: int }),
       found: obj({ links: int, events: int, storylines: int }),
     },
-    ['read', 'added', 'duplicates', 'quarantined', 'errors'],
+    ['read', 'added', 'duplicates', 'quarantined', 'errors', 'warnings'],
   ),
   IngestJob: obj(
     {

@@ -4,6 +4,7 @@ import { createError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from './app.js';
 import { IngestJobs } from './jobs.js';
+import { isLoopbackHost } from './security.js';
 
 export interface ServeOptions extends AppOptions {
   /** 0 picks a free port. @default 0 */
@@ -21,9 +22,12 @@ export interface RunningServer {
 
 /** Serves the API and the UI; resolves once listening. Prints nothing (the CLI does). */
 export async function startServer(store: Store, options: ServeOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.security?.token) {
+    throw createError('BAD_USAGE', `--host ${host} listens beyond this machine: give a token (--token or WIRETRACE_TOKEN) that every API request must carry`);
+  }
   const jobs = options.jobs ?? new IngestJobs(store);
   const app = createApp(store, { ...options, jobs });
-  const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       const shown = info.family === 'IPv6' || host.includes(':') ? `[${info.address}]` : info.address;

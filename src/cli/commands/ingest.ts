@@ -26,6 +26,8 @@ export function registerIngest(program: Command): void {
     .option('--map <pairs>', 'JSONL field renames, e.g. text=body,published=date')
     .option('--max-bytes <n>', 'quarantine files larger than this', integerOption(1))
     .option('--source <name>', 'the outlet of every article read (in place of what the input says)')
+    .option('--follow-links', "read feed items with short content from their links (http(s), public addresses only)")
+    .option('--allow-private-links', 'let followed links reach loopback and private addresses')
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], opts: IngestOpts) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`unknown --format ${opts.format}; use ${FORMATS.join('|')}`);
@@ -41,6 +43,8 @@ export function registerIngest(program: Command): void {
             map: opts.map ? parseMap(opts.map) : undefined,
             maxBytes: opts.maxBytes,
             source: opts.source,
+            followLinks: !!opts.followLinks,
+            allowPrivateLinks: !!opts.allowPrivateLinks,
             onProgress: (p) => reporter?.update(p),
           });
           reporter?.note('closing the database…');
@@ -55,6 +59,16 @@ export function registerIngest(program: Command): void {
     });
 }
 
+interface IngestOpts {
+  db: string;
+  format: string;
+  map?: string;
+  maxBytes?: number;
+  followLinks?: boolean;
+  allowPrivateLinks?: boolean;
+  json?: boolean;
+}
+
 function parseMap(text: string): Record<string, string> {
   const map: Record<string, string> = {};
   for (const pair of text.split(',')) {
@@ -66,9 +80,11 @@ function parseMap(text: string): Record<string, string> {
 }
 
 function printSummary(summary: IngestSummary): void {
+  for (const warning of summary.warnings) process.stderr.write(`warning: ${warning.message} [${warning.code}]\n`);
   for (const error of summary.errors) process.stderr.write(`quarantined: ${error.message} [${error.code}]\n`);
+  const warned = summary.warnings.length ? `, ${summary.warnings.length} warning${summary.warnings.length === 1 ? '' : 's'}` : '';
   print(
-    `ingested ${summary.read} records: ${summary.added} added, ${summary.duplicates} already stored, ${summary.quarantined} quarantined; ` +
+    `ingested ${summary.read} records: ${summary.added} added, ${summary.duplicates} already stored, ${summary.quarantined} quarantined${warned}; ` +
       `found ${foundText(summary.found, summary.totals)}`,
   );
   if (summary.quarantined > 0) print('see `wiretrace quarantine` for the quarantined records');

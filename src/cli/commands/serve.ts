@@ -16,6 +16,9 @@ interface ServeOpts {
   db: string;
   port: number;
   host: string;
+  token?: string;
+  followLinks?: boolean;
+  allowPrivateLinks?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -23,6 +26,9 @@ export function registerServe(program: Command): void {
     .description('serve the HTTP API and the web UI')
     .option('--port <n>', 'port (0 picks a free one)', integerOption(0, 65535), 8080)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--token <token>', 'every API request must carry this token (env WIRETRACE_TOKEN); needed to bind beyond 127.0.0.1')
+    .option('--follow-links', "read uploaded feeds' short items from their links (http(s), public addresses only)")
+    .option('--allow-private-links', 'let followed links reach loopback and private addresses')
     .action(async (opts: ServeOpts) => {
       await serveUntilStopped(opts.db, opts);
     });
@@ -57,13 +63,15 @@ export function registerServe(program: Command): void {
     });
 }
 
-async function serveUntilStopped(db: string, opts: { port: number; host: string }): Promise<void> {
+async function serveUntilStopped(db: string, opts: Omit<ServeOpts, 'db'>): Promise<void> {
+  const token = opts.token ?? (process.env.WIRETRACE_TOKEN || undefined);
   const store = openStore(db, { create: true });
   // Uploads are ingested through a connection of their own: reads never wait for an analysis checkpoint.
   const writer = openStore(db);
+  const links = { followLinks: !!opts.followLinks, allowPrivateLinks: !!opts.allowPrivateLinks };
   try {
-    const server = await startServer(store, { port: opts.port, host: opts.host, jobs: new IngestJobs(writer) });
-    print(`\nwiretrace UI at ${server.url}  (Ctrl-C to stop)`);
+    const server = await startServer(store, { port: opts.port, host: opts.host, jobs: new IngestJobs(writer, { links }), security: { token } });
+    print(`\nwiretrace UI at ${server.url}${token ? '/?token=…' : ''}  (Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

@@ -26,7 +26,7 @@ export function ingestRoutes(jobs: IngestJobs, maxUploadBytes: number): Hono {
     async (c) => {
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('multipart/form-data')) badRequest('expected a multipart/form-data upload');
-      const form = await c.req.parseBody({ all: true });
+      const form = await parseMultipart(c.req.raw);
       const files = await collectFiles(form);
       if (files.length === 0) badRequest('the upload holds no files');
       if (files.length > MAX_UPLOAD_FILES) badRequest(`at most ${MAX_UPLOAD_FILES} files per upload`);
@@ -44,6 +44,20 @@ export function ingestRoutes(jobs: IngestJobs, maxUploadBytes: number): Hono {
   });
 
   return app;
+}
+
+/** The form's fields; a body that does not parse as multipart is the client's error (400), not ours. */
+async function parseMultipart(request: Request): Promise<Record<string, unknown>> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch (error) {
+    if (error instanceof Error) badRequest(`malformed multipart/form-data body (${error.message.slice(0, 100)})`);
+    throw error;
+  }
+  const fields: Record<string, unknown[]> = {};
+  form.forEach((value, key) => (fields[key] ??= []).push(value));
+  return fields;
 }
 
 async function collectFiles(form: Record<string, unknown>): Promise<UploadedFile[]> {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { publicQuarantineRecord } from '../redact.js';
 import { eventView, quarantineView, quotesView, storiesView, storyView } from '../../pipeline/queries.js';
 import type { Store } from '../../store/store.js';
 import { eventTimeline } from '../../pipeline/list-views.js';
@@ -40,7 +41,7 @@ export function storyRoutes(store: Store): Hono {
 
   app.get('/quarantine', async (c) => {
     const page = pageParams((n) => c.req.query(n));
-    return c.json(await pageOf(page, (p) => quarantineView(store, p)));
+    return c.json(await pageOf(page, async (p) => (await quarantineView(store, p)).map(publicQuarantineRecord)));
   });
 
   return app;
