@@ -10,6 +10,8 @@ import { describePairs, markReordered, toPassages, type PairRecord } from './pas
 import { findArtefacts, type Artefact } from './artefacts.js';
 import { sourceVerdict } from './source.js';
 import { listTokens, longestBlock, longestReuse, ownSame, quotedTokens } from './reuse.js';
+import { decideKind } from './kinds.js';
+import { storySimilarity } from './story.js';
 
 export interface RelateOptions extends AlignOptions {
   /**
@@ -58,6 +60,14 @@ export interface RelationStats {
   block: number;
   /** Aligned pairs that keep most of their own (unquoted) words: corroboration for a short reused passage. */
   ownClosePairs: number;
+  /** Content words swapped for other wording (numbers, names and dates left out), per aligned content word. */
+  swapRate: number;
+  /** Share of aligned content (by tokens) in pairs whose only changes are facts: numbers, names, dates. */
+  factChanged: number;
+  /** Swaps of facts alone (numbers, names, dates) over all aligned pairs. */
+  factSwaps: number;
+  /** The larger share of one side's content in aligned pairs, each counted by its similarity: text reused. */
+  reuse: number;
   artefacts: Artefact[];
 }
 
@@ -65,13 +75,8 @@ export interface RelationStats {
 const CLOSE = 0.6;
 /** Share of unchanged words (in order) for a pair to extend a block of rewritten sentences. */
 const BLOCK_OVERLAP = 0.5;
-/** Fewest consecutive sentences rewritten in order for a paraphrase or spin. */
-const MIN_BLOCK = 3;
-/** Least share of one side rewritten closely and in order for a paraphrase. */
-const MIN_ORDERED_CLOSE = 0.25;
 /** Unchanged own words for a close pair to corroborate a short reused passage. */
 const OWN_CLOSE_WORDS = 6;
-const SPIN_ARTEFACTS = new Set(['broken-collocation', 'broken-name', 'garbled-credit']);
 const QUOTED = /["\u201c\u201d]/;
 
 const SKIPPED = new WeakMap<Analysis, Uint8Array>();
@@ -93,6 +98,13 @@ function coverage(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b'): num
   return analysis.contentWords === 0 ? 0 : n / analysis.contentWords;
 }
 
+/** Share of one side's content in aligned pairs, each pair counted by its similarity. */
+function reused(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b'): number {
+  let n = 0;
+  for (const p of pairs) for (const i of p[side]) n += analysis.sentences[i]!.keys.length * p.similarity;
+  return analysis.contentWords === 0 ? 0 : n / analysis.contentWords;
+}
+
 /** Alignment statistics of two articles (everything `relate` decides on). */
 export function relationStats(a: Analysis, b: Analysis, options: RelateOptions = {}): RelationStats {
   const pairs = describePairs(alignSentences(a, b, options), a, b);
@@ -100,10 +112,18 @@ export function relationStats(a: Analysis, b: Analysis, options: RelateOptions =
   const share = { verbatim: 0, trimmed: 0, swapped: 0, paraphrased: 0 };
   let total = 0;
   let sim = 0;
+  let swappedWords = 0;
+  let alignedWords = 0;
+  let factChanged = 0;
+  let factSwaps = 0;
   for (const p of pairs) {
     const w = p.stats.lengthA + p.stats.lengthB;
     total += w;
     sim += w * p.similarity;
+    swappedWords += p.stats.swappedWords;
+    alignedWords += p.stats.contentWords;
+    factSwaps += p.stats.factSwaps;
+    if (p.stats.factSwaps > 0 && p.stats.swappedWords === 0) factChanged += w;
     const e = p.stats.edit;
     if (e === 'verbatim') share.verbatim += w;
     else if (e === 'trimmed') share.trimmed += w;
@@ -129,39 +149,13 @@ export function relationStats(a: Analysis, b: Analysis, options: RelateOptions =
     block: longestBlock(pairs, BLOCK_OVERLAP),
     ownClosePairs: close.filter((p) => ownSame(p, skipA, skipB) >= OWN_CLOSE_WORDS).length,
     closeCoverage: Math.max(coverage(close, a, 'a'), coverage(close, b, 'b')),
+    swapRate: alignedWords === 0 ? 0 : swappedWords / alignedWords,
+    factChanged: factChanged / t,
+    factSwaps,
+    reuse: Math.min(1, Math.max(reused(pairs, a, 'a'), reused(pairs, b, 'b'))),
     sharedQuotes: pairs.filter((p) => QUOTED.test(a.text.slice(p.spanA[0], p.spanA[1])) && QUOTED.test(b.text.slice(p.spanB[0], p.spanB[1]))).length,
     artefacts: findArtefacts(pairs, a, b),
   };
-}
-
-/** The relation kind the statistics support, or null. */
-export function decideKind(s: RelationStats, options: RelateOptions = {}): RelationKind | null {
-  const minCoverage = options.minCoverage ?? 0.35;
-  const most = Math.max(s.coverageA, s.coverageB);
-  const copied = s.verbatim + s.trimmed;
-  if (s.pairs.length >= 2 && s.coverageA >= 0.9 && s.coverageB >= 0.9 && s.verbatim >= 0.9) return 'duplicate';
-  if (s.pairs.length >= 2 && most >= 0.8 && copied >= 0.8) return 'excerpt';
-  const swappedPairs = s.pairs.filter((p) => p.stats.edit === 'synonym-swapped').length;
-  const rewrites = s.pairs.filter((p) => p.stats.edit === 'synonym-swapped' || p.stats.edit === 'paraphrased').length;
-  const spinMarks = s.artefacts.filter((x) => SPIN_ARTEFACTS.has(x.kind)).length;
-  const translationMarks = s.artefacts.length - spinMarks;
-  // Spin: pairs swapped word for word dominate, and the artefacts are a spinner's, not a translator's.
-  // A spinner leaves few sentences untouched; an editor's light revision keeps most as they were or cut.
-  const spun = copied < 0.5 && ((s.swapped >= s.paraphrased && spinMarks >= translationMarks) || (spinMarks >= 2 && translationMarks === 0 && s.swapped >= 0.7 * s.paraphrased));
-  // A rewrite runs sentence by sentence through the source: a block of consecutive sentences
-  // rewritten in order. Stories that merely cover the same news align scattered sentences.
-  const rewritten = s.block >= MIN_BLOCK;
-  if (most >= 0.2 && swappedPairs >= 4 && spun && rewritten) return 'spin';
-  // A rewrite of the same story: much of one side aligned, a good share of it closely and in
-  // order, and either most of it close or the same quotes (the same reporting, not background).
-  const sameStory = rewritten && (s.closeCoverage >= 0.5 || (s.sharedQuotes >= 2 && s.orderedClose >= MIN_ORDERED_CLOSE));
-  if (most >= minCoverage && rewrites >= 3 && copied < 0.8 && sameStory) return spun ? 'spin' : 'paraphrase';
-  // Background reuse: one long near-verbatim passage in the writers' own words, or a shorter
-  // one with a second sentence kept close elsewhere (one short sentence alone may be chance).
-  const long = s.reusedWords >= (options.longPassageWords ?? 25);
-  const corroborated = s.reusedWords >= (options.minPassageWords ?? 12) && s.ownClosePairs >= 2;
-  if (long || corroborated) return 'shared-passage';
-  return null;
 }
 
 /**
@@ -175,7 +169,11 @@ export function storyScore(s: RelationStats, a: Analysis, b: Analysis, kind: Rel
   const most = Math.max(s.coverageA, s.coverageB);
   const full = Math.min(1, Math.sqrt(most * Math.min(1, shorter * 1.5)) * (0.5 + 0.5 * s.similarity));
   const value = kind === null ? Math.min(0.2, full * 0.5) : kind === 'shared-passage' ? Math.min(0.45, full) : full;
-  return Math.round(value * 1000) / 1000;
+  return round(value);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 function percent(x: number): string {
@@ -191,10 +189,12 @@ export function relate(a: Article, b: Article, options: RelateOptions = {}): Rel
   if (!kind) return null;
   const score = storyScore(s, A, B, kind);
   const longer = A.contentWords === B.contentWords ? null : A.contentWords > B.contentWords ? 'a' : 'b';
-  const verdict = sourceVerdict(a, b, kind, s.artefacts, longer);
+  // Two fillings of one form: neither is taken from the other.
+  const verdict = kind === 'template' ? { source: null, evidence: ['the same form with other facts: neither is the source'] } : sourceVerdict(a, b, kind, s.artefacts, longer);
   const evidence = [
     `${kind}: ${s.pairs.length} sentence pairs aligned, covering ${percent(s.coverageA)} of ${a.name || a.id} and ${percent(s.coverageB)} of ${b.name || b.id}` +
-      ` (verbatim ${percent(s.verbatim)}, trimmed ${percent(s.trimmed)}, synonym-swapped ${percent(s.swapped)}, paraphrased ${percent(s.paraphrased)})`,
+      ` (verbatim ${percent(s.verbatim)}, trimmed ${percent(s.trimmed)}, synonym-swapped ${percent(s.swapped)}, paraphrased ${percent(s.paraphrased)};` +
+      ` wording swapped ${percent(s.swapRate)} of aligned words, facts alone changed in ${percent(s.factChanged)})`,
     ...verdict.evidence,
   ];
   return {
@@ -202,6 +202,8 @@ export function relate(a: Article, b: Article, options: RelateOptions = {}): Rel
     b: b.id,
     kind,
     score,
+    similarity: round(storySimilarity(a, b)),
+    reuse: round(s.reuse),
     source: verdict.source,
     evidence,
     passages: toPassages(s.pairs, A, B),

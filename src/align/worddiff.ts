@@ -148,9 +148,15 @@ function contentWords(t: Tokens, from: number, to: number): string {
   return out.join(' ');
 }
 
+/** Content words only, none of them a number (a changed figure is never a synonym swap). */
 function contentOnly(t: Tokens, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!t.content[i]) return false;
+  for (let i = from; i < to; i++) if (!t.content[i] || t.numeric[i] || /\d/.test(t.forms[i]!)) return false;
   return true;
+}
+
+function hasNumber(t: Tokens, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (/\d/.test(t.forms[i]!)) return true;
+  return false;
 }
 
 /** Diff of token ranges [a0,a1) and [b0,b1), with swaps marked as synonyms where they are. */
@@ -164,6 +170,10 @@ export function diffTokens(ta: Tokens, a0: number, a1: number, tb: Tokens, b0: n
     const y = tb.forms.slice(op.b0, op.b1).join(' ');
     const cx = contentWords(ta, op.a0, op.a1);
     const cy = contentWords(tb, op.b0, op.b1);
+    if (hasNumber(ta, op.a0, op.a1) || hasNumber(tb, op.b0, op.b1)) {
+      op.synonym = false;
+      continue;
+    }
     op.synonym =
       (small && synonymous(x, y)) ||
       (small && cx !== '' && cy !== '' && (cx !== x || cy !== y) && synonymous(cx, cy)) ||

@@ -108,7 +108,7 @@ function summary(view: DiffView): HTMLElement {
   return h(
     'section',
     { class: 'card diff-summary' },
-    h('h1', {}, badge(l.kind, `kind-${l.kind}`), ' ', `${percent(l.score)} alike`),
+    h('h1', {}, badge(l.kind, `kind-${l.kind}`), ' ', `same story ${percent(l.similarity)} · reused ${percent(l.reuse)}`),
     h('p', { class: 'meta' }, `${plural(l.passages.length, 'aligned passage')} · ${plural(swaps, 'synonym swap')} · source: ${l.source}`, ' · ', link(routes.diff(view.b.id, view.a.id), 'swap sides')),
     l.evidence.length ? h('ul', { class: 'evidence' }, ...l.evidence.map((e) => h('li', {}, e))) : null,
   );

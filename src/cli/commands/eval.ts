@@ -3,6 +3,7 @@ import { evalPairsMrpc } from '../../align/eval-mrpc.js';
 import { evalClustersGnews } from '../../cluster/eval-gnews.js';
 import { evalQuotesPolnear } from '../../extract/eval-polnear.js';
 import { evalSample } from '../../pipeline/eval-sample.js';
+import { evalSemeval } from '../../eval/eval-semeval.js';
 import { print, printJson } from '../context.js';
 import { UsageError } from '../exit.js';
 
@@ -10,6 +11,7 @@ const TASKS: Record<string, (path: string) => unknown> = {
   'quotes-polnear': evalQuotesPolnear,
   'clusters-gnews': evalClustersGnews,
   'pairs-mrpc': evalPairsMrpc,
+  semeval: evalSemeval,
   sample: evalSample,
 };
 
@@ -18,7 +20,7 @@ export function registerEval(program: Command): void {
     .command('eval')
     .description(`measure against labelled data: ${Object.keys(TASKS).join(' | ')}`)
     .argument('<task>', Object.keys(TASKS).join(' | '))
-    .argument('<path>', 'the data: a folder (quotes-polnear, sample) or a file (clusters-gnews, pairs-mrpc)')
+    .argument('<path>', 'the data: a folder (quotes-polnear, sample) or a file (clusters-gnews, pairs-mrpc, semeval)')
     .option('--json', 'print JSON')
     .action(async (task: string, path: string, opts: { json?: boolean }) => {
       const run = TASKS[task];

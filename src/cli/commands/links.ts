@@ -8,16 +8,16 @@ import { pageOptions, print, printJson, useColor, withDb, withStore } from '../c
 
 export function registerLinks(program: Command): void {
   pageOptions(withDb(program.command('links')))
-    .description('relations between articles: duplicate, excerpt, paraphrase, spin, shared-passage')
+    .description('relations between articles: duplicate, excerpt, update, template, paraphrase, spin, shared-passage')
     .argument('[article]', 'only the relations of this article (id, name or unique prefix)')
-    .option('--json', 'print JSON: [{a, b, kind, score, source, evidence[], passages[{a, b, edit}]}]')
+    .option('--json', 'print JSON: [{a, b, kind, score, similarity, reuse, source, evidence[], passages[{a, b, edit}]}]')
     .action((article: string | undefined, opts: { db: string; json?: boolean; offset: number; limit: number }) =>
       withStore(opts.db, async (store) => {
         if (article !== undefined && !(await findArticle(store, article))) throw createError('NOT_FOUND', `article ${article}`);
         const links = await linksView(store, article, opts);
         if (opts.json) return printJson(links);
         for (const l of links) {
-          print(`${l.kind.padEnd(14)} ${l.score.toFixed(2)}  ${l.a} ↔ ${l.b}  source: ${l.source}`);
+          print(`${l.kind.padEnd(14)} ${l.score.toFixed(2)}  ${l.a} ↔ ${l.b}  same story ${l.similarity.toFixed(2)}  reused ${l.reuse.toFixed(2)}  source: ${l.source}`);
           for (const e of l.evidence) print(`    · ${e}`);
         }
         print(`${links.length} relations`);
@@ -48,15 +48,15 @@ export function registerLinks(program: Command): void {
 
   program
     .command('compare')
-    .description('compare two files without a database: similarity 0..1, relation kind, passages')
+    .description('compare two files without a database: same-story similarity 0..1, share reused 0..1, relation kind, passages')
     .argument('<fileA>')
     .argument('<fileB>')
-    .option('--json', 'print JSON: {similarity, kind, passages}')
+    .option('--json', 'print JSON: {similarity, reuse, kind, passages}')
     .action(async (fileA: string, fileB: string, opts: { json?: boolean }) => {
       const [a] = await readArticles(fileA);
       const [b] = await readArticles(fileB);
       const result = compare(a!, b!);
       if (opts.json) return printJson(result);
-      print(`similarity ${result.similarity.toFixed(3)}  kind: ${result.kind ?? 'unrelated'}  passages: ${result.passages.length}`);
+      print(`similarity ${result.similarity.toFixed(3)}  reuse ${result.reuse.toFixed(3)}  kind: ${result.kind ?? 'unrelated'}  passages: ${result.passages.length}`);
     });
 }

@@ -177,6 +177,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ${MEMBER_TABLES}
     `,
   },
+  {
+    version: 5,
+    description: 'relations carry story similarity and the share of text reused beside their score',
+    up: `
+      ALTER TABLE relations ADD COLUMN similarity REAL NOT NULL DEFAULT 0;
+      ALTER TABLE relations ADD COLUMN reuse REAL NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */
