@@ -4,7 +4,7 @@
  */
 import type { Article, Passage, RelationKind } from '../core/types.js';
 import { analyzeArticle } from './analyze.js';
-import { relationStats, type RelateOptions } from './relate.js';
+import { ignoredParagraphs, relationStats, type RelateOptions } from './relate.js';
 import { decideKind } from './kinds.js';
 import { storySimilarity } from './story.js';
 import { toPassages } from './passages.js';
@@ -21,7 +21,7 @@ export interface Comparison {
 export function compare(a: Article, b: Article, options: RelateOptions = {}): Comparison {
   const A = analyzeArticle(a);
   const B = analyzeArticle(b);
-  const stats = relationStats(A, B, options);
+  const stats = relationStats(A, B, options, ignoredParagraphs(a, b, options));
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
     similarity: round(storySimilarity(a, b)),

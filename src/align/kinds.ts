@@ -42,7 +42,7 @@ export function decideKind(s: RelationStats, options: RelateOptions = {}): Relat
   // A later version: most of one side kept in order, with figures changed or clauses revised, added
   // or cut, but wording seldom swapped word for word and no rewriting artefacts.
   const revised = rewritten && s.swapRate < UPDATE_SWAP_RATE && s.artefacts.length === 0 && (copied >= 0.4 || s.closeCoverage >= 0.5);
-  if (s.pairs.length >= 2 && most >= 0.5 && (copied >= 0.8 || revised)) return 'update';
+  if (s.pairs.length >= 2 && most >= 0.5 && rewritten && (copied >= 0.8 || revised)) return 'update';
   const swappedPairs = s.pairs.filter((p) => p.stats.edit === 'synonym-swapped').length;
   const rewrites = s.pairs.filter((p) => p.stats.edit === 'synonym-swapped' || p.stats.edit === 'paraphrased').length;
   // Spin: pairs swapped word for word dominate, at a rate of swapped wording (not figures, names or

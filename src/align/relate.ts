@@ -35,6 +35,29 @@ export interface RelateOptions extends AlignOptions {
    * @default 25
    */
   longPassageWords?: number;
+  /**
+   * Paragraph indexes of an article that are its outlet's boilerplate (learned across its pages):
+   * sentences in them are never aligned, so they never count as a shared passage or as reuse.
+   * @default none
+   */
+  boilerplate?: (article: Article) => ReadonlySet<number>;
+}
+
+/** Paragraphs each side leaves out of the alignment. */
+export interface Ignored {
+  a: ReadonlySet<number>;
+  b: ReadonlySet<number>;
+}
+
+const NONE: Ignored = { a: new Set(), b: new Set() };
+
+/** The outlet boilerplate of both articles, as `relationStats` takes it. */
+export function ignoredParagraphs(a: Article, b: Article, options: RelateOptions): Ignored {
+  return options.boilerplate ? { a: options.boilerplate(a), b: options.boilerplate(b) } : NONE;
+}
+
+function touches(indexes: number[], x: Analysis, paragraphs: ReadonlySet<number>): boolean {
+  return paragraphs.size > 0 && indexes.some((i) => paragraphs.has(x.sentences[i]!.paragraph));
 }
 
 export interface RelationStats {
@@ -66,7 +89,7 @@ export interface RelationStats {
   factChanged: number;
   /** Swaps of facts alone (numbers, names, dates) over all aligned pairs. */
   factSwaps: number;
-  /** The larger share of one side's content in aligned pairs, each counted by its similarity: text reused. */
+  /** The larger share of one side's content in aligned pairs, each counted by the share of its words kept: text reused. */
   reuse: number;
   artefacts: Artefact[];
 }
@@ -92,22 +115,37 @@ function skipped(x: Analysis): Uint8Array {
   return out;
 }
 
-function coverage(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b'): number {
+/** Content words outside the paragraphs left out. */
+function ownContent(x: Analysis, ignored: ReadonlySet<number>): number {
+  if (ignored.size === 0) return x.contentWords;
   let n = 0;
-  for (const p of pairs) for (const i of p[side]) n += analysis.sentences[i]!.keys.length;
-  return analysis.contentWords === 0 ? 0 : n / analysis.contentWords;
+  for (const s of x.sentences) if (!ignored.has(s.paragraph)) n += s.keys.length;
+  return n;
 }
 
-/** Share of one side's content in aligned pairs, each pair counted by its similarity. */
-function reused(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b'): number {
+function coverage(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b', total: number): number {
   let n = 0;
-  for (const p of pairs) for (const i of p[side]) n += analysis.sentences[i]!.keys.length * p.similarity;
-  return analysis.contentWords === 0 ? 0 : n / analysis.contentWords;
+  for (const p of pairs) for (const i of p[side]) n += analysis.sentences[i]!.keys.length;
+  return total === 0 ? 0 : Math.min(1, n / total);
+}
+
+/**
+ * Share of one side's content in aligned pairs, each pair counted by the share of its words kept in
+ * order (1 for a copied sentence, about half for a spun or machine-paraphrased one, little for two
+ * reporters' own sentences about the same fact).
+ */
+function reused(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b', total: number): number {
+  let n = 0;
+  for (const p of pairs) for (const i of p[side]) n += analysis.sentences[i]!.keys.length * p.stats.overlap;
+  return total === 0 ? 0 : Math.min(1, n / total);
 }
 
 /** Alignment statistics of two articles (everything `relate` decides on). */
-export function relationStats(a: Analysis, b: Analysis, options: RelateOptions = {}): RelationStats {
-  const pairs = describePairs(alignSentences(a, b, options), a, b);
+export function relationStats(a: Analysis, b: Analysis, options: RelateOptions = {}, ignored: Ignored = NONE): RelationStats {
+  const aligned = alignSentences(a, b, options).filter((p) => !touches(p.a, a, ignored.a) && !touches(p.b, b, ignored.b));
+  const pairs = describePairs(aligned, a, b);
+  const totalA = ownContent(a, ignored.a);
+  const totalB = ownContent(b, ignored.b);
   markReordered(pairs);
   const share = { verbatim: 0, trimmed: 0, swapped: 0, paraphrased: 0 };
   let total = 0;
@@ -137,22 +175,22 @@ export function relationStats(a: Analysis, b: Analysis, options: RelateOptions =
   const skipB = skipped(b);
   return {
     pairs,
-    coverageA: coverage(pairs, a, 'a'),
-    coverageB: coverage(pairs, b, 'b'),
+    coverageA: coverage(pairs, a, 'a', totalA),
+    coverageB: coverage(pairs, b, 'b', totalB),
     verbatim: share.verbatim / t,
     trimmed: share.trimmed / t,
     swapped: share.swapped / t,
     paraphrased: share.paraphrased / t,
     similarity: sim / t,
     reusedWords: longestReuse(pairs, skipA, skipB, options.nearVerbatim ?? 0.9),
-    orderedClose: Math.max(coverage(orderedClose, a, 'a'), coverage(orderedClose, b, 'b')),
+    orderedClose: Math.max(coverage(orderedClose, a, 'a', totalA), coverage(orderedClose, b, 'b', totalB)),
     block: longestBlock(pairs, BLOCK_OVERLAP),
     ownClosePairs: close.filter((p) => ownSame(p, skipA, skipB) >= OWN_CLOSE_WORDS).length,
-    closeCoverage: Math.max(coverage(close, a, 'a'), coverage(close, b, 'b')),
+    closeCoverage: Math.max(coverage(close, a, 'a', totalA), coverage(close, b, 'b', totalB)),
     swapRate: alignedWords === 0 ? 0 : swappedWords / alignedWords,
     factChanged: factChanged / t,
     factSwaps,
-    reuse: Math.min(1, Math.max(reused(pairs, a, 'a'), reused(pairs, b, 'b'))),
+    reuse: Math.min(1, Math.max(reused(pairs, a, 'a', totalA), reused(pairs, b, 'b', totalB))),
     sharedQuotes: pairs.filter((p) => QUOTED.test(a.text.slice(p.spanA[0], p.spanA[1])) && QUOTED.test(b.text.slice(p.spanB[0], p.spanB[1]))).length,
     artefacts: findArtefacts(pairs, a, b),
   };
@@ -184,7 +222,7 @@ function percent(x: number): string {
 export function relate(a: Article, b: Article, options: RelateOptions = {}): Relation | null {
   const A = analyzeArticle(a);
   const B = analyzeArticle(b);
-  const s = relationStats(A, B, options);
+  const s = relationStats(A, B, options, ignoredParagraphs(a, b, options));
   const kind = decideKind(s, options);
   if (!kind) return null;
   const score = storyScore(s, A, B, kind);

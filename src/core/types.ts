@@ -102,6 +102,8 @@ export interface WordDiffOp {
   b?: string;
   /** For swaps: true when the two wordings are synonyms (WordNet or spin table). */
   synonym?: boolean;
+  /** For inserts and deletes: true when the other side has the same words elsewhere in the passage (moved, not added or dropped). */
+  moved?: boolean;
 }
 
 /** A run of aligned sentences shared by two articles. */
