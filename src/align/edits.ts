@@ -27,6 +27,13 @@ export interface EditStats {
   factSwaps: number;
   /** Content words on each side, the shorter count (the base of the swap rate). */
   contentWords: number;
+  /** Facts (numbers, names, dates) changed, swapped, added or dropped, both sides together; moved words left out. */
+  factsChanged: number;
+  /** Other content words changed, swapped, added or dropped, both sides together; moved words left out. */
+  wordingChanged: number;
+  /** Names (capitalised words, acronyms) kept unchanged, and changed (the more of the two sides). */
+  namesKept: number;
+  namesChanged: number;
 }
 
 /** Largest swap, in tokens per side, that still reads as a word-for-word substitution. */
@@ -71,6 +78,20 @@ function wordingCount(t: Tokens, from: number, to: number): number {
   return n;
 }
 
+/** Names among the tokens of [from, to): capitalised inside a sentence, or acronyms. */
+function nameCount(t: Tokens, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (t.content[i] && !t.numeric[i] && (t.caps[i] || t.forms[i]!.endsWith('.'))) n++;
+  return n;
+}
+
+/** Facts among the content words of [from, to). */
+function factCount(t: Tokens, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (t.content[i] && isFact(t, i)) n++;
+  return n;
+}
+
 function contentCount(t: Tokens, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) if (t.content[i]) n++;
@@ -110,7 +131,17 @@ export function classifyEdit(
   let deletes = 0;
   let swappedWords = 0;
   let factSwaps = 0;
+  let factsChanged = 0;
+  let wordingChanged = 0;
+  let namesKept = 0;
+  let namesChanged = 0;
   for (const op of ops) {
+    if (op.op === 'same') namesKept += nameCount(ta, op.a0, op.a1);
+    else if (!op.moved) namesChanged += Math.max(nameCount(ta, op.a0, op.a1), nameCount(tb, op.b0, op.b1));
+    if (op.op !== 'same' && !op.moved) {
+      factsChanged += factCount(ta, op.a0, op.op === 'insert' ? op.a0 : op.a1) + factCount(tb, op.b0, op.op === 'delete' ? op.b0 : op.b1);
+      wordingChanged += wordingCount(ta, op.a0, op.op === 'insert' ? op.a0 : op.a1) + wordingCount(tb, op.b0, op.op === 'delete' ? op.b0 : op.b1);
+    }
     if (op.op === 'same') same += op.a1 - op.a0;
     else if (op.op === 'insert') {
       indel += op.b1 - op.b0;
@@ -134,7 +165,7 @@ export function classifyEdit(
   }
   const shorter = Math.max(1, Math.min(lengthA, lengthB));
   const contentWords = Math.min(contentCount(ta, range.a0, range.a1), contentCount(tb, range.b0, range.b1));
-  const stats = { lengthA, lengthB, same, swaps, synonymSwaps, indel, overlap: same / shorter, swappedWords, factSwaps, contentWords };
+  const stats = { lengthA, lengthB, same, swaps, synonymSwaps, indel, overlap: same / shorter, swappedWords, factSwaps, contentWords, factsChanged, wordingChanged, namesKept, namesChanged };
   if (swaps === 0 && neutral === 0 && indel === 0) return { ...stats, edit: 'verbatim' };
   if (swaps === 0 && neutral === 0 && (inserts === 0 || deletes === 0)) return { ...stats, edit: 'trimmed' };
   const structural = indel <= Math.max(1, 0.08 * Math.max(lengthA, lengthB)) && bigSwaps === 0 && same >= 0.4 * shorter;

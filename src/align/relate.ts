@@ -89,6 +89,12 @@ export interface RelationStats {
   factChanged: number;
   /** Swaps of facts alone (numbers, names, dates) over all aligned pairs. */
   factSwaps: number;
+  /** Facts (numbers, names, dates) changed in aligned pairs, per aligned content word (both sides). */
+  factRate: number;
+  /** Other content words changed in aligned pairs, per aligned content word (both sides). */
+  wordingRate: number;
+  /** Share of the names in aligned pairs that changed: high when the same form tells of other people or companies. */
+  namesChanged: number;
   /** The larger share of one side's content in aligned pairs, each counted by the share of its words kept: text reused. */
   reuse: number;
   artefacts: Artefact[];
@@ -154,7 +160,15 @@ export function relationStats(a: Analysis, b: Analysis, options: RelateOptions =
   let alignedWords = 0;
   let factChanged = 0;
   let factSwaps = 0;
+  let factsChanged = 0;
+  let wordingChanged = 0;
+  let namesKept = 0;
+  let namesChanged = 0;
   for (const p of pairs) {
+    namesKept += p.stats.namesKept;
+    namesChanged += p.stats.namesChanged;
+    factsChanged += p.stats.factsChanged;
+    wordingChanged += p.stats.wordingChanged;
     const w = p.stats.lengthA + p.stats.lengthB;
     total += w;
     sim += w * p.similarity;
@@ -190,6 +204,9 @@ export function relationStats(a: Analysis, b: Analysis, options: RelateOptions =
     swapRate: alignedWords === 0 ? 0 : swappedWords / alignedWords,
     factChanged: factChanged / t,
     factSwaps,
+    factRate: alignedWords === 0 ? 0 : factsChanged / (2 * alignedWords),
+    wordingRate: alignedWords === 0 ? 0 : wordingChanged / (2 * alignedWords),
+    namesChanged: namesKept + namesChanged === 0 ? 0 : namesChanged / (namesKept + namesChanged),
     reuse: Math.min(1, Math.max(reused(pairs, a, 'a', totalA), reused(pairs, b, 'b', totalB))),
     sharedQuotes: pairs.filter((p) => QUOTED.test(a.text.slice(p.spanA[0], p.spanA[1])) && QUOTED.test(b.text.slice(p.spanB[0], p.spanB[1]))).length,
     artefacts: findArtefacts(pairs, a, b),
