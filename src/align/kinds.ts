@@ -20,8 +20,6 @@ const MIN_ORDERED_CLOSE = 0.25;
 export const SPIN_SWAP_RATE = 0.2;
 /** Most wording swapped (same measure) in an update: an editor revises clauses, not word after word. */
 export const UPDATE_SWAP_RATE = 0.1;
-/** Least share of aligned text in sentences whose only changes are facts, for a template. */
-const TEMPLATE_FACTS = 0.3;
 /**
  * Least rate of changed facts (numbers, names, dates per aligned content word) for a template:
  * Reuters' filled-in notes, tables and daily reports change 9–45%, later versions of one story 0–4%.
@@ -41,10 +39,11 @@ export function decideKind(s: RelationStats, options: RelateOptions = {}): Relat
   const spinMarks = s.artefacts.filter((x) => SPIN_ARTEFACTS.has(x.kind)).length;
   const translationMarks = s.artefacts.length - spinMarks;
   if (s.pairs.length >= 2 && least >= 0.9 && s.verbatim >= 0.9 && s.factSwaps === 0) return 'duplicate';
-  // The same form with other facts: the changed sentences differ in figures, names or dates alone.
-  // (A rewrite that also swaps wording needs twice the rate of changed facts to read as a form.)
+  // The same form with other facts: figures, names and dates changed at a rate later versions of one
+  // story do not reach, at least as often as other words (or in nearly every sentence), and less than
+  // half the text kept word for word. A rewrite that also swaps wording needs twice the rate.
   const factRate = s.swapRate < UPDATE_SWAP_RATE ? TEMPLATE_FACT_RATE : 2 * TEMPLATE_FACT_RATE;
-  const otherFacts = (s.factRate >= factRate && s.factRate >= 0.5 * s.wordingRate) || (s.factChanged >= TEMPLATE_FACTS && s.factChanged >= copied);
+  const otherFacts = s.factRate >= factRate && (s.factRate >= s.wordingRate || copied < 0.1) && copied < 0.5;
   if (s.pairs.length >= 2 && most >= 0.5 && otherFacts && s.swapRate < SPIN_SWAP_RATE) return 'template';
   if (s.pairs.length >= 2 && most >= 0.8 && copied >= 0.8 && s.factSwaps === 0) return 'excerpt';
   // A later version: most of one side kept in order, with a few figures changed or clauses revised,
