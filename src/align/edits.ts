@@ -67,7 +67,7 @@ thirty forty fifty sixty seventy eighty ninety hundred thousand million billion 
 );
 
 /** A number, a name (capitalised inside a sentence, or an acronym) or a date: a fact, not wording. */
-export function isFact(t: Tokens, i: number): boolean {
+function isFact(t: Tokens, i: number): boolean {
   return t.numeric[i] === 1 || t.caps[i] === 1 || t.forms[i]!.endsWith('.') || FACT_WORDS.has(t.forms[i]!) || /\d/.test(t.forms[i]!);
 }
 

@@ -17,9 +17,9 @@ const MIN_ORDERED_CLOSE = 0.25;
  * out) for spin. A thesaurus spinner swaps one content word in four or five (the sample's spun copy:
  * 29%); editors revising a story stay under 10%, and Reuters' filled-in notes under 16%.
  */
-export const SPIN_SWAP_RATE = 0.2;
+const SPIN_SWAP_RATE = 0.2;
 /** Most wording swapped (same measure) in an update: an editor revises clauses, not word after word. */
-export const UPDATE_SWAP_RATE = 0.1;
+const UPDATE_SWAP_RATE = 0.1;
 /**
  * Least rate of changed facts (numbers, names, dates per aligned content word) for a template:
  * Reuters' filled-in notes, tables and daily reports change 9–45%, later versions of one story 0–4%.

@@ -15,7 +15,7 @@ const LEAD_WORDS = 60;
 /** What a lead word counts against a later body word. */
 const LEAD_WEIGHT = 1.5;
 
-export interface StoryVector {
+interface StoryVector {
   /** Weight by stem id. */
   weights: Map<number, number>;
   norm: number;
@@ -38,7 +38,7 @@ function addWords(out: Map<number, number>, x: Analysis, weight: number, lead: n
 }
 
 /** The article's weighted content words (cached per Article object). */
-export function storyVector(article: Article): StoryVector {
+function storyVector(article: Article): StoryVector {
   const hit = CACHE.get(article);
   if (hit && hit.generation === vocabularyGeneration()) return hit;
   const analysis = analyzeArticle(article);

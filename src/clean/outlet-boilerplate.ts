@@ -12,7 +12,7 @@ import { jsonCodec, type RowSet, type RowTable } from '../core/rows.js';
 import { hashString } from '../fingerprint/hash.js';
 
 /** Counter rows per outlet. */
-export const BUCKETS = 1024;
+const BUCKETS = 1024;
 /** Stories of one outlet a paragraph must appear in to count as its boilerplate. */
 export const MIN_STORIES = 4;
 /** Longest paragraph considered (characters): boilerplate is a line or two. */

@@ -13,9 +13,9 @@ import { trainParaphraseDetector } from '../align/paraphrase-detect.js';
 import { scoreAt, bestThresholdF1 } from '../align/paraphrase-model.js';
 
 /** The MRPC train file's name, looked for beside the scored file when no train file is given. */
-export const MRPC_TRAIN = 'msr_paraphrase_train.txt';
+const MRPC_TRAIN = 'msr_paraphrase_train.txt';
 
-export interface MrpcScores {
+interface MrpcScores {
   f1: number;
   accuracy: number;
   precision: number;
@@ -46,7 +46,7 @@ export interface Item {
 }
 
 /** An MRPC TSV file: a folder means its train file (or its one .txt/.tsv file). */
-export function mrpcFile(tsvPath: string): string {
+function mrpcFile(tsvPath: string): string {
   if (!fs.statSync(tsvPath).isDirectory()) return tsvPath;
   const names = fs.readdirSync(tsvPath);
   const name = names.includes(MRPC_TRAIN) ? MRPC_TRAIN : names.find((f) => /\.(tsv|txt)$/.test(f) && !/readme/i.test(f));

@@ -14,7 +14,7 @@ import { words } from '../text/tokenize.js';
 import { csvRecords } from './csv.js';
 import { pearson, spearman } from './stats.js';
 
-export interface RatedPair {
+interface RatedPair {
   id: string;
   a: Article;
   b: Article;
@@ -22,7 +22,7 @@ export interface RatedPair {
   rating: number;
 }
 
-export interface Correlation {
+interface Correlation {
   pearson: number;
   spearman: number;
 }
@@ -39,7 +39,7 @@ export interface SemevalResult {
 }
 
 /** The rated pairs of a SemEval-2022 Task 8 CSV (a folder means its dev.csv); rows without text or rating are skipped. */
-export function readSemeval(file: string): RatedPair[] {
+function readSemeval(file: string): RatedPair[] {
   const csv = fs.statSync(file).isDirectory() ? path.join(file, 'dev.csv') : file;
   const out: RatedPair[] = [];
   csvRecords(fs.readFileSync(csv, 'utf8')).forEach((r, i) => {
@@ -60,7 +60,7 @@ function termCounts(text: string): Map<string, number> {
 }
 
 /** TF-IDF cosine of each pair, IDF from the documents given. */
-export function tfIdfCosines(texts: Array<[string, string]>): number[] {
+function tfIdfCosines(texts: Array<[string, string]>): number[] {
   const docs = texts.map(([a, b]) => [termCounts(a), termCounts(b)] as const);
   const df = new Map<string, number>();
   for (const pair of docs) for (const d of pair) for (const w of d.keys()) df.set(w, (df.get(w) ?? 0) + 1);
