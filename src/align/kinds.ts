@@ -40,11 +40,12 @@ export function decideKind(s: RelationStats, options: RelateOptions = {}): Relat
   const translationMarks = s.artefacts.length - spinMarks;
   if (s.pairs.length >= 2 && least >= 0.9 && s.verbatim >= 0.9 && s.factSwaps === 0) return 'duplicate';
   // The same form with other facts: figures, names and dates changed at a rate later versions of one
-  // story do not reach, at least as often as other words (or in nearly every sentence), and less than
-  // half the text kept word for word. A rewrite that also swaps wording needs twice the rate.
+  // story do not reach, about as often as other words or more (two stories retelling one event change
+  // more of their other words), and less than half the text kept word for word. A rewrite that also
+  // swaps wording needs twice the rate; past the spin rate, facts must outnumber the other words.
   const factRate = s.swapRate < UPDATE_SWAP_RATE ? TEMPLATE_FACT_RATE : 2 * TEMPLATE_FACT_RATE;
-  const otherFacts = s.factRate >= factRate && (s.factRate >= s.wordingRate || copied < 0.1) && copied < 0.5;
-  if (s.pairs.length >= 2 && most >= 0.5 && otherFacts && s.swapRate < SPIN_SWAP_RATE) return 'template';
+  const otherFacts = s.factRate >= factRate && s.factRate >= 0.8 * s.wordingRate && copied < 0.5;
+  if (s.pairs.length >= 2 && most >= 0.5 && otherFacts && (s.swapRate < SPIN_SWAP_RATE || s.factRate >= s.wordingRate)) return 'template';
   if (s.pairs.length >= 2 && most >= 0.8 && copied >= 0.8 && s.factSwaps === 0) return 'excerpt';
   // A later version: most of one side kept in order, with a few figures changed or clauses revised,
   // added or cut, but wording seldom swapped word for word and no rewriting artefacts.
@@ -55,7 +56,9 @@ export function decideKind(s: RelationStats, options: RelateOptions = {}): Relat
   // Spin: pairs swapped word for word dominate, at a rate of swapped wording (not figures, names or
   // dates) no editor's revision reaches, and the artefacts are a spinner's, not a translator's.
   const swapsDominate = (s.swapped >= s.paraphrased && spinMarks >= translationMarks) || (spinMarks >= 2 && translationMarks === 0 && s.swapped >= 0.7 * s.paraphrased);
-  const spun = copied < 0.5 && s.swapRate >= SPIN_SWAP_RATE && swappedPairs >= MIN_SWAPPED_PAIRS && swapsDominate;
+  // A spinner keeps the facts: figures, names and dates stay while the wording around them changes
+  // ("profit" for "loss" beside changed figures is another filling of a table, not a synonym).
+  const spun = copied < 0.5 && s.swapRate >= SPIN_SWAP_RATE && s.factRate < TEMPLATE_FACT_RATE && swappedPairs >= MIN_SWAPPED_PAIRS && swapsDominate;
   if (most >= 0.2 && spun && rewritten) return 'spin';
   // A rewrite of the same story: much of one side aligned, a good share of it closely and in
   // order, and either most of it close or the same quotes (the same reporting, not background).
