@@ -17,7 +17,7 @@ const MIN_ORDERED_CLOSE = 0.25;
  * out) for spin. A thesaurus spinner swaps one content word in four or five (the sample's spun copy:
  * 29%); editors revising a story stay under 10%, and Reuters' filled-in notes under 16%.
  */
-const SPIN_SWAP_RATE = 0.2;
+const SPIN_SWAP_RATE = 0.15;
 /** Most wording swapped (same measure) in an update: an editor revises clauses, not word after word. */
 const UPDATE_SWAP_RATE = 0.1;
 /**
@@ -58,7 +58,7 @@ export function decideKind(s: RelationStats, options: RelateOptions = {}): Relat
   const swapsDominate = (s.swapped >= s.paraphrased && spinMarks >= translationMarks) || (spinMarks >= 2 && translationMarks === 0 && s.swapped >= 0.7 * s.paraphrased);
   // A spinner keeps the facts: figures, names and dates stay while the wording around them changes
   // ("profit" for "loss" beside changed figures is another filling of a table, not a synonym).
-  const spun = copied < 0.5 && s.swapRate >= SPIN_SWAP_RATE && s.factRate < TEMPLATE_FACT_RATE && swappedPairs >= MIN_SWAPPED_PAIRS && swapsDominate;
+  const spun = copied < 0.5 && s.swapRate >= SPIN_SWAP_RATE && s.factRate < 0.5 * s.wordingRate && swappedPairs >= MIN_SWAPPED_PAIRS && swapsDominate;
   if (most >= 0.2 && spun && rewritten) return 'spin';
   // A rewrite of the same story: much of one side aligned, a good share of it closely and in
   // order, and either most of it close or the same quotes (the same reporting, not background).
