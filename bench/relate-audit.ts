@@ -134,7 +134,7 @@ function main(): void {
     }
   }
   const ms = performance.now() - t0;
-  const kinds = ['duplicate', 'excerpt', 'paraphrase', 'spin', 'shared-passage'];
+  const kinds = ['duplicate', 'excerpt', 'update', 'template', 'paraphrase', 'spin', 'shared-passage'];
   const counts = Object.fromEntries(kinds.map((k) => [k, rows.filter((r) => r.kind === k).length]));
   for (const kind of kinds) {
     const list = rows.filter((r) => r.kind === kind).sort((p, q) => q.score - p.score || p.run - q.run);

@@ -61,7 +61,7 @@ function spin(text: string, rate: number, rnd: () => number): string {
   });
 }
 
-type RelateFn = (a: unknown, b: unknown) => unknown;
+type RelateFn = (a: unknown, b: unknown) => { kind: string } | null;
 
 async function loadRelate(): Promise<RelateFn | null> {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -89,10 +89,10 @@ async function main(): Promise<void> {
   const index = new ReuseIndex();
   for (const a of bbc) index.add(fingerprint(a.name, a.text, paragraphs(a.text)));
   const relate = await loadRelate();
-  const recall: Record<string, { n: number; found: number; top1: number; relate?: number }> = {};
+  const recall: Record<string, { n: number; found: number; top1: number; relate?: number; kinds?: Record<string, number> }> = {};
   const texts = new Map(bbc.map((a) => [a.name, a.text]));
   for (const [kind, transform] of Object.entries(TRANSFORMS)) {
-    const r = { n: 0, found: 0, top1: 0, relate: relate ? 0 : undefined } as { n: number; found: number; top1: number; relate?: number };
+    const r = { n: 0, found: 0, top1: 0, relate: relate ? 0 : undefined, kinds: {} } as { n: number; found: number; top1: number; relate?: number; kinds: Record<string, number> };
     for (const a of picked) {
       const text = transform(a.text, rnd);
       const fp = fingerprint(`${a.name}#${kind}`, text, paragraphs(text));
@@ -100,7 +100,11 @@ async function main(): Promise<void> {
       r.n++;
       if (got.some((c) => c.id === a.name)) r.found++;
       if (got[0]?.id === a.name) r.top1++;
-      if (relate && relate(article(a.name, a.text), article(fp.id, text))) r.relate!++;
+      const found = relate?.(article(a.name, a.text), article(fp.id, text));
+      if (found) {
+        r.relate!++;
+        r.kinds[found.kind] = (r.kinds[found.kind] ?? 0) + 1;
+      }
     }
     recall[kind] = r;
   }

@@ -77,7 +77,7 @@ function relationOf(kind: RelationKind, from: Planned, to: Planned, score: numbe
   const edit = kind === 'duplicate' ? 'verbatim' : kind === 'excerpt' ? 'trimmed' : kind === 'spin' ? 'synonym-swapped' : 'paraphrased';
   const passages = [{ a: from.article.paragraphs[0]!, b: to.article.paragraphs[0]!, edit, score, diff } as Relation['passages'][number]];
   if (kind !== 'excerpt') passages.push({ a: from.article.paragraphs[2]!, b: to.article.paragraphs[2]!, edit: 'verbatim', score: 1, diff: [] });
-  return { a: from.article.id, b: to.article.id, kind, score, source: from.article.id, evidence: [`${to.article.name} reuses the lede of ${from.article.name}`], passages };
+  return { a: from.article.id, b: to.article.id, kind, score, similarity: score, reuse: kind === 'excerpt' ? score / 2 : score, source: from.article.id, evidence: [`${to.article.name} reuses the lede of ${from.article.name}`], passages };
 }
 
 /** Writes the generated database into `store` (which should be empty) in one transaction. */

@@ -100,12 +100,14 @@ test('a bad input is quarantined with its file named, the rest goes on, and inge
 
 test('compare needs no database and rises with shared story', async () => {
   const [f000, f001, f003, f004] = ['000', '001', '003', '004'].map((p) => sampleFiles.find((f) => f.includes(`${p}_`))!);
-  const same = await cliJson<{ similarity: number; kind: string }>('compare', f000!, f001!, '--json');
-  const background = await cliJson<{ similarity: number }>('compare', f000!, f003!, '--json');
-  const apart = await cliJson<{ similarity: number }>('compare', f000!, f004!, '--json');
+  const same = await cliJson<{ similarity: number; reuse: number; kind: string }>('compare', f000!, f001!, '--json');
+  const background = await cliJson<{ similarity: number; reuse: number }>('compare', f000!, f003!, '--json');
+  const apart = await cliJson<{ similarity: number; reuse: number }>('compare', f000!, f004!, '--json');
   assert.ok(same.similarity > background.similarity, `${same.similarity} > ${background.similarity}`);
   assert.ok(background.similarity > apart.similarity, `${background.similarity} > ${apart.similarity}`);
   assert.equal(same.kind, 'paraphrase');
+  // Reuse: most of the paraphrase is taken from 000; background reuse takes a little; the other event, less.
+  assert.ok(same.reuse > background.reuse && background.reuse > apart.reuse, `${same.reuse} > ${background.reuse} > ${apart.reuse}`);
 });
 
 test('unknown commands and articles are usage errors (exit 2)', async () => {

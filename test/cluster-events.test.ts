@@ -19,11 +19,11 @@ const [d000, d001, d002, d003, d004] = ['000', '001', '002', '003', '004'].map((
 
 /** Relations the linker reports (B's output), with 000 as the wire source. */
 const relations: Relation[] = [
-  { a: d000.id, b: d001.id, kind: 'paraphrase', score: 0.8, source: d000.id, evidence: [], passages: [] },
-  { a: d000.id, b: d002.id, kind: 'spin', score: 0.7, source: d000.id, evidence: [], passages: [] },
-  { a: d001.id, b: d002.id, kind: 'paraphrase', score: 0.5, source: null, evidence: [], passages: [] },
-  { a: d003.id, b: d000.id, kind: 'shared-passage', score: 0.3, source: d003.id, evidence: [], passages: [] },
-  { a: d004.id, b: d003.id, kind: 'shared-passage', score: 0.2, source: d004.id, evidence: [], passages: [] },
+  { a: d000.id, b: d001.id, kind: 'paraphrase', score: 0.8, similarity: 0.8, reuse: 0.8, source: d000.id, evidence: [], passages: [] },
+  { a: d000.id, b: d002.id, kind: 'spin', score: 0.7, similarity: 0.7, reuse: 0.7, source: d000.id, evidence: [], passages: [] },
+  { a: d001.id, b: d002.id, kind: 'paraphrase', score: 0.5, similarity: 0.5, reuse: 0.5, source: null, evidence: [], passages: [] },
+  { a: d003.id, b: d000.id, kind: 'shared-passage', score: 0.3, similarity: 0.3, reuse: 0.3, source: d003.id, evidence: [], passages: [] },
+  { a: d004.id, b: d003.id, kind: 'shared-passage', score: 0.2, similarity: 0.2, reuse: 0.2, source: d004.id, evidence: [], passages: [] },
 ];
 
 function linksOf(id: string, clustered: Set<string>): RelatedLink[] {
@@ -91,7 +91,7 @@ test('coverage groups articles by outlet', async () => {
     ['b', { id: 'b', name: 'b.html', source: 'Daily', published: '2022-01-02' }],
     ['c', { id: 'c', name: 'c.html', source: 'AP', published: '2022-01-03' }],
   ]);
-  const rel: Relation[] = [{ a: 'a', b: 'b', kind: 'duplicate', score: 1, source: null, evidence: [], passages: [] }];
+  const rel: Relation[] = [{ a: 'a', b: 'b', kind: 'duplicate', score: 1, similarity: 1, reuse: 1, source: null, evidence: [], passages: [] }];
   assert.deepEqual(eventCoverage(event, articles, rel), [
     { source: 'AP', copies: [], original: ['a', 'c'] },
     { source: 'Daily', copies: ['b'], original: [] },

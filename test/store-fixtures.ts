@@ -105,6 +105,8 @@ export function makeRelation(a: Article, b: Article, kind: Relation['kind'] = 's
     b: b.id,
     kind,
     score,
+    similarity: 0.612,
+    reuse: 0.5,
     source: a.id,
     evidence: ['b swaps 14 words for synonyms of a', 'a is dated earlier (2022-02-16 < 2022-02-17)'],
     passages: [

@@ -40,7 +40,7 @@ export async function fillSyntheticStore(store: Store, count: number): Promise<v
     const id = (n: number) => n.toString(16).padStart(16, '0');
     for (let n = 0; n + 1 < count; n += 2) {
       const passage: Passage = { a: [0, 100], b: [0, 100], edit: 'verbatim', score: 0.9, diff: [{ op: 'same', a: 'x', b: 'x' }] };
-      await tx.putRelation({ a: id(n), b: id(n + 1), kind: 'duplicate', score: 0.9, source: id(n), evidence: ['bench'], passages: [passage] });
+      await tx.putRelation({ a: id(n), b: id(n + 1), kind: 'duplicate', score: 0.9, similarity: 0.9, reuse: 0.9, source: id(n), evidence: ['bench'], passages: [passage] });
     }
     const events: string[] = [];
     for (let n = 0, e = 1; n < count; n += 4, e++) {

@@ -56,6 +56,11 @@ const VOCAB = new Map<string, number>();
 const VOCAB_LIMIT = 2_000_000;
 let generation = 0;
 
+/** Bumped each time the vocabulary is cleared: ids from an older generation mean other strings. */
+export function vocabularyGeneration(): number {
+  return generation;
+}
+
 /** Integer id of a string in the process-wide vocabulary. */
 export function intern(s: string): number {
   let id = VOCAB.get(s);

@@ -73,33 +73,6 @@ export function probabilityOf(model: FittedModel, data: PairData, i: number): nu
   return model.classifier([...data.fixed[i]!, ...kldFeatures(model.kld, data.A[i]!, data.B[i]!)]);
 }
 
-export interface CrossValidation {
-  /** Held-out P(paraphrase) per pair. */
-  probability: Float64Array;
-  /** Held-out decision per pair (at its fold's threshold). */
-  predicted: Uint8Array;
-  /** Threshold each fold chose on its training part. */
-  thresholds: number[];
-}
-
-/** k-fold cross-validation (pair i is in fold i mod k): every score is from a model that never saw the pair. */
-export function crossValidate(pairs: readonly LabelledPair[], folds = 10, data = preparePairs(pairs)): CrossValidation {
-  const labels = pairs.map((p) => p.label);
-  const probability = new Float64Array(pairs.length);
-  const predicted = new Uint8Array(pairs.length);
-  const thresholds: number[] = [];
-  for (let k = 0; k < folds; k++) {
-    const train = labels.map((_, i) => i).filter((i) => i % folds !== k);
-    const model = fitOn(data, labels, train);
-    thresholds.push(model.threshold);
-    for (let i = k; i < pairs.length; i += folds) {
-      probability[i] = probabilityOf(model, data, i);
-      predicted[i] = probability[i]! >= model.threshold ? 1 : 0;
-    }
-  }
-  return { probability, predicted, thresholds };
-}
-
 export interface ParaphraseDetector {
   threshold: number;
   /** P(paraphrase) of a new pair. */

@@ -10,6 +10,8 @@ import { describePairs, markReordered, toPassages, type PairRecord } from './pas
 import { findArtefacts, type Artefact } from './artefacts.js';
 import { sourceVerdict } from './source.js';
 import { listTokens, longestBlock, longestReuse, ownSame, quotedTokens } from './reuse.js';
+import { decideKind } from './kinds.js';
+import { storySimilarity } from './story.js';
 
 export interface RelateOptions extends AlignOptions {
   /**
@@ -33,6 +35,29 @@ export interface RelateOptions extends AlignOptions {
    * @default 25
    */
   longPassageWords?: number;
+  /**
+   * Paragraph indexes of an article that are its outlet's boilerplate (learned across its pages):
+   * sentences in them are never aligned, so they never count as a shared passage or as reuse.
+   * @default none
+   */
+  boilerplate?: (article: Article) => ReadonlySet<number>;
+}
+
+/** Paragraphs each side leaves out of the alignment. */
+export interface Ignored {
+  a: ReadonlySet<number>;
+  b: ReadonlySet<number>;
+}
+
+const NONE: Ignored = { a: new Set(), b: new Set() };
+
+/** The outlet boilerplate of both articles, as `relationStats` takes it. */
+export function ignoredParagraphs(a: Article, b: Article, options: RelateOptions): Ignored {
+  return options.boilerplate ? { a: options.boilerplate(a), b: options.boilerplate(b) } : NONE;
+}
+
+function touches(indexes: number[], x: Analysis, paragraphs: ReadonlySet<number>): boolean {
+  return paragraphs.size > 0 && indexes.some((i) => paragraphs.has(x.sentences[i]!.paragraph));
 }
 
 export interface RelationStats {
@@ -58,6 +83,20 @@ export interface RelationStats {
   block: number;
   /** Aligned pairs that keep most of their own (unquoted) words: corroboration for a short reused passage. */
   ownClosePairs: number;
+  /** Content words swapped for other wording (numbers, names and dates left out), per aligned content word. */
+  swapRate: number;
+  /** Share of aligned content (by tokens) in pairs whose only changes are facts: numbers, names, dates. */
+  factChanged: number;
+  /** Swaps of facts alone (numbers, names, dates) over all aligned pairs. */
+  factSwaps: number;
+  /** Facts (numbers, names, dates) changed in aligned pairs, per aligned content word (both sides). */
+  factRate: number;
+  /** Other content words changed in aligned pairs, per aligned content word (both sides). */
+  wordingRate: number;
+  /** Share of the names in aligned pairs that changed: high when the same form tells of other people or companies. */
+  namesChanged: number;
+  /** The larger share of one side's content in aligned pairs, each counted by the share of its words kept: text reused. */
+  reuse: number;
   artefacts: Artefact[];
 }
 
@@ -65,13 +104,8 @@ export interface RelationStats {
 const CLOSE = 0.6;
 /** Share of unchanged words (in order) for a pair to extend a block of rewritten sentences. */
 const BLOCK_OVERLAP = 0.5;
-/** Fewest consecutive sentences rewritten in order for a paraphrase or spin. */
-const MIN_BLOCK = 3;
-/** Least share of one side rewritten closely and in order for a paraphrase. */
-const MIN_ORDERED_CLOSE = 0.25;
 /** Unchanged own words for a close pair to corroborate a short reused passage. */
 const OWN_CLOSE_WORDS = 6;
-const SPIN_ARTEFACTS = new Set(['broken-collocation', 'broken-name', 'garbled-credit']);
 const QUOTED = /["\u201c\u201d]/;
 
 const SKIPPED = new WeakMap<Analysis, Uint8Array>();
@@ -87,23 +121,61 @@ function skipped(x: Analysis): Uint8Array {
   return out;
 }
 
-function coverage(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b'): number {
+/** Content words outside the paragraphs left out. */
+function ownContent(x: Analysis, ignored: ReadonlySet<number>): number {
+  if (ignored.size === 0) return x.contentWords;
+  let n = 0;
+  for (const s of x.sentences) if (!ignored.has(s.paragraph)) n += s.keys.length;
+  return n;
+}
+
+function coverage(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b', total: number): number {
   let n = 0;
   for (const p of pairs) for (const i of p[side]) n += analysis.sentences[i]!.keys.length;
-  return analysis.contentWords === 0 ? 0 : n / analysis.contentWords;
+  return total === 0 ? 0 : Math.min(1, n / total);
+}
+
+/**
+ * Share of one side's content in aligned pairs, each pair counted by the share of its words kept in
+ * order (1 for a copied sentence, about half for a spun or machine-paraphrased one, little for two
+ * reporters' own sentences about the same fact).
+ */
+function reused(pairs: PairRecord[], analysis: Analysis, side: 'a' | 'b', total: number): number {
+  let n = 0;
+  for (const p of pairs) for (const i of p[side]) n += analysis.sentences[i]!.keys.length * p.stats.overlap;
+  return total === 0 ? 0 : Math.min(1, n / total);
 }
 
 /** Alignment statistics of two articles (everything `relate` decides on). */
-export function relationStats(a: Analysis, b: Analysis, options: RelateOptions = {}): RelationStats {
-  const pairs = describePairs(alignSentences(a, b, options), a, b);
+export function relationStats(a: Analysis, b: Analysis, options: RelateOptions = {}, ignored: Ignored = NONE): RelationStats {
+  const aligned = alignSentences(a, b, options).filter((p) => !touches(p.a, a, ignored.a) && !touches(p.b, b, ignored.b));
+  const pairs = describePairs(aligned, a, b);
+  const totalA = ownContent(a, ignored.a);
+  const totalB = ownContent(b, ignored.b);
   markReordered(pairs);
   const share = { verbatim: 0, trimmed: 0, swapped: 0, paraphrased: 0 };
   let total = 0;
   let sim = 0;
+  let swappedWords = 0;
+  let alignedWords = 0;
+  let factChanged = 0;
+  let factSwaps = 0;
+  let factsChanged = 0;
+  let wordingChanged = 0;
+  let namesKept = 0;
+  let namesChanged = 0;
   for (const p of pairs) {
+    namesKept += p.stats.namesKept;
+    namesChanged += p.stats.namesChanged;
+    factsChanged += p.stats.factsChanged;
+    wordingChanged += p.stats.wordingChanged;
     const w = p.stats.lengthA + p.stats.lengthB;
     total += w;
     sim += w * p.similarity;
+    swappedWords += p.stats.swappedWords;
+    alignedWords += p.stats.contentWords;
+    factSwaps += p.stats.factSwaps;
+    if (p.stats.factSwaps > 0 && p.stats.swappedWords === 0) factChanged += w;
     const e = p.stats.edit;
     if (e === 'verbatim') share.verbatim += w;
     else if (e === 'trimmed') share.trimmed += w;
@@ -117,51 +189,28 @@ export function relationStats(a: Analysis, b: Analysis, options: RelateOptions =
   const skipB = skipped(b);
   return {
     pairs,
-    coverageA: coverage(pairs, a, 'a'),
-    coverageB: coverage(pairs, b, 'b'),
+    coverageA: coverage(pairs, a, 'a', totalA),
+    coverageB: coverage(pairs, b, 'b', totalB),
     verbatim: share.verbatim / t,
     trimmed: share.trimmed / t,
     swapped: share.swapped / t,
     paraphrased: share.paraphrased / t,
     similarity: sim / t,
     reusedWords: longestReuse(pairs, skipA, skipB, options.nearVerbatim ?? 0.9),
-    orderedClose: Math.max(coverage(orderedClose, a, 'a'), coverage(orderedClose, b, 'b')),
+    orderedClose: Math.max(coverage(orderedClose, a, 'a', totalA), coverage(orderedClose, b, 'b', totalB)),
     block: longestBlock(pairs, BLOCK_OVERLAP),
     ownClosePairs: close.filter((p) => ownSame(p, skipA, skipB) >= OWN_CLOSE_WORDS).length,
-    closeCoverage: Math.max(coverage(close, a, 'a'), coverage(close, b, 'b')),
+    closeCoverage: Math.max(coverage(close, a, 'a', totalA), coverage(close, b, 'b', totalB)),
+    swapRate: alignedWords === 0 ? 0 : swappedWords / alignedWords,
+    factChanged: factChanged / t,
+    factSwaps,
+    factRate: alignedWords === 0 ? 0 : factsChanged / (2 * alignedWords),
+    wordingRate: alignedWords === 0 ? 0 : wordingChanged / (2 * alignedWords),
+    namesChanged: namesKept + namesChanged === 0 ? 0 : namesChanged / (namesKept + namesChanged),
+    reuse: Math.min(1, Math.max(reused(pairs, a, 'a', totalA), reused(pairs, b, 'b', totalB))),
     sharedQuotes: pairs.filter((p) => QUOTED.test(a.text.slice(p.spanA[0], p.spanA[1])) && QUOTED.test(b.text.slice(p.spanB[0], p.spanB[1]))).length,
     artefacts: findArtefacts(pairs, a, b),
   };
-}
-
-/** The relation kind the statistics support, or null. */
-export function decideKind(s: RelationStats, options: RelateOptions = {}): RelationKind | null {
-  const minCoverage = options.minCoverage ?? 0.35;
-  const most = Math.max(s.coverageA, s.coverageB);
-  const copied = s.verbatim + s.trimmed;
-  if (s.pairs.length >= 2 && s.coverageA >= 0.9 && s.coverageB >= 0.9 && s.verbatim >= 0.9) return 'duplicate';
-  if (s.pairs.length >= 2 && most >= 0.8 && copied >= 0.8) return 'excerpt';
-  const swappedPairs = s.pairs.filter((p) => p.stats.edit === 'synonym-swapped').length;
-  const rewrites = s.pairs.filter((p) => p.stats.edit === 'synonym-swapped' || p.stats.edit === 'paraphrased').length;
-  const spinMarks = s.artefacts.filter((x) => SPIN_ARTEFACTS.has(x.kind)).length;
-  const translationMarks = s.artefacts.length - spinMarks;
-  // Spin: pairs swapped word for word dominate, and the artefacts are a spinner's, not a translator's.
-  // A spinner leaves few sentences untouched; an editor's light revision keeps most as they were or cut.
-  const spun = copied < 0.5 && ((s.swapped >= s.paraphrased && spinMarks >= translationMarks) || (spinMarks >= 2 && translationMarks === 0 && s.swapped >= 0.7 * s.paraphrased));
-  // A rewrite runs sentence by sentence through the source: a block of consecutive sentences
-  // rewritten in order. Stories that merely cover the same news align scattered sentences.
-  const rewritten = s.block >= MIN_BLOCK;
-  if (most >= 0.2 && swappedPairs >= 4 && spun && rewritten) return 'spin';
-  // A rewrite of the same story: much of one side aligned, a good share of it closely and in
-  // order, and either most of it close or the same quotes (the same reporting, not background).
-  const sameStory = rewritten && (s.closeCoverage >= 0.5 || (s.sharedQuotes >= 2 && s.orderedClose >= MIN_ORDERED_CLOSE));
-  if (most >= minCoverage && rewrites >= 3 && copied < 0.8 && sameStory) return spun ? 'spin' : 'paraphrase';
-  // Background reuse: one long near-verbatim passage in the writers' own words, or a shorter
-  // one with a second sentence kept close elsewhere (one short sentence alone may be chance).
-  const long = s.reusedWords >= (options.longPassageWords ?? 25);
-  const corroborated = s.reusedWords >= (options.minPassageWords ?? 12) && s.ownClosePairs >= 2;
-  if (long || corroborated) return 'shared-passage';
-  return null;
 }
 
 /**
@@ -175,7 +224,11 @@ export function storyScore(s: RelationStats, a: Analysis, b: Analysis, kind: Rel
   const most = Math.max(s.coverageA, s.coverageB);
   const full = Math.min(1, Math.sqrt(most * Math.min(1, shorter * 1.5)) * (0.5 + 0.5 * s.similarity));
   const value = kind === null ? Math.min(0.2, full * 0.5) : kind === 'shared-passage' ? Math.min(0.45, full) : full;
-  return Math.round(value * 1000) / 1000;
+  return round(value);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 function percent(x: number): string {
@@ -186,15 +239,17 @@ function percent(x: number): string {
 export function relate(a: Article, b: Article, options: RelateOptions = {}): Relation | null {
   const A = analyzeArticle(a);
   const B = analyzeArticle(b);
-  const s = relationStats(A, B, options);
+  const s = relationStats(A, B, options, ignoredParagraphs(a, b, options));
   const kind = decideKind(s, options);
   if (!kind) return null;
   const score = storyScore(s, A, B, kind);
   const longer = A.contentWords === B.contentWords ? null : A.contentWords > B.contentWords ? 'a' : 'b';
-  const verdict = sourceVerdict(a, b, kind, s.artefacts, longer);
+  // Two fillings of one form: neither is taken from the other.
+  const verdict = kind === 'template' ? { source: null, evidence: ['the same form with other facts: neither is the source'] } : sourceVerdict(a, b, kind, s.artefacts, longer);
   const evidence = [
     `${kind}: ${s.pairs.length} sentence pairs aligned, covering ${percent(s.coverageA)} of ${a.name || a.id} and ${percent(s.coverageB)} of ${b.name || b.id}` +
-      ` (verbatim ${percent(s.verbatim)}, trimmed ${percent(s.trimmed)}, synonym-swapped ${percent(s.swapped)}, paraphrased ${percent(s.paraphrased)})`,
+      ` (verbatim ${percent(s.verbatim)}, trimmed ${percent(s.trimmed)}, synonym-swapped ${percent(s.swapped)}, paraphrased ${percent(s.paraphrased)};` +
+      ` wording swapped ${percent(s.swapRate)} of aligned words, facts alone changed in ${percent(s.factChanged)})`,
     ...verdict.evidence,
   ];
   return {
@@ -202,6 +257,8 @@ export function relate(a: Article, b: Article, options: RelateOptions = {}): Rel
     b: b.id,
     kind,
     score,
+    similarity: round(storySimilarity(a, b)),
+    reuse: round(s.reuse),
     source: verdict.source,
     evidence,
     passages: toPassages(s.pairs, A, B),

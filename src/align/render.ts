@@ -72,6 +72,7 @@ function inlineDiff(ops: TokenOp[], A: Analysis, B: Analysis): string {
       const b = words(B, op.b0, op.b1);
       if (op.op === 'same') return a;
       if (op.op === 'swap') return `[${a} → ${b}]`;
+      if (op.moved) return `{~${op.op === 'insert' ? b : a}}`;
       return op.op === 'insert' ? `{+${b}}` : `{-${a}}`;
     })
     .join(' ')
@@ -84,8 +85,8 @@ function passageRow(A: Analysis, B: Analysis, p: Relation['passages'][number], c
   const ops = diffTokens(A.tokens, a0, a1, B.tokens, b0, b1);
   const base = color ? STYLE[p.edit] : '';
   const mark = color ? CHANGED[p.edit] ?? base : '';
-  const left = sidePieces(A, p.a, ops.filter((o) => o.op === 'swap' || o.op === 'delete').map((o) => [o.a0, o.a1]), base, mark);
-  const right = sidePieces(B, p.b, ops.filter((o) => o.op === 'swap' || o.op === 'insert').map((o) => [o.b0, o.b1]), base, mark);
+  const left = sidePieces(A, p.a, ops.filter((o) => o.op === 'swap' || (o.op === 'delete' && !o.moved)).map((o) => [o.a0, o.a1]), base, mark);
+  const right = sidePieces(B, p.b, ops.filter((o) => o.op === 'swap' || (o.op === 'insert' && !o.moved)).map((o) => [o.b0, o.b1]), base, mark);
   return { edit: p.edit, left, right, score: p.score, inline: color || p.edit === 'verbatim' ? undefined : inlineDiff(ops, A, B) };
 }
 
@@ -170,7 +171,7 @@ export function renderDiff(relation: Relation, a: Article, b: Article, options: 
   rows.sort((x, y) => x.key - y.key);
   const legend = color
     ? `${STYLE.verbatim}verbatim${RESET}  ${STYLE.trimmed}trimmed${RESET}  ${STYLE['synonym-swapped']}synonym-swapped${RESET}  ${STYLE.paraphrased}paraphrased${RESET}  ${STYLE.reordered}reordered${RESET}  ${STYLE.inserted}inserted${RESET}  ${STYLE.deleted}deleted${RESET}`
-    : 'legend: [a → b] swapped words, {+x} inserted, {-x} deleted';
+    : 'legend: [a → b] swapped words, {+x} inserted, {-x} deleted, {~x} moved';
   const head = `${relation.kind} (score ${relation.score})${relation.source ? `, source ${relation.source === a.id ? a.name || a.id : b.name || b.id}` : ''}`;
   const out = [head, legend, `${(a.name || a.id).slice(0, column).padEnd(column)} │ ${(b.name || b.id).slice(0, column)}`, '─'.repeat(width)];
   for (const { row } of rows) {

@@ -18,6 +18,8 @@ export interface TokenOp {
   b0: number;
   b1: number;
   synonym?: boolean;
+  /** Insert or delete of words the other side has elsewhere in the pair (moved, not added or dropped). */
+  moved?: boolean;
 }
 
 const MAX_CELLS = 4_000_000;
@@ -148,14 +150,73 @@ function contentWords(t: Tokens, from: number, to: number): string {
   return out.join(' ');
 }
 
+/** Content words only, none of them a number (a changed figure is never a synonym swap). */
 function contentOnly(t: Tokens, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!t.content[i]) return false;
+  for (let i = from; i < to; i++) if (!t.content[i] || t.numeric[i] || /\d/.test(t.forms[i]!)) return false;
   return true;
 }
 
-/** Diff of token ranges [a0,a1) and [b0,b1), with swaps marked as synonyms where they are. */
+function hasNumber(t: Tokens, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (/\d/.test(t.forms[i]!)) return true;
+  return false;
+}
+
+/** Forms deleted on one side and inserted on the other, as a multiset (each can pair once). */
+function movedForms(ops: TokenOp[], ta: Tokens, tb: Tokens): Map<string, number> {
+  const deleted = new Map<string, number>();
+  for (const op of ops) if (op.op === 'delete') for (let i = op.a0; i < op.a1; i++) deleted.set(ta.forms[i]!, (deleted.get(ta.forms[i]!) ?? 0) + 1);
+  const both = new Map<string, number>();
+  for (const op of ops) {
+    if (op.op !== 'insert') continue;
+    for (let j = op.b0; j < op.b1; j++) {
+      const f = tb.forms[j]!;
+      const left = deleted.get(f) ?? 0;
+      if (left === 0) continue;
+      deleted.set(f, left - 1);
+      both.set(f, (both.get(f) ?? 0) + 1);
+    }
+  }
+  return both;
+}
+
+/**
+ * Splits inserts and deletes so that words the other side also inserts or deletes elsewhere
+ * ('"...," he said.' against 'He said "..."') form runs marked `moved`: the words are in both
+ * texts, only their place changed.
+ */
+function markMoved(ops: TokenOp[], ta: Tokens, tb: Tokens): TokenOp[] {
+  const moved = movedForms(ops, ta, tb);
+  if (moved.size === 0) return ops;
+  const left = { delete: new Map(moved), insert: new Map(moved) };
+  const out: TokenOp[] = [];
+  for (const op of ops) {
+    if (op.op !== 'delete' && op.op !== 'insert') {
+      out.push(op);
+      continue;
+    }
+    const side = op.op === 'delete' ? ta : tb;
+    const [from, to] = op.op === 'delete' ? [op.a0, op.a1] : [op.b0, op.b1];
+    const pool = left[op.op];
+    let run: TokenOp | null = null;
+    for (let i = from; i < to; i++) {
+      const n = pool.get(side.forms[i]!) ?? 0;
+      if (n > 0) pool.set(side.forms[i]!, n - 1);
+      const isMoved = n > 0;
+      if (!run || (run.moved === true) !== isMoved) {
+        run = op.op === 'delete' ? { op: 'delete', a0: i, a1: i, b0: op.b0, b1: op.b1 } : { op: 'insert', a0: op.a0, a1: op.a1, b0: i, b1: i };
+        if (isMoved) run.moved = true;
+        out.push(run);
+      }
+      if (op.op === 'delete') run.a1 = i + 1;
+      else run.b1 = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Diff of token ranges [a0,a1) and [b0,b1), with swaps marked as synonyms and moved words as moved. */
 export function diffTokens(ta: Tokens, a0: number, a1: number, tb: Tokens, b0: number, b1: number): TokenOp[] {
-  const ops = widenOverCompounds(pairSwaps(lcsOps(ta, a0, a1, tb, b0, b1)), ta, tb);
+  const ops = markMoved(widenOverCompounds(pairSwaps(lcsOps(ta, a0, a1, tb, b0, b1)), ta, tb), ta, tb);
   const sameSkeleton = skeleton(ta, a0, a1) === skeleton(tb, b0, b1);
   for (const op of ops) {
     if (op.op !== 'swap') continue;
@@ -164,6 +225,10 @@ export function diffTokens(ta: Tokens, a0: number, a1: number, tb: Tokens, b0: n
     const y = tb.forms.slice(op.b0, op.b1).join(' ');
     const cx = contentWords(ta, op.a0, op.a1);
     const cy = contentWords(tb, op.b0, op.b1);
+    if (hasNumber(ta, op.a0, op.a1) || hasNumber(tb, op.b0, op.b1)) {
+      op.synonym = false;
+      continue;
+    }
     op.synonym =
       (small && synonymous(x, y)) ||
       (small && cx !== '' && cy !== '' && (cx !== x || cy !== y) && synonymous(cx, cy)) ||
@@ -183,6 +248,7 @@ export function toWordOps(ops: TokenOp[], textA: string, ta: Tokens, textB: stri
     if (op.op !== 'insert') out.a = surface(textA, ta, op.a0, op.a1);
     if (op.op !== 'delete') out.b = surface(textB, tb, op.b0, op.b1);
     if (op.op === 'swap') out.synonym = op.synonym === true;
+    if (op.moved) out.moved = true;
     return out;
   });
 }

@@ -7,7 +7,7 @@ export interface CoverageArticle {
   published: string | null;
 }
 
-const REWRITES: ReadonlySet<RelationKind> = new Set(['duplicate', 'excerpt', 'paraphrase', 'spin']);
+const REWRITES: ReadonlySet<RelationKind> = new Set(['duplicate', 'excerpt', 'update', 'paraphrase', 'spin']);
 
 /**
  * The derived side of a rewrite relation: the side that is not `relation.source`; when the

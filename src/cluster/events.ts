@@ -48,7 +48,7 @@ export interface ClusterDecision {
 }
 
 /** Relations that mean "the same report, rewritten": evidence of the same event. */
-const REWRITES: ReadonlySet<RelationKind> = new Set(['duplicate', 'excerpt', 'paraphrase', 'spin']);
+const REWRITES: ReadonlySet<RelationKind> = new Set(['duplicate', 'excerpt', 'update', 'paraphrase', 'spin']);
 
 interface Scored {
   event: number;

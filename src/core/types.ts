@@ -91,7 +91,7 @@ export type EditKind =
   | 'inserted'
   | 'deleted';
 
-export type RelationKind = 'duplicate' | 'excerpt' | 'paraphrase' | 'spin' | 'shared-passage';
+export type RelationKind = 'duplicate' | 'excerpt' | 'update' | 'template' | 'paraphrase' | 'spin' | 'shared-passage';
 
 /** One step of a word-level diff between two aligned sentences. */
 export interface WordDiffOp {
@@ -102,6 +102,8 @@ export interface WordDiffOp {
   b?: string;
   /** For swaps: true when the two wordings are synonyms (WordNet or spin table). */
   synonym?: boolean;
+  /** For inserts and deletes: true when the other side has the same words elsewhere in the passage (moved, not added or dropped). */
+  moved?: boolean;
 }
 
 /** A run of aligned sentences shared by two articles. */
@@ -120,8 +122,12 @@ export interface Relation {
   a: string;
   b: string;
   kind: RelationKind;
-  /** 0..1, rising with how much of the same story the two tell. */
+  /** 0..1, rising with how much of the two texts aligns and how closely (the strength of the link). */
   score: number;
+  /** 0..1: how strongly the two cover the same story (events, people, places, dates, key terms, titles). */
+  similarity: number;
+  /** 0..1: the share of text one takes from the other (aligned text, boilerplate left out). */
+  reuse: number;
   /** Article id of the original side, or null when the evidence is thin. */
   source: string | null;
   /** Human-readable reasons for the kind and the source verdict. */

@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import { EventClusterer } from '../cluster/events.js';
 import { StorylineBuilder } from '../cluster/storyline-builder.js';
 import { QuoteGrouper } from '../extract/quote-groups.js';
+import { OutletBoilerplate } from '../clean/outlet-boilerplate.js';
 import { BandKeys } from '../fingerprint/bands.js';
 import { decodeFingerprint, encodeFingerprint } from '../fingerprint/codec.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
@@ -14,7 +15,7 @@ import { ResidentBuckets } from './resident-buckets.js';
  * Bumped when the meaning of stored derived state changes (a new row layout, a changed rule): a
  * database analysed by another version is re-analysed from its stored articles, once.
  */
-export const DERIVED_VERSION = 7;
+export const DERIVED_VERSION = 8;
 
 /** What the derived rows were computed with, stored beside them. */
 interface Settings {
@@ -46,6 +47,8 @@ export class AnalysisState {
   readonly clusterer: EventClusterer;
   readonly storylines: StorylineBuilder;
   readonly quotes: QuoteGrouper;
+  /** Paragraphs each outlet repeats across its pages, counted as articles arrive. */
+  readonly boilerplate: OutletBoilerplate;
   readonly bands: BandKeys;
   /** Fingerprints by article seq. */
   readonly fingerprints: RowTable<Fingerprint>;
@@ -66,6 +69,7 @@ export class AnalysisState {
     const cluster = this.clusterer;
     this.storylines = new StorylineBuilder(cluster.state.stats, (ids) => cluster.state.loadIds(ids), (ids) => cluster.eventsOf(ids), this.rows);
     this.quotes = new QuoteGrouper({}, this.rows);
+    this.boilerplate = new OutletBoilerplate(this.rows);
     this.bands = new BandKeys({ threshold: options.threshold, numPerm: options.numPerm });
     this.fingerprints = this.rows.table<Fingerprint>('fp', { encode: encodeFingerprint, decode: decodeFingerprint }, 100_000);
   }

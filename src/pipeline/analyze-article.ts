@@ -105,10 +105,13 @@ async function link(tx: Store, state: AnalysisState, seq: number, article: Artic
     .sort((x, y) => strength(y.score) - strength(x.score) || seqOf.get(x.id)! - seqOf.get(y.id)!)
     .slice(0, ALIGNED);
   const candidates = await state.articles(tx, ranked.map((c) => c.id));
+  await state.boilerplate.load([article, ...candidates]);
+  state.boilerplate.observe(article);
+  const options = { boilerplate: (x: Article) => state.boilerplate.repeated(x) };
   const related: RelatedLink[] = [];
   for (const other of candidates) {
     if (other.id === article.id) continue;
-    const relation: Relation | null = stage(article, 'alignment', () => relate(other, article));
+    const relation: Relation | null = stage(article, 'alignment', () => relate(other, article, options));
     if (!relation) continue;
     await tx.putRelation(relation);
     related.push({ id: other.id, kind: relation.kind, score: relation.score });

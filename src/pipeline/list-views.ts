@@ -173,7 +173,10 @@ export interface CompareView {
   b: ComparedText;
   /** null when the two tell different stories. */
   kind: RelationKind | null;
+  /** 0..1: how strongly the two cover the same story. */
   similarity: number;
+  /** 0..1: the share of text one takes from the other. */
+  reuse: number;
   passages: LinkRow['passages'];
 }
 
@@ -183,5 +186,5 @@ export function compareTextsView(textA: string, textB: string): CompareView {
   const result = compare(a!, b!);
   const side = (x: typeof a): ComparedText => ({ id: x!.id, name: x!.name, title: x!.title, source: x!.source, published: x!.published, text: x!.text, paragraphs: x!.paragraphs });
   const passages = result.passages.map((p) => ({ a: p.a, b: p.b, edit: p.edit, score: Math.round(p.score * 1000) / 1000, diff: p.diff }));
-  return { a: side(a), b: side(b), kind: result.kind, similarity: Math.round(result.similarity * 1000) / 1000, passages };
+  return { a: side(a), b: side(b), kind: result.kind, similarity: Math.round(result.similarity * 1000) / 1000, reuse: Math.round(result.reuse * 1000) / 1000, passages };
 }

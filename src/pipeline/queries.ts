@@ -52,6 +52,10 @@ export interface LinkRow {
   bId: string;
   kind: RelationKind;
   score: number;
+  /** 0..1: how strongly the two cover the same story. */
+  similarity: number;
+  /** 0..1: the share of text one takes from the other. */
+  reuse: number;
   /** Name of the original side, or 'unknown'. */
   source: string;
   evidence: string[];
@@ -152,6 +156,8 @@ export function linkRow(relation: Relation, names: { name(id: string): string })
     bId: relation.b,
     kind: relation.kind,
     score: round(relation.score),
+    similarity: round(relation.similarity),
+    reuse: round(relation.reuse),
     source: relation.source ? names.name(relation.source) : 'unknown',
     evidence: relation.evidence,
     passages: relation.passages.map((p) => ({ a: p.a, b: p.b, edit: p.edit, score: round(p.score), diff: p.diff })),

@@ -55,13 +55,13 @@ export function get(summary: string, parameters: unknown[], ok: Schema, errors: 
 }
 
 const span: Schema = { type: 'array', items: int, minItems: 2, maxItems: 2, description: 'Half-open [begin, end) character offsets into the article text.' };
-const relationKind: Schema = { enum: ['duplicate', 'excerpt', 'paraphrase', 'spin', 'shared-passage'] };
+const relationKind: Schema = { enum: ['duplicate', 'excerpt', 'update', 'template', 'paraphrase', 'spin', 'shared-passage'] };
 const editKind: Schema = { enum: ['verbatim', 'trimmed', 'synonym-swapped', 'paraphrased', 'reordered', 'inserted', 'deleted'] };
 
 const schemas: Record<string, Schema> = {
   Error: obj({ error: obj({ code: str, message: str }) }),
   Span: span,
-  WordDiffOp: obj({ op: { enum: ['same', 'swap', 'insert', 'delete'] }, a: str, b: str, synonym: { type: 'boolean' } }, ['op']),
+  WordDiffOp: obj({ op: { enum: ['same', 'swap', 'insert', 'delete'] }, a: str, b: str, synonym: { type: 'boolean' }, moved: { type: 'boolean', description: 'insert or delete of words the other side has elsewhere in the passage' } }, ['op']),
   ArticleRow: obj({ id: str, name: str, source: nullableStr, title: nullableStr, published: nullableStr, words: int }),
   ArticleDetail: {
     allOf: [
@@ -77,6 +77,8 @@ const schemas: Record<string, Schema> = {
   Passage: obj({ a: ref('Span'), b: ref('Span'), edit: editKind, score: num, diff: arr(ref('WordDiffOp')) }),
   LinkRow: obj({
     a: str, b: str, aId: str, bId: str, kind: relationKind, score: num,
+    similarity: { type: 'number', description: '0..1: how strongly the two cover the same story.' },
+    reuse: { type: 'number', description: '0..1: the share of text one takes from the other.' },
     source: { type: 'string', description: 'Article name of the original side, or "unknown".' },
     evidence: arr(str), passages: arr(ref('Passage')),
   }),

@@ -70,7 +70,7 @@ function irregularFormsOf(): Map<string, string[]> {
 
 /** The synonym functions over one WordNet source. */
 export class Synonyms {
-  constructor(private readonly wordnet: WordNetSource) {}
+  constructor(readonly wordnet: WordNetSource) {}
 
   /** Base forms of `word` as part of speech `p` that WordNet knows (morphy). */
   baseForms(word: string, p: Pos): string[] {
@@ -191,6 +191,7 @@ let shared: Synonyms | null = null;
 const MEMO_LIMIT = 200_000;
 const canonicalMemo = new Map<string, string>();
 const synonymMemo = new Map<string, boolean>();
+const taggedMemo = new Map<string, number>();
 
 function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
   const known = memo.get(key);
@@ -244,6 +245,19 @@ export function canonical(word: string): string {
  */
 export function areSynonyms(a: string, b: string): boolean {
   return remember(synonymMemo, a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`, () => synonyms().areSynonyms(a, b));
+}
+
+/**
+ * How often WordNet's sense-tagged corpus uses the word (its number of tagged senses, the most
+ * of any base form): a rough, corpus-independent word frequency; 0 for words WordNet lacks.
+ */
+export function taggedCount(word: string): number {
+  return remember(taggedMemo, word, () => {
+    const wordnet = synonyms().wordnet;
+    let best = wordnet.tagged(word);
+    if (best === 0) for (const p of POS) for (const form of baseForms(word, p)) best = Math.max(best, wordnet.tagged(form));
+    return best;
+  });
 }
 
 /** Single-word synonyms of `word` over its common senses, most frequent first; excludes the word itself. */

@@ -114,6 +114,7 @@ function opMark(shown: string, op: WordDiffOp): HTMLElement {
     const title = op.synonym ? `synonym swap: “${op.a}” → “${op.b}”` : `changed: “${op.a}” → “${op.b}”`;
     return h('mark', { class: `swap ${kind}`, 'data-testid': 'swap', 'data-a': op.a ?? '', 'data-b': op.b ?? '', title }, shown);
   }
+  if (op.moved) return h('span', { class: 'moved', title: 'moved: the other article has these words elsewhere in the passage' }, shown);
   if (op.op === 'insert') return h('ins', { class: 'inserted', title: 'not in the other article' }, shown);
   return h('del', { class: 'deleted', title: 'not in the other article' }, shown);
 }

@@ -138,6 +138,6 @@ function linkItem(article: ArticleDetail, l: LinkRow): HTMLElement {
     'li',
     { 'data-testid': 'article-link' },
     h('div', {}, badge(l.kind, `kind-${l.kind}`), ' ', link(routes.article(otherId), otherName)),
-    h('div', { class: 'meta' }, `${percent(l.score)} · ${plural(l.passages.length, 'passage')} · ${direction} · `, link(routes.diff(article.id, otherId), 'side by side')),
+    h('div', { class: 'meta' }, `same story ${percent(l.similarity)} · reused ${percent(l.reuse)} · ${plural(l.passages.length, 'passage')} · ${direction} · `, link(routes.diff(article.id, otherId), 'side by side')),
   );
 }

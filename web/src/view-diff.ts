@@ -17,6 +17,10 @@ export interface DiffData {
   passages: PassageRow[];
   kind: string | null;
   score: number;
+  /** 0..1: how strongly the two cover the same story. */
+  similarity: number;
+  /** 0..1: the share of text one takes from the other. */
+  reuse: number;
   source: string;
   evidence: string[];
   /** Both sides are the same article. */
@@ -92,7 +96,7 @@ export function diffData(view: DiffView): DiffData {
   if (same) {
     const paragraphs = view.a.paragraphs.length ? view.a.paragraphs : [[0, view.a.text.length] as Span];
     const passages = paragraphs.map((p) => ({ a: p, b: p, edit: 'verbatim' as const, score: 1, diff: [] }));
-    return { a: view.a, b: view.b, passages, kind: null, score: 1, source: 'unknown', evidence: [], same };
+    return { a: view.a, b: view.b, passages, kind: null, score: 1, similarity: 1, reuse: 1, source: 'unknown', evidence: [], same };
   }
   return {
     a: view.a,
@@ -100,6 +104,8 @@ export function diffData(view: DiffView): DiffData {
     passages: pairMatches ? link.passages : [],
     kind: pairMatches ? link.kind : null,
     score: pairMatches ? link.score : 0,
+    similarity: pairMatches ? link.similarity : 0,
+    reuse: pairMatches ? link.reuse : 0,
     source: pairMatches ? link.source : 'unknown',
     evidence: pairMatches ? link.evidence : [],
     same,
@@ -212,7 +218,7 @@ function summary(data: DiffData, view?: DiffView): HTMLElement {
   return h(
     'section',
     { class: 'card diff-summary' },
-    h('h1', {}, data.kind ? badge(data.kind, `kind-${data.kind}`) : 'Shared passages', ' ', `${percent(data.score)} alike`),
+    h('h1', {}, data.kind ? badge(data.kind, `kind-${data.kind}`) : 'Shared passages', ' ', `same story ${percent(data.similarity)} · reused ${percent(data.reuse)}`),
     h('p', { class: 'meta' }, `${plural(data.passages.length, 'aligned passage')} · ${plural(swaps, 'synonym swap')} · source: ${data.source}`, view ? ' · ' : null, view ? link(routes.diff(view.b.id, view.a.id), 'swap sides') : null),
     data.evidence.length ? h('ul', { class: 'evidence' }, ...data.evidence.map((e) => h('li', {}, e))) : null,
   );
@@ -306,5 +312,5 @@ export async function comparePage(main: HTMLElement): Promise<void> {
 }
 
 function compareData(view: CompareView): DiffData {
-  return { a: view.a, b: view.b, passages: view.passages, kind: view.kind, score: view.similarity, source: 'unknown', evidence: [], same: false };
+  return { a: view.a, b: view.b, passages: view.passages, kind: view.kind, score: view.similarity, similarity: view.similarity, reuse: view.reuse, source: 'unknown', evidence: [], same: false };
 }

@@ -26,14 +26,14 @@ export function registerLinks(program: Command): void {
   pageOptions(withDb(program.command('links')))
     .description('relations between articles, of every kind, with scores, source and evidence')
     .argument('[article]', 'only the relations of this article (id, name or unique prefix)')
-    .option('--json', 'print JSON: [{a, b, kind, score, source, evidence[], passages[{a, b, edit}]}]')
+    .option('--json', 'print JSON: [{a, b, kind, score, similarity, reuse, source, evidence[], passages[{a, b, edit}]}]')
     .action((article: string | undefined, opts: { db: string; json?: boolean; offset: number; limit: number }) =>
       withStore(opts.db, async (store) => {
         if (article !== undefined && !(await findArticle(store, article))) throw createError('NOT_FOUND', `article ${article}`);
         const links = await linksView(store, article, opts);
         if (opts.json) return printJson(links);
         for (const l of links) {
-          print(`${l.kind.padEnd(14)} ${l.score.toFixed(2)}  ${l.a} ↔ ${l.b}  source: ${l.source}`);
+          print(`${l.kind.padEnd(14)} ${l.score.toFixed(2)}  ${l.a} ↔ ${l.b}  same story ${l.similarity.toFixed(2)}  reused ${l.reuse.toFixed(2)}  source: ${l.source}`);
           for (const e of l.evidence) print(`    · ${e}`);
         }
         print(`${links.length} relations`);
@@ -63,12 +63,12 @@ export function registerLinks(program: Command): void {
 
   program
     .command('compare')
-    .description('compare two files without a database: similarity 0..1, relation kind, and the aligned passages side by side')
+    .description('compare two files without a database: same-story similarity 0..1, share reused 0..1, relation kind, and the aligned passages side by side')
     .argument('<fileA>')
     .argument('<fileB>')
     .option('--width <n>', 'terminal width', integerOption(40, 1000))
     .option('--no-color', 'plain text with [a → b] markers')
-    .option('--json', 'print JSON: {similarity, kind, passages}')
+    .option('--json', 'print JSON: {similarity, reuse, kind, passages}')
     .action(async (fileA: string, fileB: string, opts: RenderOpts & { json?: boolean }) => {
       const [a] = await readArticles(fileA);
       const [b] = await readArticles(fileB);
@@ -79,7 +79,7 @@ export function registerLinks(program: Command): void {
         .map(([name, value]) => `${name} ${value.toFixed(3)}`);
       print(`${scores.join('  ')}  kind: ${result.kind ?? 'unrelated'}  passages: ${result.passages.length}`);
       if (result.passages.length === 0 || !result.kind) return;
-      const relation: Relation = { a: a!.id, b: b!.id, kind: result.kind, score: Math.round(result.similarity * 1000) / 1000, source: null, evidence: [], passages: result.passages };
+      const relation: Relation = { a: a!.id, b: b!.id, kind: result.kind, score: Math.round(result.similarity * 1000) / 1000, similarity: result.similarity, reuse: result.reuse, source: null, evidence: [], passages: result.passages };
       print();
       print(render(relation, a!, b!, opts));
     });

@@ -38,8 +38,8 @@ export class LinkTables {
   putRelation(relation: Relation): void {
     withArticles(`${relation.a} or ${relation.b}`, () =>
       this.st.get(
-        `INSERT OR REPLACE INTO relations (a, b, kind, score, source, evidence, passages)
-         VALUES (@a, @b, @kind, @score, @source, @evidence, @passages)`,
+        `INSERT OR REPLACE INTO relations (a, b, kind, score, similarity, reuse, source, evidence, passages)
+         VALUES (@a, @b, @kind, @score, @similarity, @reuse, @source, @evidence, @passages)`,
       ).run(relationToRow(relation)),
     );
   }

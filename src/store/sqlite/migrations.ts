@@ -204,6 +204,14 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'articles by outlet, so the outlet facet counts from an index',
     up: `CREATE INDEX articles_source ON articles(source) WHERE source IS NOT NULL;`,
   },
+  {
+    version: 7,
+    description: 'relations carry story similarity and the share of text reused beside their score',
+    up: `
+      ALTER TABLE relations ADD COLUMN similarity REAL NOT NULL DEFAULT 0;
+      ALTER TABLE relations ADD COLUMN reuse REAL NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -107,6 +107,8 @@ export interface RelationRow {
   b: string;
   kind: string;
   score: number;
+  similarity: number;
+  reuse: number;
   source: string | null;
   evidence: string;
   passages: string;
@@ -118,6 +120,8 @@ export function relationToRow(r: Relation): RelationRow {
     b: r.b,
     kind: r.kind,
     score: r.score,
+    similarity: r.similarity,
+    reuse: r.reuse,
     source: r.source,
     evidence: JSON.stringify(r.evidence),
     passages: JSON.stringify(r.passages),
@@ -130,6 +134,8 @@ export function rowToRelation(r: RelationRow): Relation {
     b: r.b,
     kind: r.kind as RelationKind,
     score: r.score,
+    similarity: r.similarity,
+    reuse: r.reuse,
     source: r.source,
     evidence: JSON.parse(r.evidence) as string[],
     passages: JSON.parse(r.passages) as Relation['passages'],
