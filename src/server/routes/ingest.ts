@@ -74,8 +74,10 @@ async function collectFiles(form: Record<string, unknown>): Promise<UploadedFile
 }
 
 /** The optional `source` form field: the outlet of every uploaded article, as `ingest --source` sets it. */
-function outletField(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
+function outletField(field: unknown): string | undefined {
+  if (field === undefined) return undefined;
+  // Every form field arrives as the list of its values.
+  const value = Array.isArray(field) && field.length === 1 ? field[0] : field;
   if (typeof value !== 'string') badRequest('source must be one text field naming the outlet');
   const outlet = value.trim();
   if (outlet.length > 200) badRequest('source is longer than 200 characters');
