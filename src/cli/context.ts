@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
 import { DEFAULT_OPTIONS } from '../core/config.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 
 /** Adds the options every data command takes. */
 export function withDb(command: Command): Command {
-  return command.option('--db <file>', 'SQLite database file (env WIRETRACE_DB)', DEFAULT_OPTIONS.db);
+  return command.option('--db <file>', 'SQLite database file, or postgres://user@host/db (env WIRETRACE_DB)', DEFAULT_OPTIONS.db);
 }
 
-export function openStore(file: string): Store {
-  return openSqliteStore(file);
-}
+export { openStore };
 
 /** Opens the store, runs `fn`, closes the store whatever happens. */
 export async function withStore<T>(file: string, fn: (store: Store) => T | Promise<T>): Promise<T> {

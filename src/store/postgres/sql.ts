@@ -1,0 +1,53 @@
+import pg from 'pg';
+import { createError } from '../../core/errors.js';
+
+/** Runs one statement and resolves to its rows: the pool (autocommit) or a transaction's client. */
+export interface Sql {
+  rows<R>(text: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+export function sqlOn(client: pg.Pool | pg.ClientBase): Sql {
+  return {
+    async rows<R>(text: string, params: readonly unknown[] = []) {
+      return (await client.query(text, params as unknown[])).rows as R[];
+    },
+  };
+}
+
+/** Rewrites `?` placeholders as `$1, $2, ...` (from `first`), for SQL shared with the SQLite helpers. */
+export function numbered(text: string, first = 1): string {
+  let n = first;
+  return text.replace(/\?/g, () => `$${n++}`);
+}
+
+/** PostgreSQL's codes for the errors the store turns into catalog errors. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** Runs a write that names articles; a missing one becomes NOT_FOUND instead of a bare constraint error. */
+export async function withArticles<T>(what: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw createError('NOT_FOUND', `article ${what} (store the article first)`);
+    throw error;
+  }
+}
+
+/** bigint and numeric counts come back as numbers (every count and seq here fits in 2^53). */
+export const NUMBER_TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** A URL with its password hidden, for messages. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
