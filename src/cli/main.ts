@@ -7,6 +7,7 @@ import { registerStories } from './commands/stories.js';
 import { registerQuotes } from './commands/quotes.js';
 import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
+import { registerDistributed } from './commands/distributed.js';
 import { ExitCode, UsageError } from './exit.js';
 
 /** Errors that mean the command named something wrong: exit 2. */
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerQuotes(program);
   registerEval(program);
   registerServe(program);
+  registerDistributed(program);
   return program;
 }
 

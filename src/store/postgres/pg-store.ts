@@ -104,6 +104,10 @@ export class PostgresStore implements Store {
     const client = await this.shared.pool.connect();
     const open: OpenTransaction = { open: true };
     let broken: Error | undefined;
+    // The server dropping the connection mid-transaction: the statement in flight fails with it, so
+    // the event needs no more than keeping (an unheard 'error' event would end the process).
+    const dropped = (error: Error) => (broken = error);
+    client.on('error', dropped);
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
@@ -115,7 +119,8 @@ export class PostgresStore implements Store {
       throw error;
     } finally {
       open.open = false;
-      // A connection that failed to roll back is not handed out again.
+      client.off('error', dropped);
+      // A connection that failed (or failed to roll back) is not handed out again.
       client.release(broken);
     }
   }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { createError } from '../../core/errors.js';
+import { AsyncMutex } from '../mutex.js';
 
 /** Runs one statement and resolves to its rows: the pool (autocommit) or a transaction's client. */
 export interface Sql {
@@ -7,9 +8,12 @@ export interface Sql {
 }
 
 export function sqlOn(client: pg.Pool | pg.ClientBase): Sql {
+  // One client runs one statement at a time: calls made at once through a transaction's handle queue here.
+  const turn = client instanceof pg.Pool ? null : new AsyncMutex();
+  const run = async <R>(text: string, params: readonly unknown[]) => (await client.query(text, params as unknown[])).rows as R[];
   return {
-    async rows<R>(text: string, params: readonly unknown[] = []) {
-      return (await client.query(text, params as unknown[])).rows as R[];
+    rows<R>(text: string, params: readonly unknown[] = []) {
+      return turn ? turn.run(() => run<R>(text, params)) : run<R>(text, params);
     },
   };
 }

@@ -1,0 +1,180 @@
+import { jetstream, type Consumer, type JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { resolveOptions } from '../core/config.js';
+import { createError } from '../core/errors.js';
+import type { QuarantineRecord } from '../core/types.js';
+import { analyzePending } from '../pipeline/analyze.js';
+import { AnalysisState } from '../pipeline/analysis-state.js';
+import type { PreparedParts } from '../pipeline/analyze-article.js';
+import { storeBatch, type IngestSummary } from '../pipeline/ingest.js';
+import { prepareArticle, type Prepared } from '../pipeline/prepare.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { connectQueue, CONSUMER, decodeRecord, DEFAULT_LIMITS, encodeRecord, ensureQueue, FAILED_SUBJECT, STREAM, type QueueLimits } from './queue.js';
+
+export interface WorkerOptions {
+  /** nats://host:port of the queue. */
+  queue: string;
+  /** The store: postgres://... for several machines (a SQLite file serves processes on one machine). */
+  db: string;
+  /** Records taken and stored per transaction. @default 64 */
+  batch?: number;
+  /** Exit once the queue and the analysis queue have been empty this long, in ms (default: run until stopped). */
+  exitWhenIdleMs?: number;
+  limits?: Partial<QueueLimits>;
+  /** Stops the worker after the batch in hand. */
+  signal?: AbortSignal;
+  onLog?: (line: string) => void;
+}
+
+export interface WorkerSummary extends Omit<IngestSummary, 'read' | 'errors'> {
+  /** Records taken from the queue (redeliveries included). */
+  received: number;
+  /** Records that failed every delivery: quarantined, and kept on the failed stream. */
+  failed: number;
+}
+
+/** How long a worker waits before taking a record again after the store failed, in ms. */
+const RETRY_MS = 500;
+/** Longest a fetch waits for records, in ms. */
+const FETCH_MS = 1000;
+
+/**
+ * `wiretrace worker`: takes records from the work queue a batch at a time, runs the per-article
+ * stages, stores the batch in one transaction and only then acknowledges it (a worker killed before
+ * that leaves the records to be redelivered; the content hash makes storing one twice a no-op).
+ * Then it runs the ordered step on whatever is pending in the store, in checkpoints that each take
+ * the store's write lock: any number of workers prepare in parallel while linking, clustering,
+ * storylines and quote groups run one checkpoint at a time, in store order.
+ */
+export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
+  const limits: QueueLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.onLog ?? (() => undefined);
+  const nc = await connectQueue(options.queue);
+  const store = openStore(options.db);
+  const summary: WorkerSummary = { received: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, failed: 0 };
+  try {
+    await ensureQueue(nc, limits);
+    const consumer = await jetstream(nc).consumers.get(STREAM, CONSUMER);
+    const settings = resolveOptions();
+    const state = new AnalysisState(store, settings);
+    /** What this worker prepared for articles it stored, so its own ordered step need not compute it again. */
+    const parts = new Map<string, PreparedParts>();
+    let idleSince = performance.now();
+    while (!options.signal?.aborted) {
+      const messages = await take(consumer, options.batch ?? 64, log);
+      summary.received += messages.length;
+      if (messages.length > 0) {
+        idleSince = performance.now();
+        await storeMessages(nc, store, messages, { summary, parts, limits, numPerm: settings.numPerm, log });
+      }
+      const analysed = await analyse(store, state, parts, summary, log);
+      if (messages.length > 0 || analysed > 0) idleSince = performance.now();
+      else if (options.exitWhenIdleMs !== undefined && performance.now() - idleSince >= options.exitWhenIdleMs && (await allDone(consumer, store))) break;
+    }
+  } finally {
+    await store.close().catch(() => undefined);
+    await nc.drain().catch(() => undefined);
+  }
+  return summary;
+}
+
+async function take(consumer: Consumer, max: number, log: (line: string) => void): Promise<JsMsg[]> {
+  const out: JsMsg[] = [];
+  try {
+    for await (const m of await consumer.fetch({ max_messages: max, expires: FETCH_MS })) out.push(m);
+  } catch (error) {
+    // The server restarting, or a lost connection: the client reconnects; what was taken is redelivered if not acknowledged.
+    log(`queue: ${(error as Error).message}; retrying`);
+    await sleep(RETRY_MS);
+  }
+  return out;
+}
+
+/** Prepares and stores the records of one fetch; acknowledges them once the transaction committed. */
+interface BatchContext {
+  summary: WorkerSummary;
+  parts: Map<string, PreparedParts>;
+  limits: QueueLimits;
+  numPerm: number;
+  log: (line: string) => void;
+}
+
+async function storeMessages(nc: NatsConnection, store: Store, messages: JsMsg[], { summary, parts, limits, numPerm, log }: BatchContext): Promise<void> {
+  const prepared: Prepared[] = [];
+  const held: QuarantineRecord[] = [];
+  for (const m of messages) {
+    const record = readRecord(m);
+    if ('quarantine' in record) held.push(record.quarantine);
+    else prepared.push(prepareArticle(record.doc, { numPerm }));
+  }
+  const stored: IngestSummary = { read: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, errors: [] };
+  try {
+    await storeBatch(store, prepared, held, stored, parts);
+  } catch (error) {
+    log(`store: ${(error as Error).message}; ${messages.length} records will be delivered again`);
+    for (const m of messages) {
+      if (m.info.deliveryCount >= limits.maxDeliver) await deadLetter(nc, store, m, error, summary);
+      else m.nak(RETRY_MS);
+    }
+    return;
+  }
+  for (const m of messages) m.ack();
+  summary.added += stored.added;
+  summary.duplicates += stored.duplicates;
+  summary.quarantined += stored.quarantined;
+}
+
+/** A record a worker cannot even decode is quarantined as such: it is not the queue's to retry. */
+function readRecord(m: JsMsg): ReturnType<typeof decodeRecord> {
+  try {
+    return decodeRecord(m.data);
+  } catch (error) {
+    const bad = createError('INTERNAL', `queue record ${m.seq}: not a wiretrace record (${(error as Error).message})`);
+    return { quarantine: { origin: `${STREAM}#${m.seq}`, code: bad.code, message: bad.message, excerpt: '' } };
+  }
+}
+
+/**
+ * A record that failed its last delivery: kept on the failed stream with its error (so nothing is
+ * lost even when the store is what keeps failing), quarantined in the store when it can be, and
+ * terminated so the queue stops offering it.
+ */
+async function deadLetter(nc: NatsConnection, store: Store, m: JsMsg, cause: unknown, summary: WorkerSummary): Promise<void> {
+  const record = readRecord(m);
+  const origin = 'doc' in record ? record.doc.origin : record.quarantine.origin;
+  const error = createError('INTERNAL', `${origin}: failed ${m.info.deliveryCount} deliveries (${(cause as Error).message ?? String(cause)})`.slice(0, 400));
+  const quarantined: QuarantineRecord = { origin, code: error.code, message: error.message, excerpt: '' };
+  await jetstream(nc).publish(FAILED_SUBJECT, encodeRecord({ quarantine: quarantined }));
+  await store.putQuarantine(quarantined).catch(() => undefined);
+  m.term(error.message);
+  summary.failed++;
+}
+
+/** The ordered step on whatever is pending; a failure (a dropped connection) leaves it pending for the next round. */
+async function analyse(store: Store, state: AnalysisState, parts: Map<string, PreparedParts>, summary: WorkerSummary, log: (line: string) => void): Promise<number> {
+  try {
+    const result = await analyzePending(store, { state, prepared: parts });
+    parts.clear();
+    summary.analysed += result.analysed;
+    summary.quarantined += result.failed.length;
+    return result.analysed;
+  } catch (error) {
+    log(`analysis: ${(error as Error).message}; retrying`);
+    await sleep(RETRY_MS);
+    return 1;
+  }
+}
+
+async function allDone(consumer: Consumer, store: Store): Promise<boolean> {
+  try {
+    const info = await consumer.info(false);
+    return info.num_pending === 0 && info.num_ack_pending === 0 && (await store.countPendingAnalysis()) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
