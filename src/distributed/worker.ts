@@ -100,7 +100,26 @@ interface BatchContext {
   log: (line: string) => void;
 }
 
-async function storeMessages(nc: NatsConnection, store: Store, messages: JsMsg[], { summary, parts, limits, numPerm, log }: BatchContext): Promise<void> {
+/**
+ * Stores the records of one fetch in one transaction and acknowledges them once it committed. When
+ * the batch fails, each record is tried alone, so one record the store refuses does not hold back
+ * the others: it alone is delivered again, and after its last delivery quarantined.
+ */
+async function storeMessages(nc: NatsConnection, store: Store, messages: JsMsg[], context: BatchContext): Promise<void> {
+  if (messages.length > 1) {
+    if (await storeTogether(store, messages, context)) return;
+    context.log(`store: batch of ${messages.length} failed; storing its records one by one`);
+  }
+  for (const m of messages) {
+    const error = await storeTogether(store, [m], context).then(() => null, (e: unknown) => e);
+    if (error === null) continue;
+    if (m.info.deliveryCount >= context.limits.maxDeliver) await deadLetter(nc, store, m, error, context.summary);
+    else m.nak(RETRY_MS);
+  }
+}
+
+/** True when the records were stored and acknowledged; false (or, for one record, its error) when the store refused. */
+async function storeTogether(store: Store, messages: JsMsg[], { summary, parts, numPerm, log }: BatchContext): Promise<boolean> {
   const prepared: Prepared[] = [];
   const held: QuarantineRecord[] = [];
   for (const m of messages) {
@@ -112,17 +131,15 @@ async function storeMessages(nc: NatsConnection, store: Store, messages: JsMsg[]
   try {
     await storeBatch(store, prepared, held, stored, parts);
   } catch (error) {
-    log(`store: ${(error as Error).message}; ${messages.length} records will be delivered again`);
-    for (const m of messages) {
-      if (m.info.deliveryCount >= limits.maxDeliver) await deadLetter(nc, store, m, error, summary);
-      else m.nak(RETRY_MS);
-    }
-    return;
+    if (messages.length === 1) throw error;
+    log(`store: ${(error as Error).message}`);
+    return false;
   }
   for (const m of messages) m.ack();
   summary.added += stored.added;
   summary.duplicates += stored.duplicates;
   summary.quarantined += stored.quarantined;
+  return true;
 }
 
 /** A record a worker cannot even decode is quarantined as such: it is not the queue's to retry. */
@@ -138,7 +155,7 @@ function readRecord(m: JsMsg): ReturnType<typeof decodeRecord> {
 /**
  * A record that failed its last delivery: kept on the failed stream with its error (so nothing is
  * lost even when the store is what keeps failing), quarantined in the store when it can be, and
- * terminated so the queue stops offering it.
+ * acknowledged: it is handled, and a work queue drops what is acknowledged.
  */
 async function deadLetter(nc: NatsConnection, store: Store, m: JsMsg, cause: unknown, summary: WorkerSummary): Promise<void> {
   const record = readRecord(m);
@@ -147,7 +164,7 @@ async function deadLetter(nc: NatsConnection, store: Store, m: JsMsg, cause: unk
   const quarantined: QuarantineRecord = { origin, code: error.code, message: error.message, excerpt: '' };
   await jetstream(nc).publish(FAILED_SUBJECT, encodeRecord({ quarantine: quarantined }));
   await store.putQuarantine(quarantined).catch(() => undefined);
-  m.term(error.message);
+  m.ack();
   summary.failed++;
 }
 
