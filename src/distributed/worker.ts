@@ -19,6 +19,8 @@ export interface WorkerOptions {
   db: string;
   /** Records taken and stored per transaction. @default 64 */
   batch?: number;
+  /** Only the per-article stages and storing: the ordered step is left to workers that run it. @default false */
+  skipAnalysis?: boolean;
   /** Exit once the queue and the analysis queue have been empty this long, in ms (default: run until stopped). */
   exitWhenIdleMs?: number;
   limits?: Partial<QueueLimits>;
@@ -68,9 +70,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         idleSince = performance.now();
         await storeMessages(nc, store, messages, { summary, parts, limits, numPerm: settings.numPerm, log });
       }
-      const analysed = await analyse(store, state, parts, summary, log);
+      const analysed = options.skipAnalysis ? 0 : await analyse(store, state, parts, summary, log);
+      parts.clear();
       if (messages.length > 0 || analysed > 0) idleSince = performance.now();
-      else if (options.exitWhenIdleMs !== undefined && performance.now() - idleSince >= options.exitWhenIdleMs && (await allDone(consumer, store))) break;
+      else if (options.exitWhenIdleMs !== undefined && performance.now() - idleSince >= options.exitWhenIdleMs && (await allDone(consumer, options.skipAnalysis ? null : store))) break;
     }
   } finally {
     await store.close().catch(() => undefined);
@@ -172,7 +175,6 @@ async function deadLetter(nc: NatsConnection, store: Store, m: JsMsg, cause: unk
 async function analyse(store: Store, state: AnalysisState, parts: Map<string, PreparedParts>, summary: WorkerSummary, log: (line: string) => void): Promise<number> {
   try {
     const result = await analyzePending(store, { state, prepared: parts });
-    parts.clear();
     summary.analysed += result.analysed;
     summary.quarantined += result.failed.length;
     return result.analysed;
@@ -183,10 +185,11 @@ async function analyse(store: Store, state: AnalysisState, parts: Map<string, Pr
   }
 }
 
-async function allDone(consumer: Consumer, store: Store): Promise<boolean> {
+/** The queue is empty and nothing is in flight; and, unless `analysis` is null, nothing waits for the ordered step. */
+async function allDone(consumer: Consumer, analysis: Store | null): Promise<boolean> {
   try {
     const info = await consumer.info(false);
-    return info.num_pending === 0 && info.num_ack_pending === 0 && (await store.countPendingAnalysis()) === 0;
+    return info.num_pending === 0 && info.num_ack_pending === 0 && (analysis === null || (await analysis.countPendingAnalysis()) === 0);
   } catch {
     return false;
   }

@@ -27,9 +27,10 @@ export function registerDistributed(program: Command): void {
     .option('--batch <n>', 'records stored per transaction', positive('--batch'), 64)
     .option('--max-deliver <n>', 'deliveries of a record before it is quarantined', positive('--max-deliver'), 5)
     .option('--ack-wait <ms>', 'ms a worker may hold a record before it is delivered again', positive('--ack-wait'), 60_000)
+    .option('--no-analysis', 'only prepare and store; leave the ordered step (link, cluster, storylines, quote groups) to other workers')
     .option('--exit-when-idle <ms>', 'exit once the queue and the analysis have been idle this long', positive('--exit-when-idle'))
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { queue: string; db: string; batch: number; maxDeliver: number; ackWait: number; exitWhenIdle?: number; json?: boolean }) => {
+    .action(async (opts: { queue: string; db: string; batch: number; maxDeliver: number; ackWait: number; exitWhenIdle?: number; analysis: boolean; json?: boolean }) => {
       const stop = new AbortController();
       process.once('SIGTERM', () => stop.abort());
       process.once('SIGINT', () => stop.abort());
@@ -38,6 +39,7 @@ export function registerDistributed(program: Command): void {
         db: opts.db,
         batch: opts.batch,
         exitWhenIdleMs: opts.exitWhenIdle,
+        skipAnalysis: !opts.analysis,
         limits: { maxDeliver: opts.maxDeliver, ackWaitMs: opts.ackWait },
         signal: stop.signal,
         onLog: (line) => process.stderr.write(`worker: ${line}\n`),
