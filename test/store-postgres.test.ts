@@ -71,7 +71,10 @@ function pgOnly(): void {
   test('an unreachable server is a clear error naming it, without its password', async () => {
     const store = openPostgresStore(`postgres://someone:secret@127.0.0.1:${server.port + 1}/nothing`);
     try {
-      await assert.rejects(store.countArticles(), (error: Error) => /cannot connect to postgres:\/\/someone:\*\*\*@127\.0\.0\.1/.test(error.message) && !error.message.includes('secret'));
+      await assert.rejects(
+        store.countArticles(),
+        (error: unknown) => isWiretraceError(error) && error.code === 'DB_UNREACHABLE' && /cannot connect to postgres:\/\/someone:\*\*\*@127\.0\.0\.1/.test(error.message) && !error.message.includes('secret'),
+      );
     } finally {
       await store.close();
     }

@@ -24,6 +24,7 @@ export const ERRORS = {
     `${file}: database schema version ${found} is newer than this wiretrace supports (${supported}); upgrade wiretrace`,
   DB_TOO_OLD: (file: string, found: number, supported: number) =>
     `${file}: database schema version ${found} is older than ${supported}; open it once without read-only to upgrade it`,
+  DB_UNREACHABLE: (where: string, detail: string) => `cannot connect to ${where} (${detail})`,
   ANALYSIS_FAILED: (origin: string, stage: string, detail: string) => `${origin}: analysis failed in ${stage} (${detail})`,
   INTERNAL: (detail: string) => `internal error: ${detail}`,
 } as const;

@@ -47,7 +47,6 @@ interface Shared {
   pool: pg.Pool;
   ready: Promise<void>;
   context: AsyncLocalStorage<OpenTransaction>;
-  where: string;
 }
 
 /**
@@ -203,7 +202,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
   pool.on('error', () => undefined);
   const ready = (async () => {
     const client = await pool.connect().catch((error: Error) => {
-      throw createError('BAD_USAGE', `cannot connect to ${where}: ${error.message}`);
+      throw createError('DB_UNREACHABLE', where, error.message);
     });
     try {
       await migrate(client, where);
@@ -212,5 +211,5 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     }
   })();
   ready.catch(() => undefined);
-  return new PostgresStore({ pool, ready, context: new AsyncLocalStorage(), where });
+  return new PostgresStore({ pool, ready, context: new AsyncLocalStorage() });
 }
