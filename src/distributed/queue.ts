@@ -41,9 +41,12 @@ export function recordId(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Connects to nats://host:port, reconnecting for ever (a restarted server is waited for, not an error). */
-export function connectQueue(url: string): Promise<NatsConnection> {
-  return connect({ servers: url, maxReconnectAttempts: -1, reconnectTimeWait: 250, name: 'wiretrace' });
+/**
+ * Connects to nats://host:port, reconnecting for ever once connected (a restarting server is waited
+ * for, not an error); with `waitForServer` (workers) also when it is not up yet at start.
+ */
+export function connectQueue(url: string, waitForServer = false): Promise<NatsConnection> {
+  return connect({ servers: url, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: waitForServer, name: 'wiretrace' });
 }
 
 const ns = (ms: number) => ms * 1_000_000;

@@ -1,4 +1,4 @@
-import { jetstream, type Consumer, type JsMsg } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type Consumer, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { resolveOptions } from '../core/config.js';
 import { createError } from '../core/errors.js';
@@ -8,6 +8,7 @@ import { AnalysisState } from '../pipeline/analysis-state.js';
 import type { PreparedParts } from '../pipeline/analyze-article.js';
 import { storeBatch, type IngestSummary } from '../pipeline/ingest.js';
 import { prepareArticle, type Prepared } from '../pipeline/prepare.js';
+import { InOrder } from './in-order.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { connectQueue, CONSUMER, decodeRecord, DEFAULT_LIMITS, encodeRecord, ensureQueue, FAILED_SUBJECT, STREAM, type QueueLimits } from './queue.js';
@@ -38,13 +39,17 @@ export interface WorkerSummary extends Omit<IngestSummary, 'read' | 'errors'> {
 
 /** How long a worker waits before taking a record again after the store failed, in ms. */
 const RETRY_MS = 500;
-/** Longest a fetch waits for records, in ms. */
+/** Longest a fetch waits for records, in ms (a worker waiting for another's records to be stored waits this long per look). */
 const FETCH_MS = 1000;
+/** Most records a worker holds prepared while it waits for earlier ones to be stored. */
+const HOLD = 1024;
 
 /**
  * `wiretrace worker`: takes records from the work queue a batch at a time, runs the per-article
  * stages, stores the batch in one transaction and only then acknowledges it (a worker killed before
  * that leaves the records to be redelivered; the content hash makes storing one twice a no-op).
+ * Records are stored in the order they were published (see InOrder), so the store order, and with it
+ * the result, is the embedded pipeline's for the same inputs, whatever was redelivered or retried.
  * Then it runs the ordered step on whatever is pending in the store, in checkpoints that each take
  * the store's write lock: any number of workers prepare in parallel while linking, clustering,
  * storylines and quote groups run one checkpoint at a time, in store order.
@@ -52,24 +57,30 @@ const FETCH_MS = 1000;
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const limits: QueueLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.onLog ?? (() => undefined);
-  const nc = await connectQueue(options.queue);
+  const nc = await connectQueue(options.queue, true);
   const store = openStore(options.db);
   const summary: WorkerSummary = { received: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, failed: 0 };
   try {
     await ensureQueue(nc, limits);
     const consumer = await jetstream(nc).consumers.get(STREAM, CONSUMER);
+    const jsm = await jetstreamManager(nc);
     const settings = resolveOptions();
+    const held = new InOrder<QueueItem>();
+    const batch = options.batch ?? 64;
     const state = new AnalysisState(store, settings);
     /** What this worker prepared for articles it stored, so its own ordered step need not compute it again. */
     const parts = new Map<string, PreparedParts>();
     let idleSince = performance.now();
     while (!options.signal?.aborted) {
-      const messages = await take(consumer, options.batch ?? 64, log);
+      // Redeliveries come first, so a worker holding many records still takes the one they wait for.
+      const messages = await take(consumer, Math.max(1, Math.min(batch, HOLD - held.size)), log);
       summary.received += messages.length;
-      if (messages.length > 0) {
-        idleSince = performance.now();
-        await storeMessages(nc, store, messages, { summary, parts, limits, numPerm: settings.numPerm, log });
-      }
+      for (const m of messages) held.add(m, prepare(m, settings.numPerm));
+      const first = await firstWaiting(jsm, log);
+      const run = first === null ? [] : held.takeRun(first);
+      if (run.length > 0) await storeMessages(nc, store, run, { summary, parts, limits, log });
+      held.keepAlive(limits.ackWaitMs / 3);
+      if (messages.length > 0) idleSince = performance.now();
       const analysed = options.skipAnalysis ? 0 : await analyse(store, state, parts, summary, log);
       parts.clear();
       if (messages.length > 0 || analysed > 0) idleSince = performance.now();
@@ -80,6 +91,24 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await nc.drain().catch(() => undefined);
   }
   return summary;
+}
+
+/** The stream number of the oldest record not acknowledged yet (null when the server cannot say right now). */
+async function firstWaiting(jsm: JetStreamManager, log: (line: string) => void): Promise<number | null> {
+  try {
+    return (await jsm.streams.info(STREAM)).state.first_seq;
+  } catch (error) {
+    log(`queue: ${(error as Error).message}; retrying`);
+    return null;
+  }
+}
+
+/** A taken record, prepared: an article with its per-article stages run, or a quarantine record. */
+type QueueItem = { prepared: Prepared } | { quarantine: QuarantineRecord };
+
+function prepare(m: JsMsg, numPerm: number): QueueItem {
+  const record = readRecord(m);
+  return 'quarantine' in record ? record : { prepared: prepareArticle(record.doc, { numPerm }) };
 }
 
 async function take(consumer: Consumer, max: number, log: (line: string) => void): Promise<JsMsg[]> {
@@ -99,22 +128,24 @@ interface BatchContext {
   summary: WorkerSummary;
   parts: Map<string, PreparedParts>;
   limits: QueueLimits;
-  numPerm: number;
   log: (line: string) => void;
 }
+
+type Held = { m: JsMsg; item: QueueItem };
 
 /**
  * Stores the records of one fetch in one transaction and acknowledges them once it committed. When
  * the batch fails, each record is tried alone, so one record the store refuses does not hold back
  * the others: it alone is delivered again, and after its last delivery quarantined.
  */
-async function storeMessages(nc: NatsConnection, store: Store, messages: JsMsg[], context: BatchContext): Promise<void> {
+async function storeMessages(nc: NatsConnection, store: Store, messages: Held[], context: BatchContext): Promise<void> {
   if (messages.length > 1) {
     if (await storeTogether(store, messages, context)) return;
     context.log(`store: batch of ${messages.length} failed; storing its records one by one`);
   }
-  for (const m of messages) {
-    const error = await storeTogether(store, [m], context).then(() => null, (e: unknown) => e);
+  for (const held of messages) {
+    const { m } = held;
+    const error = await storeTogether(store, [held], context).then(() => null, (e: unknown) => e);
     if (error === null) continue;
     if (m.info.deliveryCount >= context.limits.maxDeliver) await deadLetter(nc, store, m, error, context.summary);
     else m.nak(RETRY_MS);
@@ -122,13 +153,12 @@ async function storeMessages(nc: NatsConnection, store: Store, messages: JsMsg[]
 }
 
 /** True when the records were stored and acknowledged; false (or, for one record, its error) when the store refused. */
-async function storeTogether(store: Store, messages: JsMsg[], { summary, parts, numPerm, log }: BatchContext): Promise<boolean> {
+async function storeTogether(store: Store, messages: Held[], { summary, parts, log }: BatchContext): Promise<boolean> {
   const prepared: Prepared[] = [];
   const held: QuarantineRecord[] = [];
-  for (const m of messages) {
-    const record = readRecord(m);
-    if ('quarantine' in record) held.push(record.quarantine);
-    else prepared.push(prepareArticle(record.doc, { numPerm }));
+  for (const { item } of messages) {
+    if ('quarantine' in item) held.push(item.quarantine);
+    else prepared.push(item.prepared);
   }
   const stored: IngestSummary = { read: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, errors: [] };
   try {
@@ -138,7 +168,7 @@ async function storeTogether(store: Store, messages: JsMsg[], { summary, parts, 
     log(`store: ${(error as Error).message}`);
     return false;
   }
-  for (const m of messages) m.ack();
+  for (const { m } of messages) m.ack();
   summary.added += stored.added;
   summary.duplicates += stored.duplicates;
   summary.quarantined += stored.quarantined;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createError } from '../../core/errors.js';
 import { AsyncMutex } from '../mutex.js';
+import { StoreUnavailable } from '../unavailable.js';
 
 /** Runs one statement and resolves to its rows: the pool (autocommit) or a transaction's client. */
 export interface Sql {
@@ -10,7 +11,13 @@ export interface Sql {
 export function sqlOn(client: pg.Pool | pg.ClientBase): Sql {
   // One client runs one statement at a time: calls made at once through a transaction's handle queue here.
   const turn = client instanceof pg.Pool ? null : new AsyncMutex();
-  const run = async <R>(text: string, params: readonly unknown[]) => (await client.query(text, params as unknown[])).rows as R[];
+  const run = async <R>(text: string, params: readonly unknown[]) => {
+    try {
+      return (await client.query(text, params as unknown[])).rows as R[];
+    } catch (error) {
+      throw lostConnection(error) ? new StoreUnavailable((error as Error).message, { cause: error }) : error;
+    }
+  };
   return {
     rows<R>(text: string, params: readonly unknown[] = []) {
       return turn ? turn.run(() => run<R>(text, params)) : run<R>(text, params);
@@ -22,6 +29,16 @@ export function sqlOn(client: pg.Pool | pg.ClientBase): Sql {
 export function numbered(text: string, first = 1): string {
   let n = first;
   return text.replace(/\?/g, () => `$${n++}`);
+}
+
+/**
+ * A failure of the connection, not of the statement: class 08 (connection exception), 57P01–57P03
+ * (the server shutting down or terminating the backend), or the socket closing under the client.
+ */
+function lostConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^(08|57P0[123]$)/.test(code)) return true;
+  return /connection|terminated|not queryable|ECONNRESET|ECONNREFUSED|EPIPE/i.test(String((error as Error)?.message));
 }
 
 /** PostgreSQL's codes for the errors the store turns into catalog errors. */
