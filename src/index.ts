@@ -24,6 +24,8 @@ export type {
 } from './store/list-query.js';
 export { parseSearch, type SearchQuery, type SearchTerm } from './store/search-syntax.js';
 export { openSqliteStore, SqliteStore } from './store/sqlite/sqlite-store.js';
+export { openPostgresStore, PostgresStore } from './store/postgres/pg-store.js';
+export { openStore } from './store/open.js';
 export { readInputs, readBuffer, type ReadItem, type ReadOptions } from './ingest/read.js';
 export { cleanDocument } from './clean/clean.js';
 export { fingerprint, type Fingerprint } from './fingerprint/fingerprint.js';

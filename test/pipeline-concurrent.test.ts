@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { generateCorpus, writeJsonl } from './corpus-fixture.js';
-import { snapshot } from './store-snapshot.js';
+import { userView } from './store-snapshot.js';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/wiretrace.js', import.meta.url));
@@ -57,21 +57,10 @@ async function upload(url: string, file: string): Promise<void> {
   }
 }
 
-/** What a user compares: relations, events, storylines and quote groups by article names, whatever ids they got. */
 async function result(db: string) {
   const store = openSqliteStore(db);
   try {
-    const s = await snapshot(store);
-    const set = (xs: string[]) => [...xs].sort().join(' + ');
-    const eventArticles = new Map(s.events.map((e) => [e.id, e.articles]));
-    return {
-      articles: await store.countArticles(),
-      pending: await store.countPendingAnalysis(),
-      relations: s.relations.map((r) => `${r.pair} ${r.kind} ${r.source ?? '?'}`).sort(),
-      events: s.events.map((e) => set(e.articles)).sort(),
-      storylines: s.storylines.map((l) => l.events.map((e) => set(eventArticles.get(e) ?? [])).sort().join(' | ')).sort(),
-      quoteGroups: s.quoteGroups.map((g) => g.variants.map((v) => `${v.article}: ${v.text}`).sort().join(' | ')).sort(),
-    };
+    return await userView(store);
   } finally {
     await store.close();
   }

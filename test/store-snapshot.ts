@@ -18,3 +18,18 @@ export async function snapshot(store: Store) {
   }));
   return { relations, events, storylines, quoteGroups };
 }
+
+/** What a user compares: relations, events, storylines and quote groups by article names, whatever ids they got. */
+export async function userView(store: Store) {
+  const s = await snapshot(store);
+  const set = (xs: string[]) => [...xs].sort().join(' + ');
+  const eventArticles = new Map(s.events.map((e) => [e.id, e.articles]));
+  return {
+    articles: await store.countArticles(),
+    pending: await store.countPendingAnalysis(),
+    relations: s.relations.map((r) => `${r.pair} ${r.kind} ${r.source ?? '?'}`).sort(),
+    events: s.events.map((e) => set(e.articles)).sort(),
+    storylines: s.storylines.map((l) => l.events.map((e) => set(eventArticles.get(e) ?? [])).sort().join(' | ')).sort(),
+    quoteGroups: s.quoteGroups.map((g) => g.variants.map((v) => `${v.article}: ${v.text}`).sort().join(' | ')).sort(),
+  };
+}

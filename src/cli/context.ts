@@ -2,14 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_OPTIONS } from '../core/config.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore as openStoreAt } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { UsageError } from './exit.js';
 import { integerOption } from './options.js';
 
 /** Adds the options every data command takes. */
 export function withDb(command: Command): Command {
-  return command.option('--db <file>', 'SQLite database file (env WIRETRACE_DB)', DEFAULT_OPTIONS.db);
+  return command.option('--db <file>', 'SQLite database file, or postgres://user@host/db (env WIRETRACE_DB)', DEFAULT_OPTIONS.db);
 }
 
 export interface OpenOptions {
@@ -23,7 +23,7 @@ export interface OpenOptions {
  */
 export function openStore(file: string, options: OpenOptions = {}): Store {
   if (!isUrl(file)) checkDbPath(file, options.create === true);
-  return openSqliteStore(file);
+  return openStoreAt(file);
 }
 
 function checkDbPath(file: string, create: boolean): void {

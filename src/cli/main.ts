@@ -9,6 +9,7 @@ import { registerEval } from './commands/eval.js';
 import { registerServe } from './commands/serve.js';
 import { registerExport } from './commands/export.js';
 import { registerReport } from './commands/report.js';
+import { registerDistributed } from './commands/distributed.js';
 import { ExitCode, UsageError } from './exit.js';
 import { unexpectedErrorLine } from './unexpected.js';
 import { escapeControls } from '../ingest/sanitize.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerReport(program);
   registerServe(program);
+  registerDistributed(program);
   return program;
 }
 

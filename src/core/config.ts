@@ -1,7 +1,7 @@
 /** Every option wiretrace takes, with its default. */
 export interface Options {
   /**
-   * SQLite database file.
+   * SQLite database file, or a `postgres://user@host/db` URL for PostgreSQL.
    * @default './wiretrace.db' (or env WIRETRACE_DB)
    */
   db: string;

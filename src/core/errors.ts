@@ -30,6 +30,7 @@ export const ERRORS = {
     `${file}: database schema version ${found} is newer than this wiretrace supports (${supported}); upgrade wiretrace`,
   DB_TOO_OLD: (file: string, found: number, supported: number) =>
     `${file}: database schema version ${found} is older than ${supported}; open it once without read-only to upgrade it`,
+  DB_UNREACHABLE: (where: string, detail: string) => `cannot connect to ${where} (${detail})`,
   ANALYSIS_FAILED: (origin: string, stage: string, detail: string) => `${origin}: analysis failed in ${stage} (${detail})`,
   PORT_IN_USE: (host: string, port: number) => `port ${port} on ${host} is already in use; pick another with --port (0 picks a free one)`,
   CANNOT_LISTEN: (host: string, port: number, reason: string) => `cannot listen on ${host}:${port} (${reason}); check --host and --port`,

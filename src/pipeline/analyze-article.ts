@@ -1,6 +1,7 @@
 import type { Article, Entity, Quote, Relation } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { CorruptRowError } from '../core/rows.js';
+import { StoreUnavailable } from '../store/unavailable.js';
 import { fingerprint, type Fingerprint } from '../fingerprint/fingerprint.js';
 import { countCollisions, mostColliding, rankCandidates } from '../fingerprint/rank.js';
 import { relate } from '../align/relate.js';
@@ -51,7 +52,7 @@ async function stageAsync<T>(article: Article, name: string, fn: () => Promise<T
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof StageError || error instanceof CorruptRowError) throw error;
+    if (error instanceof StageError || error instanceof CorruptRowError || error instanceof StoreUnavailable) throw error;
     throw new StageError(article, name, error);
   }
 }

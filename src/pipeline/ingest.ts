@@ -187,8 +187,8 @@ async function choosePool(items: AsyncGenerator<ReadItem>, numPerm: number, work
   return { pool, source: source() };
 }
 
-/** Stores a batch in one transaction: new articles with their entities and quotes, and what was quarantined. */
-async function storeBatch(store: Store, batch: Prepared[], held: QuarantineRecord[], summary: IngestSummary, parts: Map<string, PreparedParts>): Promise<void> {
+/** Stores a batch in one transaction: new articles with their entities and quotes, and what was quarantined (the distributed worker stores its batches with it too). */
+export async function storeBatch(store: Store, batch: Prepared[], held: QuarantineRecord[], summary: IngestSummary, parts: Map<string, PreparedParts>): Promise<void> {
   const records = held.splice(0);
   await store.transaction(async (tx) => {
     for (const record of records) await tx.putQuarantine(record);

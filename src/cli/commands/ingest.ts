@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { InputFormat } from '../../core/types.js';
 import { ingestPaths, type IngestSummary, type StoreTotals } from '../../pipeline/ingest.js';
+import { publishPaths } from '../../distributed/producer.js';
 import { countFiles, progressReporter } from '../progress.js';
 import { print, printJson, withDb, withStore } from '../context.js';
 import { ExitCode, UsageError } from '../exit.js';
@@ -29,11 +30,13 @@ export function registerIngest(program: Command): void {
     .option('--follow-links', "read feed items with short content from their links (http(s), public addresses only)")
     .option('--allow-private-links', 'let followed links reach loopback and private addresses')
     .option('--json', 'print the summary as JSON')
+    .option('--queue <url>', 'distributed mode: publish the records to this NATS JetStream queue (nats://host:port) for `wiretrace worker`')
     .action(async (paths: string[], opts: IngestOpts) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`unknown --format ${opts.format}; use ${FORMATS.join('|')}`);
       const missing = paths.filter((p) => p !== '-' && !/^https?:\/\//i.test(p) && !existsSync(p));
       if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
       if (opts.source !== undefined && !opts.source.trim()) throw new UsageError('--source needs an outlet name');
+      if (opts.queue !== undefined) return publish(opts.queue, paths, opts);
       const reporter = opts.json ? null : progressReporter(countFiles(paths));
       const summary = await withStore(
         opts.db,
@@ -67,6 +70,14 @@ interface IngestOpts {
   followLinks?: boolean;
   allowPrivateLinks?: boolean;
   json?: boolean;
+  queue?: string;
+}
+
+async function publish(queue: string, paths: string[], opts: IngestOpts): Promise<void> {
+  if (!/^nats:\/\//i.test(queue)) throw new UsageError(`--queue expects nats://host:port, got ${queue}`);
+  const summary = await publishPaths(queue, paths, { format: opts.format as InputFormat | 'auto', map: opts.map ? parseMap(opts.map) : undefined, maxBytes: opts.maxBytes });
+  if (opts.json) printJson(summary);
+  else print(`published ${summary.published} of ${summary.read} records to ${queue} (${summary.duplicates} already queued, ${summary.quarantined} unreadable, sent for quarantine)`);
 }
 
 function parseMap(text: string): Record<string, string> {

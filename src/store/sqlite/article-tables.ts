@@ -1,5 +1,6 @@
 import type { Article, ArticleSummary, QuarantineRecord } from '../../core/types.js';
 import { resolvePage } from '../page.js';
+import { bracketHits } from '../snippet.js';
 import type { ArticleResolution, OutletCount, Page, SearchHit } from '../store.js';
 import { ftsMatch } from './fts.js';
 import { pageAfterNullsLast, type NullsLastOrder } from './keyset.js';
@@ -183,10 +184,4 @@ export class ArticleTables {
   countQuarantine(): number {
     return this.st.get('SELECT count(*) FROM quarantine').pluck().get() as number;
   }
-}
-
-/** The text snippet when the hit is in the text, else the highlighted title; hits wrapped in [ ]. */
-function bracketHits(snippet: string, title: string | null): string {
-  const chosen = !snippet.includes('\u0001') && title?.includes('\u0001') ? title : snippet;
-  return chosen.replace(/\u0001/g, '[').replace(/\u0002/g, ']');
 }

@@ -219,13 +219,13 @@ export class LinkTables {
   }
 }
 
-function minVariants(filter: QuoteGroupFilter): number {
+export function minVariants(filter: QuoteGroupFilter): number {
   const wanted = filter.minVariants ?? 1;
   return Number.isFinite(wanted) ? Math.max(1, Math.floor(wanted)) : 1;
 }
 
 /** `a|b` → [a, b]; a key without `|` names no relation. */
-function splitPair(key: string): [string, string] {
+export function splitPair(key: string): [string, string] {
   const bar = key.indexOf('|');
   if (bar === -1) throw unknownPageKey('relation', key);
   return [key.slice(0, bar), key.slice(bar + 1)];

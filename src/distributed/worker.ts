@@ -1,0 +1,231 @@
+import { jetstream, jetstreamManager, type Consumer, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { resolveOptions } from '../core/config.js';
+import { createError } from '../core/errors.js';
+import type { QuarantineRecord } from '../core/types.js';
+import { analyzePending } from '../pipeline/analyze.js';
+import { AnalysisState } from '../pipeline/analysis-state.js';
+import type { PreparedParts } from '../pipeline/analyze-article.js';
+import { storeBatch, type IngestSummary } from '../pipeline/ingest.js';
+import { prepareArticle, type Prepared } from '../pipeline/prepare.js';
+import { InOrder } from './in-order.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { connectQueue, CONSUMER, decodeRecord, DEFAULT_LIMITS, encodeRecord, ensureQueue, FAILED_SUBJECT, STREAM, type QueueLimits } from './queue.js';
+
+export interface WorkerOptions {
+  /** nats://host:port of the queue. */
+  queue: string;
+  /** The store: postgres://... for several machines (a SQLite file serves processes on one machine). */
+  db: string;
+  /** Records taken and stored per transaction. @default 64 */
+  batch?: number;
+  /** Only the per-article stages and storing: the ordered step is left to workers that run it. @default false */
+  skipAnalysis?: boolean;
+  /** Exit once the queue and the analysis queue have been empty this long, in ms (default: run until stopped). */
+  exitWhenIdleMs?: number;
+  limits?: Partial<QueueLimits>;
+  /** Stops the worker after the batch in hand. */
+  signal?: AbortSignal;
+  onLog?: (line: string) => void;
+}
+
+export interface WorkerSummary extends Omit<IngestSummary, 'read' | 'errors' | 'warnings' | 'totals' | 'found'> {
+  /** Records taken from the queue (redeliveries included). */
+  received: number;
+  /** Records that failed every delivery: quarantined, and kept on the failed stream. */
+  failed: number;
+}
+
+/** How long a worker waits before taking a record again after the store failed, in ms. */
+const RETRY_MS = 500;
+/** Longest a fetch waits for records, in ms (a worker waiting for another's records to be stored waits this long per look). */
+const FETCH_MS = 1000;
+/** Most records a worker holds prepared while it waits for earlier ones to be stored. */
+const HOLD = 1024;
+
+/**
+ * `wiretrace worker`: takes records from the work queue a batch at a time, runs the per-article
+ * stages, stores the batch in one transaction and only then acknowledges it (a worker killed before
+ * that leaves the records to be redelivered; the content hash makes storing one twice a no-op).
+ * Records are stored in the order they were published (see InOrder), so the store order, and with it
+ * the result, is the embedded pipeline's for the same inputs, whatever was redelivered or retried.
+ * Then it runs the ordered step on whatever is pending in the store, in checkpoints that each take
+ * the store's write lock: any number of workers prepare in parallel while linking, clustering,
+ * storylines and quote groups run one checkpoint at a time, in store order.
+ */
+export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
+  const limits: QueueLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.onLog ?? (() => undefined);
+  const nc = await connectQueue(options.queue, true);
+  const store = openStore(options.db);
+  const summary: WorkerSummary = { received: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, failed: 0 };
+  try {
+    await ensureQueue(nc, limits);
+    const consumer = await jetstream(nc).consumers.get(STREAM, CONSUMER);
+    const jsm = await jetstreamManager(nc);
+    const settings = resolveOptions();
+    const held = new InOrder<QueueItem>();
+    const batch = options.batch ?? 64;
+    const state = new AnalysisState(store, settings);
+    /** What this worker prepared for articles it stored, so its own ordered step need not compute it again. */
+    const parts = new Map<string, PreparedParts>();
+    let idleSince = performance.now();
+    while (!options.signal?.aborted) {
+      // Redeliveries come first, so a worker holding many records still takes the one they wait for.
+      const messages = await take(consumer, Math.max(1, Math.min(batch, HOLD - held.size)), log);
+      summary.received += messages.length;
+      for (const m of messages) held.add(m, prepare(m, settings.numPerm));
+      const first = await firstWaiting(jsm, log);
+      const run = first === null ? [] : held.takeRun(first);
+      if (run.length > 0) await storeMessages(nc, store, run, { summary, parts, limits, log });
+      held.keepAlive(limits.ackWaitMs / 3);
+      if (messages.length > 0) idleSince = performance.now();
+      const analysed = options.skipAnalysis ? 0 : await analyse(store, state, parts, summary, log);
+      parts.clear();
+      if (messages.length > 0 || analysed > 0) idleSince = performance.now();
+      else if (options.exitWhenIdleMs !== undefined && performance.now() - idleSince >= options.exitWhenIdleMs && (await allDone(consumer, options.skipAnalysis ? null : store))) break;
+    }
+  } finally {
+    await store.close().catch(() => undefined);
+    await nc.drain().catch(() => undefined);
+  }
+  return summary;
+}
+
+/** The stream number of the oldest record not acknowledged yet (null when the server cannot say right now). */
+async function firstWaiting(jsm: JetStreamManager, log: (line: string) => void): Promise<number | null> {
+  try {
+    return (await jsm.streams.info(STREAM)).state.first_seq;
+  } catch (error) {
+    log(`queue: ${(error as Error).message}; retrying`);
+    return null;
+  }
+}
+
+/** A taken record, prepared: an article with its per-article stages run, or a quarantine record. */
+type QueueItem = { prepared: Prepared } | { quarantine: QuarantineRecord };
+
+function prepare(m: JsMsg, numPerm: number): QueueItem {
+  const record = readRecord(m);
+  return 'quarantine' in record ? record : { prepared: prepareArticle(record.doc, { numPerm }) };
+}
+
+async function take(consumer: Consumer, max: number, log: (line: string) => void): Promise<JsMsg[]> {
+  const out: JsMsg[] = [];
+  try {
+    for await (const m of await consumer.fetch({ max_messages: max, expires: FETCH_MS })) out.push(m);
+  } catch (error) {
+    // The server restarting, or a lost connection: the client reconnects; what was taken is redelivered if not acknowledged.
+    log(`queue: ${(error as Error).message}; retrying`);
+    await sleep(RETRY_MS);
+  }
+  return out;
+}
+
+/** Prepares and stores the records of one fetch; acknowledges them once the transaction committed. */
+interface BatchContext {
+  summary: WorkerSummary;
+  parts: Map<string, PreparedParts>;
+  limits: QueueLimits;
+  log: (line: string) => void;
+}
+
+type Held = { m: JsMsg; item: QueueItem };
+
+/**
+ * Stores the records of one fetch in one transaction and acknowledges them once it committed. When
+ * the batch fails, each record is tried alone, so one record the store refuses does not hold back
+ * the others: it alone is delivered again, and after its last delivery quarantined.
+ */
+async function storeMessages(nc: NatsConnection, store: Store, messages: Held[], context: BatchContext): Promise<void> {
+  if (messages.length > 1) {
+    if (await storeTogether(store, messages, context)) return;
+    context.log(`store: batch of ${messages.length} failed; storing its records one by one`);
+  }
+  for (const held of messages) {
+    const { m } = held;
+    const error = await storeTogether(store, [held], context).then(() => null, (e: unknown) => e);
+    if (error === null) continue;
+    if (m.info.deliveryCount >= context.limits.maxDeliver) await deadLetter(nc, store, m, error, context.summary);
+    else m.nak(RETRY_MS);
+  }
+}
+
+/** True when the records were stored and acknowledged; false (or, for one record, its error) when the store refused. */
+async function storeTogether(store: Store, messages: Held[], { summary, parts, log }: BatchContext): Promise<boolean> {
+  const prepared: Prepared[] = [];
+  const held: QuarantineRecord[] = [];
+  for (const { item } of messages) {
+    if ('quarantine' in item) held.push(item.quarantine);
+    else prepared.push(item.prepared);
+  }
+  const none = { links: 0, events: 0, storylines: 0 };
+  const stored: IngestSummary = { read: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, errors: [], warnings: [], totals: none, found: none };
+  try {
+    await storeBatch(store, prepared, held, stored, parts);
+  } catch (error) {
+    if (messages.length === 1) throw error;
+    log(`store: ${(error as Error).message}`);
+    return false;
+  }
+  for (const { m } of messages) m.ack();
+  summary.added += stored.added;
+  summary.duplicates += stored.duplicates;
+  summary.quarantined += stored.quarantined;
+  return true;
+}
+
+/** A record a worker cannot even decode is quarantined as such: it is not the queue's to retry. */
+function readRecord(m: JsMsg): ReturnType<typeof decodeRecord> {
+  try {
+    return decodeRecord(m.data);
+  } catch (error) {
+    const bad = createError('INTERNAL', `queue record ${m.seq}: not a wiretrace record (${(error as Error).message})`);
+    return { quarantine: { origin: `${STREAM}#${m.seq}`, code: bad.code, message: bad.message, excerpt: '' } };
+  }
+}
+
+/**
+ * A record that failed its last delivery: kept on the failed stream with its error (so nothing is
+ * lost even when the store is what keeps failing), quarantined in the store when it can be, and
+ * acknowledged: it is handled, and a work queue drops what is acknowledged.
+ */
+async function deadLetter(nc: NatsConnection, store: Store, m: JsMsg, cause: unknown, summary: WorkerSummary): Promise<void> {
+  const record = readRecord(m);
+  const origin = 'doc' in record ? record.doc.origin : record.quarantine.origin;
+  const error = createError('INTERNAL', `${origin}: failed ${m.info.deliveryCount} deliveries (${(cause as Error).message ?? String(cause)})`.slice(0, 400));
+  const quarantined: QuarantineRecord = { origin, code: error.code, message: error.message, excerpt: '' };
+  await jetstream(nc).publish(FAILED_SUBJECT, encodeRecord({ quarantine: quarantined }));
+  await store.putQuarantine(quarantined).catch(() => undefined);
+  m.ack();
+  summary.failed++;
+}
+
+/** The ordered step on whatever is pending; a failure (a dropped connection) leaves it pending for the next round. */
+async function analyse(store: Store, state: AnalysisState, parts: Map<string, PreparedParts>, summary: WorkerSummary, log: (line: string) => void): Promise<number> {
+  try {
+    const result = await analyzePending(store, { state, prepared: parts });
+    summary.analysed += result.analysed;
+    summary.quarantined += result.failed.length;
+    return result.analysed;
+  } catch (error) {
+    log(`analysis: ${(error as Error).message}; retrying`);
+    await sleep(RETRY_MS);
+    return 1;
+  }
+}
+
+/** The queue is empty and nothing is in flight; and, unless `analysis` is null, nothing waits for the ordered step. */
+async function allDone(consumer: Consumer, analysis: Store | null): Promise<boolean> {
+  try {
+    const info = await consumer.info(false);
+    return info.num_pending === 0 && info.num_ack_pending === 0 && (analysis === null || (await analysis.countPendingAnalysis()) === 0);
+  } catch {
+    return false;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,176 @@
+import type pg from 'pg';
+import { createError } from '../../core/errors.js';
+import type { Migration } from '../sqlite/migrations.js';
+
+/**
+ * Versioned schema, applied in order (each step's `up` in the migrating transaction, with its row in
+ * `schema_migrations`). Never edit a released step: append a new one. The tables and
+ * columns are the SQLite store's (so the row mappings in ../sqlite/rows.ts serve both); text that
+ * is sorted or compared by prefix is `COLLATE "C"` (byte order, as SQLite compares), whatever the
+ * database's locale. `articles.search` is the full-text vector (title weighted A, text D), GIN-indexed.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'articles with full-text vectors, quarantine, relations, events, storylines, quotes, quote groups, entities, derived-state rows, LSH buckets',
+    up: `
+      CREATE TABLE articles (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT COLLATE "C" NOT NULL UNIQUE,
+        name TEXT COLLATE "C" NOT NULL,
+        format TEXT NOT NULL,
+        title TEXT,
+        source TEXT,
+        url TEXT,
+        byline TEXT,
+        dateline TEXT,
+        published TEXT COLLATE "C",
+        wire TEXT NOT NULL,
+        language TEXT,
+        based_on TEXT,
+        text TEXT NOT NULL,
+        paragraphs TEXT NOT NULL,
+        captions TEXT NOT NULL,
+        contributors TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        source_map TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        analysed SMALLINT NOT NULL DEFAULT 0,  -- 0 pending, 1 done, 2 failed
+        search TSVECTOR GENERATED ALWAYS AS (
+          setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'D')
+        ) STORED
+      );
+      CREATE INDEX articles_name ON articles (name);
+      CREATE INDEX articles_published ON articles ((published IS NULL), published, name, seq);
+      CREATE INDEX articles_pending ON articles (seq) WHERE analysed = 0;
+      CREATE INDEX articles_search ON articles USING GIN (search);
+
+      CREATE TABLE quarantine (seq BIGSERIAL PRIMARY KEY, record TEXT NOT NULL, at TEXT NOT NULL);
+
+      CREATE TABLE relations (
+        seq BIGSERIAL PRIMARY KEY,
+        a TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        score DOUBLE PRECISION NOT NULL,
+        source TEXT,
+        evidence TEXT NOT NULL,
+        passages TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX relations_pair ON relations (LEAST(a, b), GREATEST(a, b));
+      CREATE INDEX relations_a ON relations (a);
+      CREATE INDEX relations_b ON relations (b);
+      CREATE INDEX relations_score ON relations (score DESC, seq);
+
+      CREATE TABLE events (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT COLLATE "C" NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        date_begin TEXT COLLATE "C",
+        date_end TEXT COLLATE "C",
+        entities TEXT NOT NULL,
+        reasons TEXT NOT NULL
+      );
+      CREATE INDEX events_order ON events ((date_begin IS NULL), date_begin, date_end NULLS FIRST, seq);
+      CREATE TABLE event_articles (
+        event_id TEXT COLLATE "C" NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        reason TEXT,
+        PRIMARY KEY (event_id, position)
+      );
+      CREATE INDEX event_articles_article ON event_articles (article_id);
+
+      CREATE TABLE storylines (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        title TEXT NOT NULL,
+        position INTEGER NOT NULL UNIQUE
+      );
+      CREATE TABLE storyline_events (
+        event_id TEXT COLLATE "C" PRIMARY KEY,
+        storyline_id TEXT COLLATE "C" NOT NULL REFERENCES storylines(id) ON DELETE CASCADE,
+        begin_day INTEGER,
+        seq INTEGER NOT NULL,
+        reason TEXT NOT NULL
+      );
+      CREATE INDEX storyline_events_line ON storyline_events (storyline_id, (begin_day IS NULL), begin_day, seq);
+
+      CREATE TABLE quotes (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        article TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        span_begin INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_span TEXT,
+        cue TEXT,
+        indirect SMALLINT NOT NULL
+      );
+      CREATE INDEX quotes_article ON quotes (article, span_begin);
+
+      CREATE TABLE quote_groups (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        speaker TEXT,
+        variants TEXT NOT NULL,
+        variant_count INTEGER NOT NULL,
+        position INTEGER NOT NULL UNIQUE
+      );
+      CREATE INDEX quote_groups_variant_count ON quote_groups (variant_count, position);
+
+      CREATE TABLE entities (
+        article TEXT COLLATE "C" NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT COLLATE "C" NOT NULL,
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        PRIMARY KEY (article, position)
+      );
+
+      CREATE TABLE state_rows (ns TEXT COLLATE "C" NOT NULL, key TEXT COLLATE "C" NOT NULL, value BYTEA NOT NULL, PRIMARY KEY (ns, key));
+      CREATE TABLE lsh_buckets (key INTEGER NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (key, seq));
+    `,
+  },
+];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Taken by whoever migrates, so processes opening one database at once apply each step once. */
+const MIGRATION_LOCK = 0x77_74_6d; // 'wtm'
+
+/**
+ * Brings the database up to date in one transaction, under an advisory lock. Returns the
+ * versions applied; throws DB_TOO_NEW when a newer wiretrace wrote the schema.
+ */
+export async function migrate(client: pg.ClientBase, where: string): Promise<number[]> {
+  await client.query(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+  ).catch((error: { code?: string }) => {
+    // Two processes creating the table at once: one wins, the other sees a unique violation.
+    if (error.code !== '23505' && error.code !== '42P07') throw error;
+  });
+  const applied: number[] = [];
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    const current = await schemaVersion(client);
+    if (current > SCHEMA_VERSION) throw createError('DB_TOO_NEW', where, current, SCHEMA_VERSION);
+    for (const step of MIGRATIONS) {
+      if (step.version <= current) continue;
+      await client.query(step.up);
+      await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [step.version, step.description]);
+      applied.push(step.version);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  return applied;
+}
+
+export async function schemaVersion(client: pg.ClientBase): Promise<number> {
+  const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  return rows[0]?.v ?? 0;
+}

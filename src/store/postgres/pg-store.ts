@@ -1,0 +1,215 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import type {
+  Article,
+  ArticleSummary,
+  Entity,
+  EventHeader,
+  JoinReason,
+  QuarantineRecord,
+  Quote,
+  QuoteGroup,
+  Relation,
+  StoryEvent,
+  Storyline,
+  StorylineChange,
+} from '../../core/types.js';
+import { createError } from '../../core/errors.js';
+import type { AnalysisOutcome, ArticleResolution, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
+import { ArticleQueries } from './article-queries.js';
+import { LinkQueries } from './link-queries.js';
+import { migrate } from './migrations.js';
+import { NUMBER_TYPES, redact, sqlOn, type Sql } from './sql.js';
+import { StateQueries } from './state-queries.js';
+
+export interface PostgresStoreOptions {
+  /** Most connections this process opens. @default 8 */
+  maxConnections?: number;
+}
+
+/**
+ * The advisory lock every write transaction takes first: writers (in any process, on any machine)
+ * run one at a time, as SQLite's BEGIN IMMEDIATE makes them. The ordered step needs exactly that —
+ * a checkpoint reads the next pending articles in seq order and the rows it will rewrite, and two
+ * checkpoints at once would analyse the same articles or overwrite each other's rows — and article
+ * inserts under the same lock get their seq in commit order, so "store order" is the same for every
+ * reader. SERIALIZABLE would abort one of any two checkpoints (they always touch the same counters
+ * and rows) and redo a second of work; a lock makes the second wait instead. Reads take no lock.
+ */
+export const WRITE_LOCK = 0x77_74_77; // 'wtw'
+
+/** One open transaction: its handle works only while it is open. */
+interface OpenTransaction {
+  open: boolean;
+}
+
+interface Shared {
+  pool: pg.Pool;
+  ready: Promise<void>;
+  context: AsyncLocalStorage<OpenTransaction>;
+}
+
+/**
+ * The PostgreSQL store: one pool per process; every method returns a promise. Reads run on any
+ * pooled connection; a transaction runs on one pooled client holding WRITE_LOCK until it ends, and
+ * a write made on the store itself is its own short transaction (so it, too, waits for the lock).
+ * Migrations run once, on first use, under an advisory lock of their own.
+ */
+export class PostgresStore implements Store {
+  private readonly articles: ArticleQueries;
+  private readonly links: LinkQueries;
+  private readonly state: StateQueries;
+
+  constructor(
+    private readonly shared: Shared,
+    sql: Sql = sqlOn(shared.pool),
+    private readonly transactionOf?: OpenTransaction,
+  ) {
+    this.articles = new ArticleQueries(sql);
+    this.links = new LinkQueries(sql);
+    this.state = new StateQueries(sql);
+  }
+
+  /** Resolves once the database is reachable and migrated (every method waits for it anyway). */
+  get ready(): Promise<void> {
+    return this.shared.ready;
+  }
+
+  private async read<T>(operation: () => Promise<T>): Promise<T> {
+    this.checkHandle();
+    await this.shared.ready;
+    return operation();
+  }
+
+  /** Through a handle: at once. On the store itself: a transaction of its own. */
+  private async write<T>(operation: (on: PostgresStore) => Promise<T>): Promise<T> {
+    this.checkHandle();
+    if (this.transactionOf) return operation(this);
+    return this.transaction((tx) => operation(tx as PostgresStore));
+  }
+
+  private checkHandle(): void {
+    if (this.transactionOf) {
+      if (!this.transactionOf.open) throw createError('BAD_USAGE', 'this transaction handle was used after its transaction ended');
+      return;
+    }
+    if (this.shared.context.getStore()?.open) throw createError('BAD_USAGE', 'inside store.transaction(fn), use the handle fn receives, not the store');
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.transactionOf) throw createError('BAD_USAGE', 'transactions do not nest: inside one, use its handle');
+    this.checkHandle();
+    await this.shared.ready;
+    const client = await this.shared.pool.connect();
+    const open: OpenTransaction = { open: true };
+    let broken: Error | undefined;
+    // The server dropping the connection mid-transaction: the statement in flight fails with it, so
+    // the event needs no more than keeping (an unheard 'error' event would end the process).
+    const dropped = (error: Error) => (broken = error);
+    client.on('error', dropped);
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      const result = await this.shared.context.run(open, () => fn(new PostgresStore(this.shared, sqlOn(client), open)));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+      throw error;
+    } finally {
+      open.open = false;
+      client.off('error', dropped);
+      // A connection that failed (or failed to roll back) is not handed out again.
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.transactionOf) throw createError('BAD_USAGE', 'close the store, not a transaction handle');
+    await this.shared.ready.catch(() => undefined);
+    await this.shared.pool.end();
+  }
+
+  putArticle = (article: Article): Promise<boolean> => this.write((s) => s.articles.put(article));
+  getArticle = (id: string): Promise<Article | undefined> => this.read(() => this.articles.get(id));
+  getArticles = (ids: readonly string[]): Promise<Article[]> => this.read(() => this.articles.getMany(ids));
+  resolveArticle = (ref: string): Promise<ArticleResolution> => this.read(() => this.articles.resolve(ref));
+  hasArticle = (id: string): Promise<boolean> => this.read(() => this.articles.has(id));
+  listArticles = (page?: Page): Promise<ArticleSummary[]> => this.read(() => this.articles.list(page));
+  countArticles = (): Promise<number> => this.read(() => this.articles.count());
+  search = (query: string, page?: Page): Promise<SearchHit[]> => this.read(() => this.articles.search(query, page));
+
+  putQuarantine = (record: QuarantineRecord): Promise<void> => this.write((s) => s.articles.putQuarantine(record));
+  listQuarantine = (page?: Page): Promise<QuarantineRecord[]> => this.read(() => this.articles.listQuarantine(page));
+  countQuarantine = (): Promise<number> => this.read(() => this.articles.countQuarantine());
+
+  putRelation = (relation: Relation): Promise<void> => this.write((s) => s.links.putRelation(relation));
+  listRelations = (articleId?: string, page?: Page): Promise<Relation[]> => this.read(() => this.links.listRelations(articleId, page));
+  countRelations = (): Promise<number> => this.read(() => this.links.countRelations());
+
+  putEvent = (event: StoryEvent): Promise<void> => this.write((s) => s.links.putEvent(event));
+  deleteEvent = (id: string): Promise<void> => this.write((s) => s.links.deleteEvent(id));
+  listEvents = (page?: Page): Promise<StoryEvent[]> => this.read(() => this.links.listEvents(page));
+  countEvents = (): Promise<number> => this.read(() => this.links.countEvents());
+  getEvent = (id: string): Promise<StoryEvent | undefined> => this.read(() => this.links.getEvent(id));
+  eventOfArticle = (articleId: string): Promise<string | undefined> => this.read(() => this.links.eventOfArticle(articleId));
+  putEventHeader = (header: EventHeader): Promise<void> => this.write((s) => s.links.members.putEventHeader(header));
+  addEventMember = (eventId: string, reason: JoinReason): Promise<void> => this.write((s) => s.links.members.addEventMember(eventId, reason));
+  mergeEvent = (from: string, into: string, note: string, score: number): Promise<void> =>
+    this.write((s) => s.links.members.mergeEvent(from, into, note, score));
+
+  putStoryline = (storyline: Storyline): Promise<void> => this.write((s) => s.links.putStoryline(storyline));
+  applyStorylineChanges = (changes: readonly StorylineChange[]): Promise<void> => this.write((s) => s.links.members.applyStorylineChanges(changes));
+  deleteStoryline = (id: string): Promise<void> => this.write((s) => s.links.deleteStoryline(id));
+  listStorylines = (page?: Page): Promise<Storyline[]> => this.read(() => this.links.listStorylines(page));
+  countStorylines = (): Promise<number> => this.read(() => this.links.countStorylines());
+  getStoryline = (id: string): Promise<Storyline | undefined> => this.read(() => this.links.getStoryline(id));
+
+  putQuotes = (articleId: string, quotes: Quote[]): Promise<void> => this.write((s) => s.links.putQuotes(articleId, quotes));
+  listQuotes = (articleId?: string): Promise<Quote[]> => this.read(() => this.links.listQuotes(articleId));
+  putQuoteGroup = (group: QuoteGroup): Promise<void> => this.write((s) => s.links.putQuoteGroup(group));
+  listQuoteGroups = (page?: Page, filter?: QuoteGroupFilter): Promise<QuoteGroup[]> => this.read(() => this.links.listQuoteGroups(page, filter));
+  countQuoteGroups = (filter?: QuoteGroupFilter): Promise<number> => this.read(() => this.links.countQuoteGroups(filter));
+
+  putEntities = (articleId: string, entities: Entity[]): Promise<void> => this.write((s) => s.links.putEntities(articleId, entities));
+  listEntities = (articleId?: string): Promise<Entity[]> => this.read(() => this.links.listEntities(articleId));
+
+  getRows = (ns: string, keys: readonly string[]): Promise<Map<string, Uint8Array>> => this.read(() => this.state.getRows(ns, keys));
+  putRows = (ns: string, rows: ReadonlyArray<readonly [string, Uint8Array | null]>): Promise<void> => this.write((s) => s.state.putRows(ns, rows));
+  addBuckets = (seq: number, keys: Int32Array): Promise<void> => this.write((s) => s.state.addBuckets(seq, keys));
+  lookupBuckets = (keys: Int32Array, perKey: number): Promise<Int32Array> => this.read(() => this.state.lookupBuckets(keys, perKey));
+  scanBuckets = (after: readonly [number, number] | null, limit: number): Promise<Int32Array> => this.read(() => this.state.scanBuckets(after, limit));
+  pendingAnalysis = (limit: number): Promise<PendingArticle[]> => this.read(() => this.state.pendingAnalysis(limit));
+  countPendingAnalysis = (): Promise<number> => this.read(() => this.state.countPendingAnalysis());
+  markAnalysed = (outcomes: readonly AnalysisOutcome[]): Promise<void> =>
+    this.write((s) => s.state.markAnalysed(outcomes, (failed) => s.articles.putQuarantine(failed.error)));
+  resetAnalysis = (): Promise<void> => this.write((s) => s.state.resetAnalysis());
+}
+
+/** True for the locations this store opens (`postgres://` and `postgresql://` URLs). */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/**
+ * Opens the PostgreSQL database at `url` (postgres://user@host:port/db). Returns at once; the first
+ * call connects and brings the schema up to date, and fails with the reason when it cannot.
+ */
+export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): PostgresStore {
+  const where = redact(url);
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 8, types: NUMBER_TYPES });
+  // A pooled connection the server dropped while idle is discarded and replaced on next use.
+  pool.on('error', () => undefined);
+  const ready = (async () => {
+    const client = await pool.connect().catch((error: Error) => {
+      throw createError('DB_UNREACHABLE', where, error.message);
+    });
+    try {
+      await migrate(client, where);
+    } finally {
+      client.release();
+    }
+  })();
+  ready.catch(() => undefined);
+  return new PostgresStore({ pool, ready, context: new AsyncLocalStorage() });
+}

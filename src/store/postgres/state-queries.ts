@@ -1,0 +1,94 @@
+import type { AnalysisOutcome, PendingArticle } from '../store.js';
+import { rowToArticle, type ArticleRow } from '../sqlite/rows.js';
+import { ARTICLE_COLUMNS } from './article-queries.js';
+import type { Sql } from './sql.js';
+
+const ANALYSED = { pending: 0, done: 1, failed: 2 } as const;
+/** Tables resetAnalysis empties: everything derived. */
+const DERIVED_TABLES = ['relations', 'event_articles', 'events', 'storyline_events', 'storylines', 'quote_groups', 'state_rows', 'lsh_buckets'];
+
+/** Derived analysis state as rows, the LSH buckets and the analysis queue; each call one statement per kind of change. */
+export class StateQueries {
+  constructor(private readonly sql: Sql) {}
+
+  async getRows(ns: string, keys: readonly string[]): Promise<Map<string, Uint8Array>> {
+    const found = new Map<string, Uint8Array>();
+    if (keys.length === 0) return found;
+    const rows = await this.sql.rows<{ key: string; value: Buffer }>('SELECT key, value FROM state_rows WHERE ns = $1 AND key = ANY($2::text[])', [ns, keys]);
+    for (const { key, value } of rows) found.set(key, new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    return found;
+  }
+
+  /** The last write of each key wins, as if the rows were written one after another. */
+  async putRows(ns: string, rows: ReadonlyArray<readonly [key: string, value: Uint8Array | null]>): Promise<void> {
+    const last = new Map<string, Uint8Array | null>();
+    for (const [key, value] of rows) last.set(key, value);
+    const removed = [...last].filter(([, v]) => v === null).map(([k]) => k);
+    const kept = [...last].filter((entry): entry is [string, Uint8Array] => entry[1] !== null);
+    if (removed.length > 0) await this.sql.rows('DELETE FROM state_rows WHERE ns = $1 AND key = ANY($2::text[])', [ns, removed]);
+    if (kept.length === 0) return;
+    await this.sql.rows(
+      `INSERT INTO state_rows (ns, key, value) SELECT $1, k, v FROM unnest($2::text[], $3::bytea[]) AS t(k, v)
+       ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value`,
+      [ns, kept.map(([k]) => k), kept.map(([, v]) => Buffer.from(v.buffer, v.byteOffset, v.byteLength))],
+    );
+  }
+
+  async addBuckets(seq: number, keys: Int32Array): Promise<void> {
+    if (keys.length === 0) return;
+    await this.sql.rows('INSERT INTO lsh_buckets (key, seq) SELECT DISTINCT k, $2::bigint FROM unnest($1::int[]) AS k ON CONFLICT DO NOTHING', [[...keys], seq]);
+  }
+
+  /** Each key's newest `perKey` by an index seek of its own (a lateral join over the keys). */
+  async lookupBuckets(keys: Int32Array, perKey: number): Promise<Int32Array> {
+    const limit = Math.max(0, Math.floor(perKey));
+    if (limit === 0 || keys.length === 0) return new Int32Array(0);
+    const rows = await this.sql.rows<{ seq: number }>(
+      `SELECT b.seq FROM unnest($1::int[]) AS k(key)
+       CROSS JOIN LATERAL (SELECT seq FROM lsh_buckets WHERE lsh_buckets.key = k.key ORDER BY seq DESC LIMIT $2) AS b`,
+      [[...keys], limit],
+    );
+    return Int32Array.from(rows, (r) => r.seq);
+  }
+
+  async scanBuckets(after: readonly [number, number] | null, limit: number): Promise<Int32Array> {
+    const n = Math.max(0, Math.floor(limit));
+    const rows =
+      after === null
+        ? await this.sql.rows<{ key: number; seq: number }>('SELECT key, seq FROM lsh_buckets ORDER BY key, seq LIMIT $1', [n])
+        : await this.sql.rows<{ key: number; seq: number }>('SELECT key, seq FROM lsh_buckets WHERE (key, seq) > ($1, $2) ORDER BY key, seq LIMIT $3', [after[0], after[1], n]);
+    const out = new Int32Array(2 * rows.length);
+    rows.forEach(({ key, seq }, i) => {
+      out[2 * i] = key;
+      out[2 * i + 1] = seq;
+    });
+    return out;
+  }
+
+  async pendingAnalysis(limit: number): Promise<PendingArticle[]> {
+    const rows = await this.sql.rows<ArticleRow & { seq: number }>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE analysed = 0 ORDER BY seq LIMIT $1`, [
+      Math.max(0, Math.floor(limit)),
+    ]);
+    return rows.map((row) => ({ seq: row.seq, article: rowToArticle(row) }));
+  }
+
+  async countPendingAnalysis(): Promise<number> {
+    return (await this.sql.rows<{ n: number }>('SELECT count(*) AS n FROM articles WHERE analysed = 0'))[0].n;
+  }
+
+  /** Sets each outcome's state; a failure's record goes to the quarantine through `quarantine`. */
+  async markAnalysed(outcomes: readonly AnalysisOutcome[], quarantine: (outcome: Extract<AnalysisOutcome, { ok: false }>) => Promise<void>): Promise<void> {
+    const done = outcomes.filter((o) => o.ok).map((o) => o.id);
+    if (done.length > 0) await this.sql.rows('UPDATE articles SET analysed = $1 WHERE id = ANY($2::text[])', [ANALYSED.done, done]);
+    for (const outcome of outcomes) {
+      if (outcome.ok) continue;
+      await this.sql.rows('UPDATE articles SET analysed = $1 WHERE id = $2', [ANALYSED.failed, outcome.id]);
+      await quarantine(outcome);
+    }
+  }
+
+  async resetAnalysis(): Promise<void> {
+    await this.sql.rows(`TRUNCATE ${DERIVED_TABLES.join(', ')}`);
+    await this.sql.rows('UPDATE articles SET analysed = 0 WHERE analysed <> 0');
+  }
+}
