@@ -40,7 +40,7 @@ export {
   quotesView,
   quarantineView,
 } from './pipeline/queries.js';
-export { evalSample } from './pipeline/eval-sample.js';
+export { evalSample } from './eval/sample.js';
 export { startServer } from './server/serve.js';
 export { createApp } from './server/app.js';
 export { IngestJobs, type IngestJob } from './server/jobs.js';
