@@ -20,7 +20,6 @@ export { relate } from './align/relate.js';
 export { compare } from './align/compare.js';
 export { renderDiff } from './align/render.js';
 export { EventClusterer, type ClusterDoc, type RelatedLink } from './cluster/events.js';
-export { buildStorylines } from './cluster/storylines.js';
 export { StorylineBuilder } from './cluster/storyline-builder.js';
 export { eventCoverage } from './cluster/coverage.js';
 export { extractEntities } from './extract/entities.js';

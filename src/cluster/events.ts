@@ -109,7 +109,7 @@ export class EventClusterer {
     const candidates = await this.candidates(features);
     const scored = candidates.map((e) => this.score(features, day, e, idf));
     scored.sort((a, b) => b.score - a.score || b.event - a.event);
-    const linked = await this.linkedEvent(related);
+    const linked = await this.linkedEvent(related, features.template, day);
     let chosen: Scored | undefined;
     let action: JoinReason['action'] = 'joined';
     let note: string;
@@ -127,6 +127,7 @@ export class EventClusterer {
         ? `no event reached ${bar.label}threshold ${bar.join} (best ${state.event(scored[0]!.event).id} at ${round(scored[0]!.score)})`
         : 'no candidate event shares its key terms';
     }
+    if (features.template) note += '; a template (a form filled with figures): matched by title and names, not by the form\'s words';
     const top = chosen ?? scored[0];
     const runnerUp = scored.find((s) => s.event !== top?.event);
     if (runnerUp && chosen) note += `; runner-up ${state.event(runnerUp.event).id} at ${round(runnerUp.score)}`;
@@ -255,7 +256,7 @@ export class EventClusterer {
   private thresholds(f: DocFeatures): Thresholds {
     const o = this.options;
     const words = f.body.ids.length + f.title.ids.length;
-    if (words >= o.shortTerms) return { join: o.threshold, merge: o.mergeThreshold, label: '' };
+    if (words >= o.shortTerms || f.template) return { join: o.threshold, merge: o.mergeThreshold, label: '' };
     return { join: o.shortThreshold, merge: o.mergeThreshold > 0 ? o.shortMergeThreshold : 0, label: 'short-text ' };
   }
 
@@ -307,7 +308,8 @@ export class EventClusterer {
     const parts: Record<string, number> = {};
     let num = 0;
     let den = 0;
-    if (f.body.ids.length > 0) {
+    // A template's body words are its form's: it matches an event by what it is about (title, names).
+    if (f.body.ids.length > 0 && !f.template) {
       const n = r.norms[1];
       const c = n > 0 ? dotIdf(f.body, r.body, idf) / n : 0;
       parts.body = round(c);
@@ -333,18 +335,30 @@ export class EventClusterer {
     return { event, score: content * time, parts };
   }
 
-  /** The event holding the strongest rewrite (duplicate/excerpt/paraphrase/spin) of this article. */
-  private async linkedEvent(related: RelatedLink[]): Promise<{ event: number; id: string; kind: RelationKind; score: number } | undefined> {
+  /**
+   * The event holding the strongest rewrite (duplicate/excerpt/paraphrase/spin) of this article, while
+   * coverage is continuous (the article within `activeDays` of the event's last day). A template joins
+   * only through a duplicate: two fillings of one form read as rewrites of each other.
+   */
+  private async linkedEvent(
+    related: RelatedLink[],
+    template: boolean,
+    day: number | null,
+  ): Promise<{ event: number; id: string; kind: RelationKind; score: number } | undefined> {
     let best: { found: number; id: string; kind: RelationKind; score: number } | undefined;
     for (const link of related) {
       if (!REWRITES.has(link.kind) || link.score < this.options.relationMin) continue;
+      if (template && link.kind !== 'duplicate') continue;
       const found = this.state.docs.get(link.id);
       if (found === undefined) continue;
       if (!best || link.score > best.score) best = { found, id: link.id, kind: link.kind, score: link.score };
     }
     if (!best) return undefined;
     await this.state.loadEvents([best.found]);
-    return { event: this.state.root(best.found), id: best.id, kind: best.kind, score: best.score };
+    const event = this.state.root(best.found);
+    const end = this.state.event(event).dayEnd;
+    if (day !== null && end !== null && day - end > this.options.activeDays) return undefined;
+    return { event, id: best.id, kind: best.kind, score: best.score };
   }
 
   /** Files the event under the article's key terms (each key keeps its newest postings only). */

@@ -35,11 +35,11 @@ function storyCard(story: StoryRow, full = false): HTMLElement {
       h('h2', {}, full ? story.title : link(routes.story(story.id), story.title)),
       h('p', { class: 'meta' }, `${formatRange(first, last)} · ${plural(story.events.length, 'event')} · ${plural(articles, 'article')}`),
     ),
-    h('ol', { class: 'timeline' }, ...story.events.map(eventItem)),
+    h('ol', { class: 'timeline' }, ...story.events.map((e) => eventItem(e, full))),
   );
 }
 
-function eventItem(event: EventRow): HTMLElement {
+function eventItem(event: EventRow & { link?: string }, full: boolean): HTMLElement {
   const outlets = event.coverage.map((c) => c.source).filter(Boolean);
   const copies = event.coverage.reduce((n, c) => n + c.copies.length, 0);
   return h(
@@ -57,6 +57,7 @@ function eventItem(event: EventRow): HTMLElement {
         copies > 0 ? badge(`${copies} ${copies === 1 ? 'copy' : 'copies'}`, 'copies') : null,
         outlets.length ? h('span', { class: 'outlets' }, outlets.slice(0, 6).join(' · ') + (outlets.length > 6 ? ` +${outlets.length - 6}` : '')) : null,
       ),
+      full && event.link ? h('p', { class: 'hint', 'data-testid': 'story-link' }, `Why here: ${event.link}`) : null,
     ),
   );
 }
