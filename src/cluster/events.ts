@@ -212,6 +212,8 @@ export class EventClusterer {
       if (other === into) continue;
       const a = state.event(into);
       const b = state.event(other);
+      // Two events together spanning more than the cap stay two (the storyline links them).
+      if (this.unionSpan(a, b) > this.options.maxSpanDays && this.options.maxSpanDays > 0) continue;
       const time = this.rangeCloseness(a, b);
       const body = cosineIdf(a.body, b.body, idf);
       const score = body * time;
@@ -226,6 +228,11 @@ export class EventClusterer {
       into = older.index;
     }
     return merges;
+  }
+
+  private unionSpan(a: EventRecord, b: EventRecord): number {
+    if (a.dayBegin === null || b.dayBegin === null || a.dayEnd === null || b.dayEnd === null) return 0;
+    return Math.max(a.dayEnd, b.dayEnd) - Math.min(a.dayBegin, b.dayBegin);
   }
 
   private rangeCloseness(a: EventRecord, b: EventRecord): number {

@@ -21,8 +21,8 @@ export interface StorylineOptions {
   /**
    * Score at which an event continues a storyline: 0.6 * topic cosine + 0.4 * min(1, distinctive
    * shared names / 3), plus 0.2 when their articles share a passage. Without a shared passage, two
-   * events must share at least two distinctive names (carried by at most 1% of articles) or reach a
-   * topic cosine of 0.35; an undated event joins a dated one only through a shared passage.
+   * events must share at least two distinctive names (carried by at most 10 articles, or 1% of them),
+   * whatever their topic; an undated event joins a dated one only through a shared passage.
    * @default 0.3
    */
   threshold?: number;
@@ -44,14 +44,13 @@ const PROFILE_NAMES = 60;
 const PROFILE_LINKS = 40;
 /** Most candidate events an event is compared with: those sharing the most keys, and linked ones. */
 const CANDIDATES = 40;
-/** A name is distinctive when at most this share of the articles seen carry it. */
+/** A name is distinctive when at most this share of the articles seen carry it, or at most this many. */
 const RARE_NAME_SHARE = 0.01;
-/** Distinctive names two events must share to be linked on names (without a shared passage or a close topic). */
-const MIN_SHARED_NAMES = 2;
+const RARE_NAME_ARTICLES = 10;
+/** Distinctive names two events must share to be linked (without a shared passage). */
+const MIN_SHARED = 2;
 /** Distinctive shared names that count in full. */
-const FULL_SHARED_NAMES = 3;
-/** Topic cosine that links two events without shared names. */
-const TOPIC_ALONE = 0.35;
+const FULL_SHARED = 3;
 
 interface Profile {
   id: string;
@@ -194,7 +193,8 @@ export class StorylineBuilder {
     p.title = event.title;
     p.begin = dayNumber(event.dateBegin);
     p.end = dayNumber(event.dateEnd) ?? p.begin;
-    for (const n of event.entities) this.addName(p, n.toLowerCase(), this.stats.known(entityKey(n)));
+    // The header's names come from the event's articles, whose names were added with their ids.
+    for (const n of event.entities) this.addName(p, n.toLowerCase(), undefined);
     this.profiles.set(p.id, p);
     await this.loadTermIds(p.tf.ids);
     const idf = this.stats.idfView();
@@ -256,9 +256,10 @@ export class StorylineBuilder {
       const shared = p.names.filter((n) => other.names.includes(n));
       const otherRare = this.rareNames(other);
       const distinctive = shared.filter((n) => rare.has(n) || otherRare.has(n));
-      // Names many articles carry ("uk", "us") link nothing; one distinctive name alone is not enough either.
-      if (!passage && distinctive.length < MIN_SHARED_NAMES && cos < TOPIC_ALONE) continue;
-      const score = 0.6 * cos + 0.4 * Math.min(1, distinctive.length / FULL_SHARED_NAMES) + (passage ? 0.2 : 0);
+      // Names many articles carry ("uk", "us") link nothing; one distinctive name alone is not enough
+      // either, nor a topic alone (formulaic reports, bond issues or market notes, share their words).
+      if (!passage && distinctive.length < MIN_SHARED) continue;
+      const score = 0.6 * cos + 0.4 * Math.min(1, distinctive.length / FULL_SHARED) + (passage ? 0.2 : 0);
       if (best && score <= best.score) continue;
       const common = shared.filter((n) => !distinctive.includes(n));
       const why = [
@@ -309,11 +310,11 @@ export class StorylineBuilder {
   }
 
   /**
-   * Names of `p` few articles carry: in at most `RARE_NAME_SHARE` of the articles seen (and at least
-   * two may carry it in a small corpus). Frequencies must be loaded.
+   * Names of `p` few articles carry: at most `RARE_NAME_ARTICLES`, or `RARE_NAME_SHARE` of the
+   * articles seen in a larger corpus. Frequencies must be loaded.
    */
   private rareNames(p: Profile): Set<string> {
-    const most = Math.max(2, RARE_NAME_SHARE * this.stats.docs);
+    const most = Math.max(RARE_NAME_ARTICLES, RARE_NAME_SHARE * this.stats.docs);
     const out = new Set<string>();
     p.names.forEach((n, i) => {
       const id = p.nameIds?.[i] ?? -1;
