@@ -29,6 +29,12 @@ test('"it warned" does not point back to an acronym used as a modifier ("RFID ch
   for (const q of quotes(text)) assert.notEqual(q.speaker, 'RFID');
 });
 
+test('"it warned" does not reach back paragraphs for an organisation named in passing', () => {
+  const filler = 'Shoppers were asked about tags on shelves and in warehouses, and about what happens after they leave the shop. '.repeat(8);
+  const text = `Awareness of RFID, said the survey, was low across Europe.\n\n${filler}\n\n"All kinds of personal belongings could broadcast messages about their owners," it warned.`;
+  for (const q of quotes(text)) assert.notEqual(q.speaker, 'RFID');
+});
+
 test('one speaker\'s unrelated quotes that share only common words stay apart', async () => {
   const india = 'The IMF said India\'s budget deficit was too large. "India\'s budget deficit is too large and will hamper the country\'s economic growth, which we forecast to be around 6.5% in the year to March," the IMF said.';
   const germany = 'The IMF cut its forecast. "German growth for the current year would be 1.8%," the IMF said.';

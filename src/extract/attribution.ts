@@ -214,11 +214,16 @@ function describedSpeaker(ctx: AttributionContext, head: string, span: Span): st
 /** Nouns that stand for an organisation just named: "the company said", "the firm added". */
 const ORGANISATION_NOUNS = new Set(['company', 'firm', 'group', 'bank', 'corporation', 'business', 'carrier', 'airline', 'retailer', 'insurer', 'maker', 'manufacturer', 'utility', 'broker', 'brokerage']);
 
+/** Characters back an organisation is looked for. */
+const ORGANISATION_REACH = 600;
+
 /** The entity of `kind` mentioned last before `offset` (outside quotes and parentheses), or null. */
 function nearestBefore(ctx: AttributionContext, offset: number, kind: 'person' | 'organization'): string | null {
+  // "It" and "the company" point back a sentence or two; a person is followed further.
+  const reach = kind === 'person' ? 3000 : ORGANISATION_REACH;
   for (let i = lastMentionBefore(ctx, offset); i >= 0; i--) {
     const m = ctx.mentions[i]!;
-    if (offset - m.span[1] > 3000) break;
+    if (offset - m.span[1] > reach) break;
     if (inParentheses(ctx.text, m.span[0]) || insideQuote(ctx.quoted, m.span[0])) continue;
     if (kind === 'organization' && modifiesNoun(ctx, m)) continue;
     if (ctx.entities.get(m.entity)?.kind === kind) return m.entity;
