@@ -25,10 +25,17 @@ const brief = (e: StoryEvent) => ({ id: e.id, title: e.title, articles: e.articl
 const bySize = [...events].sort((a, b) => b.articles.length - a.articles.length);
 const bySpan = [...events].sort((a, b) => span(b) - span(a) || b.articles.length - a.articles.length);
 
+// How many articles carry each entity, over the whole corpus (the builder judged as the stream went).
+const summaries = await everything((page) => store.listArticles(page), (a) => a.id);
+const carried = new Map<string, number>();
+for (const a of summaries) for (const e of await store.listEntities(a.id)) carried.set(e.name.toLowerCase(), (carried.get(e.name.toLowerCase()) ?? 0) + 1);
+const commonAbove = Math.max(10, 0.01 * summaries.length);
+
 const storylines = await everything((page) => store.listStorylines(page), (s) => s.id);
 let links = 0;
 const weak: Array<{ storyline: string; link: string; shared: string[] }> = [];
 const datedMix: string[] = [];
+const onCommon: Array<{ storyline: string; link: string; common: string[] }> = [];
 for (const line of storylines) {
   line.reasons.forEach((reason, i) => {
     const m = /^(E\d+) follows (E\d+) \(score ([\d.]+): topic ([\d.]+)/.exec(reason);
@@ -41,7 +48,11 @@ for (const line of storylines) {
     const shared = b.entities.map((x) => x.toLowerCase()).filter((x) => names.has(x));
     const passage = /shared passage/.test(reason);
     if (shared.length <= 1 && !passage && Number(m[4]) < 0.35) weak.push({ storyline: line.id, link: reason, shared });
-    if ((a.dateBegin === null) !== (b.dateBegin === null) && !passage) datedMix.push(`${line.id}: ${reason}`);
+    // The names the link claims, judged with the whole corpus's counts: fewer than two rare ones is a weak link.
+    const claimed = /shared entities ([^;)]*)/.exec(reason)?.[1]?.split(', ') ?? [];
+    const rare = claimed.filter((n) => (carried.get(n) ?? 0) <= commonAbove);
+    if (!passage && rare.length < 2) onCommon.push({ storyline: line.id, link: reason, common: claimed.filter((n) => !rare.includes(n)) });
+    if ((a.dateBegin === null) !== (b.dateBegin === null) && !passage) datedMix.push(`${line.id}: ${reason} [${a.id} ${a.dateBegin ?? "undated"}, ${b.id} ${b.dateBegin ?? "undated"}]`);
     void i;
   });
 }
@@ -61,6 +72,11 @@ const report = {
   linksOnAtMostOneSharedEntity: weak.length,
   storylinesWithSuchALink: new Set(weak.map((w) => w.storyline)).size,
   undatedDatedLinksWithoutPassage: datedMix.length,
+  /** Links without a shared passage whose claimed names include fewer than two that at most max(10, 1%) of all articles carry. */
+  linksOnCommonNamesByFinalCounts: onCommon.length,
+  storylinesWithALinkOnCommonNames: new Set(onCommon.map((w) => w.storyline)).size,
+  commonNameExamples: onCommon.slice(0, 5),
+  undatedDatedExamples: datedMix.slice(0, 3),
   examples: weak.slice(0, 5),
   quotes: quotes.length,
   quotesWithLowerCaseSpeaker: [...bare.values()].reduce((a, b) => a + b, 0),
@@ -74,5 +90,5 @@ else {
   const top = report.largestBySize[0];
   const long = report.largestBySpan[0];
   console.log(`events ${report.events}; largest ${top?.articles} articles (${top?.id}, ${top?.spanDays} days); longest span ${long?.spanDays} days (${long?.id}, ${long?.articles} articles)`);
-  console.log(`storylines ${report.storylines}; links ${links}; links on one shared entity or none without topic or passage: ${weak.length}; undated-dated links without a passage: ${datedMix.length}`);
+  console.log(`storylines ${report.storylines} (largest ${report.largestStoryline} events); links ${links}; on at most one shared header entity, without topic >= 0.35 or passage: ${weak.length}; on fewer than two rare names by the final counts: ${onCommon.length}; undated-dated links without a passage: ${datedMix.length}`);
 }

@@ -191,6 +191,8 @@ export class StorylineBuilder {
   async place(event: EventHeader): Promise<void> {
     const p = await this.profile(event.id);
     p.title = event.title;
+    // An undated event that gains a date was threaded as undated: thread it again as what it is now.
+    const gainedDate = p.begin === null && p.size > 1 && event.dateBegin !== null;
     p.begin = dayNumber(event.dateBegin);
     p.end = dayNumber(event.dateEnd) ?? p.begin;
     // The header's names come from the event's articles, whose names were added with their ids.
@@ -200,6 +202,7 @@ export class StorylineBuilder {
     const idf = this.stats.idfView();
     p.norm = normIdf(p.tf, idf);
     const keys = keysOf(p, idf);
+    if (gainedDate) await this.leaveLine(p);
     const head = p.line === null ? undefined : await this.head(p.line);
     if (head && head.size > 1) {
       this.changes.push({ kind: 'dated', storyline: head.id, event: p.id, begin: p.begin, seq: p.seq });
