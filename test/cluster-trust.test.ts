@@ -115,3 +115,17 @@ test('an undated event does not join a dated storyline on shared names alone, wh
   const undated = await memoirBeside(null);
   assert.equal(undated.sameLine, false, undated.why);
 });
+
+test('an undated event linked to an undated storyline leaves it once a dated article joins it', async () => {
+  const t = new MemoryThreads();
+  for (let i = 0; i < 150; i++) await t.add(ukReport(`bg${i}`, TOPICS[i % TOPICS.length]!, [`Person${i} Alpha`, `Person${i} Beta`], day(i % 40)));
+  const names = ['UK', 'Maria Kask', 'Jonas Petraitis', 'Erik Lund', 'Ana Silva'];
+  const quake = await t.add({ ...ukReport('quake', 'earthquake', ['Maria Kask', 'Jonas Petraitis', 'Lena Gruber'], null) });
+  const prize = 'A memoir by Maria Kask leads the shortlist for the national book prize. Jonas Petraitis chairs the jury with Erik Lund and Ana Silva, which meets in the UK capital in the spring to choose among six novels and two collections of poems.';
+  const memoir = await t.add({ id: 'memoir', title: 'Book prize shortlist announced', text: prize, published: null, entities: names });
+  const lineOf = (e: string) => t.lines().find((l) => l.events.includes(e))!;
+  assert.equal(lineOf(memoir).id, lineOf(quake).id, 'two undated events link on distinctive names');
+  const dated = await t.add({ id: 'memoir-dated', title: 'Book prize shortlist announced', text: prize, published: day(60), entities: names });
+  assert.equal(dated, memoir, 'the dated copy joins the memoir event');
+  assert.notEqual(lineOf(memoir).id, lineOf(quake).id, lineOf(memoir).reasons.join(' / '));
+});
