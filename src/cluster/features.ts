@@ -246,9 +246,10 @@ export function featurize(
   const [body, bodyTf] = weigh(bodyCounts, stats, limits.docTerms);
   let [entities, entitiesTf] = weigh(entityCounts, stats, limits.docTerms);
   if (terms.template) {
-    // Scored by what the form is filled with, not by the form: only its rare title words and names.
+    // Scored by what the form is filled with, not by the form: only its rare title words, and the
+    // names its title carries (names read from the form's lines are the form's).
     title = distinctivePart(title, stats);
-    entities = distinctivePart(entities, stats);
+    entities = distinctivePart(namedInTitle(entities, terms.title, stats), stats);
   }
   const keyed = new Map<number, number>();
   const add = (v: SparseVector, ids: Iterable<number>) => {
@@ -273,6 +274,19 @@ export function distinctivePart(v: SparseVector, stats: TermStats): SparseVector
     weights.push(v.weights[i]!);
   }
   return ids.length ? normalizeInPlace({ ids: Int32Array.from(ids), weights: Float32Array.from(weights) }) : EMPTY_VECTOR;
+}
+
+/** The entries of `v` whose name has a word in `title` (content terms of the title). */
+function namedInTitle(v: SparseVector, title: readonly string[], stats: TermStats): SparseVector {
+  const words = new Set(title);
+  const ids: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < v.ids.length; i++) {
+    if (!contentTerms(stats.term(v.ids[i]!).slice(1)).some((w) => words.has(w))) continue;
+    ids.push(v.ids[i]!);
+    weights.push(v.weights[i]!);
+  }
+  return ids.length ? { ids: Int32Array.from(ids), weights: Float32Array.from(weights) } : EMPTY_VECTOR;
 }
 
 /** Share of documents a term may appear in and still tell one story from another. */
