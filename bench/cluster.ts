@@ -1,12 +1,12 @@
 /**
  * Online event clustering throughput and memory on a 100k-article stream cycled from Reuters-21578
  * and BBC News, with synthetic publication dates spread over one year (in stream order).
- * Run: npx tsc -p tsconfig.json && node dist/bench/cluster.js [--count 100000] [--storylines]
+ * Run: npx tsc -p tsconfig.json && node dist/bench/cluster.js [--count 100000]
+ * (storylines are threaded per article in the pipeline: bench/pipeline.ts)
  */
 import os from 'node:os';
 import { loadBbc, loadReuters } from './corpora.js';
 import { type ClusterDoc, EventClusterer } from '../src/cluster/events.js';
-import { buildStorylines } from '../src/cluster/storylines.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -77,17 +77,4 @@ const result: Record<string, unknown> = {
   peakRssMiB: Math.round(memory.rss / 2 ** 20),
   peakHeapMiB: Math.round(memory.heapUsed / 2 ** 20),
 };
-if (process.argv.includes('--storylines')) {
-  const docs = new Map<string, ClusterDoc>();
-  for (let i = 0; i < count; i++) {
-    const d = docAt(i);
-    docs.set(d.id, d);
-  }
-  const t3 = performance.now();
-  const lines = buildStorylines(events, docs);
-  sampleMemory();
-  result.storylines = lines.length;
-  result.storylineSeconds = +((performance.now() - t3) / 1000).toFixed(2);
-  result.peakRssMiB = Math.round(memory.rss / 2 ** 20);
-}
 console.log(JSON.stringify(result, null, 2));

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EVAL_DIR } from './corpora.js';
-import { directQuotes, goldQuotes, matchArticle, polnearAnnotations, type GoldQuote } from '../src/extract/eval-polnear.js';
+import { directQuotes, goldQuotes, matchArticle, polnearAnnotations, type GoldQuote } from '../src/eval/polnear.js';
 import { extractQuotesTraced } from '../src/extract/quotes.js';
 import { paragraphs } from '../src/text/segment.js';
 import type { Quote, Span } from '../src/core/types.js';

@@ -12,8 +12,8 @@
  * and the mean of per-batch NMIs (the paper evaluates each batch's output); also B-cubed and pairwise F1.
  * Run: npx tsc -p tsconfig.json && node dist/bench/mstream.js [file ...] [--iters 0,5] [--seeds 5] [--maxBatch 2]
  */
-import { readGnews } from '../src/cluster/eval-gnews.js';
-import { scoreClusters } from '../src/cluster/metrics.js';
+import { readGnews } from '../src/eval/gnews.js';
+import { scoreClusters } from '../src/eval/cluster-metrics.js';
 
 export interface MStreamOptions {
   alpha0: number;

@@ -34,7 +34,6 @@ export { relate } from './align/relate.js';
 export { compare } from './align/compare.js';
 export { renderDiff } from './align/render.js';
 export { EventClusterer, type ClusterDoc, type RelatedLink } from './cluster/events.js';
-export { buildStorylines } from './cluster/storylines.js';
 export { StorylineBuilder } from './cluster/storyline-builder.js';
 export { eventCoverage } from './cluster/coverage.js';
 export { extractEntities } from './extract/entities.js';
@@ -54,7 +53,7 @@ export {
   quotesView,
   quarantineView,
 } from './pipeline/queries.js';
-export { evalSample } from './pipeline/eval-sample.js';
+export { evalSample } from './eval/sample.js';
 export { startServer } from './server/serve.js';
 export { createApp } from './server/app.js';
 export { IngestJobs, type IngestJob } from './server/jobs.js';

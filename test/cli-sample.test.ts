@@ -73,6 +73,15 @@ test('stories gives one storyline of three events in date order', async () => {
   assert.deepEqual(events.map((e) => e.articles.map((n) => n.slice(0, 3)).sort()), [['004'], ['003'], ['000', '001', '002']]);
 });
 
+test('story says why each event is on the storyline', async () => {
+  const story = JSON.parse((await cli('story', 'S1', '--db', db, '--json')).stdout) as { events: Array<{ id: string; link: string }> };
+  const starts = story.events.filter((e) => /starts the storyline/.test(e.link));
+  assert.equal(starts.length, 1);
+  for (const e of story.events.filter((x) => x !== starts[0])) assert.match(e.link, new RegExp(`${e.id} follows E\\d+ \\(score [\\d.]+: topic`));
+  const text = await cli('story', 'S1', '--db', db);
+  assert.match(text.stdout, /why here: E\d+ follows E\d+/);
+});
+
 test('quotes groups Laanet\'s three wordings as one utterance', async () => {
   const groups = JSON.parse((await cli('quotes', '--db', db, '--json')).stdout) as Array<{
     speaker: string; variants: Array<{ article: string; text: string }>;

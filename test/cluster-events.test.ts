@@ -5,7 +5,7 @@ import { type ClusterDecision, type ClusterDoc, type RelatedLink, EventClusterer
 import { EventLog } from '../src/cluster/event-log.js';
 import { MemoryRowStore, RowSet } from '../src/core/rows.js';
 import { eventCoverage } from '../src/cluster/coverage.js';
-import { buildStorylines } from '../src/cluster/storylines.js';
+import { MemoryThreads } from './storyline-fixtures.js';
 import { pick, sampleDocs } from './cluster-fixtures.js';
 
 const docs = sampleDocs();
@@ -98,9 +98,19 @@ test('coverage groups articles by outlet', async () => {
   ]);
 });
 
+/** Feeds the sample as clusterSample does, threading storylines as the pipeline does. */
+async function threadSample(extra: ClusterDoc[] = []): Promise<MemoryThreads> {
+  const threads = new MemoryThreads();
+  const clustered = new Set<string>();
+  for (const d of [d004, d003, d000, d001, d002, ...extra]) {
+    await threads.add(d, linksOf(d.id, clustered));
+    clustered.add(d.id);
+  }
+  return threads;
+}
+
 test('the three events form one storyline in timeline order', async () => {
-  const c = await clusterSample(true);
-  const lines = buildStorylines(c.events(), docs, relations);
+  const lines = (await threadSample()).lines();
   assert.equal(lines.length, 1, JSON.stringify(lines, null, 1));
   assert.deepEqual(lines[0]!.events, ['E1', 'E2', 'E3']);
   assert.equal(lines[0]!.id, 'S1');
@@ -109,7 +119,6 @@ test('the three events form one storyline in timeline order', async () => {
 });
 
 test('an unrelated event starts its own storyline', async () => {
-  const c = await clusterSample(true);
   const sport: ClusterDoc = {
     id: 'sport',
     title: 'Liverpool beat Arsenal in league thriller',
@@ -117,10 +126,7 @@ test('an unrelated event starts its own storyline', async () => {
     published: '2022-01-09',
     entities: [],
   };
-  await c.add(sport);
-  const all = new Map(docs);
-  all.set(sport.id, sport);
-  const lines = buildStorylines(c.events(), all, relations);
+  const lines = (await threadSample([sport])).lines();
   assert.equal(lines.length, 2);
   assert.deepEqual(lines.map((l) => l.events), [['E1', 'E2', 'E3'], ['E4']]);
 });

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { evalQuotesPolnear, goldQuotes, normalizeSpan } from '../src/extract/eval-polnear.js';
+import { evalQuotesPolnear, goldQuotes, normalizeSpan } from '../src/eval/polnear.js';
 
-const DEV = fileURLToPath(new URL('../../../shared/eval/quotes-polnear/dev', import.meta.url));
+import { evalData } from './eval-data.js';
+
+const { path: DEV, skip } = evalData('quotes-polnear/dev');
 
 test('brat gold: contents opening with a quote mark; fragments split by words are separate quotes', () => {
   const text = '\u201cWe will win,\u201d he said, \u201cand soon.\u201d She said the plan is \u201cgood.\u201d';
@@ -22,7 +22,7 @@ test('brat gold: contents opening with a quote mark; fragments split by words ar
 });
 
 // The first 20 dev articles (file-name order) are mostly Breitbart block quotes: harder than the whole split.
-test('PolNeAR dev slice: direct quotes found with their speakers', { skip: !existsSync(DEV) && 'PolNeAR not present' }, () => {
+test('PolNeAR dev slice: direct quotes found with their speakers', { skip }, () => {
   const s = evalQuotesPolnear(DEV, { limit: 20 });
   assert.equal(s.articles, 20);
   assert.ok(s.gold > 50);

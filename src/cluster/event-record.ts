@@ -195,11 +195,6 @@ export function toEventHeader(event: EventRecord, stats: TermStats): EventHeader
   };
 }
 
-/** Term ids whose frequencies `toEventHeader` and centroid updates read. */
-export function centroidIds(event: EventRecord): Int32Array[] {
-  return [event.title.ids, event.body.ids, event.entities.ids];
-}
-
 /** An event's counts and exemplars: what only a change to the event or its header reads. */
 export interface EventDetailsJson {
   entityCounts: Array<[string, number]>;

@@ -5,7 +5,6 @@ import { type DocFeatures, dayNumber, docTerms, featurize } from './features.js'
 import { type EventRecord, absorb, mergeEvents, newEvent, toEventHeader } from './event-record.js';
 import { type IdfView, cosineIdf, dotIdf } from './sparse.js';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options.js';
-import { MemberIndex } from './members.js';
 import { ClusterRows, type Posting } from './cluster-rows.js';
 import { EventLog } from './event-log.js';
 
@@ -50,6 +49,13 @@ export interface ClusterDecision {
 /** Relations that mean "the same report, rewritten": evidence of the same event. */
 const REWRITES: ReadonlySet<RelationKind> = new Set(['duplicate', 'excerpt', 'update', 'paraphrase', 'spin']);
 
+/** The scores an article must reach to join an event, and to merge two it matched. */
+interface Thresholds {
+  join: number;
+  merge: number;
+  label: string;
+}
+
 interface Scored {
   event: number;
   score: number;
@@ -75,16 +81,11 @@ export class EventClusterer {
   private readonly options: ResolvedClusterOptions;
   readonly state: ClusterRows;
   private readonly log: EventLog | null;
-  private readonly members: MemberIndex | null;
 
   constructor(options?: ClusterOptions, rows: RowSet = new RowSet()) {
     this.options = resolveClusterOptions(options);
     this.state = new ClusterRows(rows);
     this.log = rows.backed ? null : new EventLog();
-    if (this.options.memberWeight > 0 && rows.backed) {
-      throw createError('BAD_REQUEST', 'memberWeight > 0 needs the in-memory clusterer (the member index is not kept in rows)');
-    }
-    this.members = this.options.memberWeight > 0 ? new MemberIndex() : null;
   }
 
   /** Clusters one article. Adding an article already clustered returns its event, changing nothing. */
@@ -104,28 +105,29 @@ export class EventClusterer {
     if (day !== null && (state.latestDay === null || day > state.latestDay)) state.latestDay = day;
     const features = featurize(state.stats, terms, this.options);
     const idf = state.stats.idfView();
-    const near = this.neighbours(features, idf);
-    const candidates = await this.candidates(features, near);
-    const scored = candidates.map((e) => this.score(features, day, e, idf, near));
+    const bar = this.thresholds(features);
+    const candidates = await this.candidates(features);
+    const scored = candidates.map((e) => this.score(features, day, e, idf));
     scored.sort((a, b) => b.score - a.score || b.event - a.event);
-    const linked = await this.linkedEvent(related);
+    const linked = await this.linkedEvent(related, features.template, day);
     let chosen: Scored | undefined;
     let action: JoinReason['action'] = 'joined';
     let note: string;
     if (linked) {
-      chosen = scored.find((s) => s.event === linked.event) ?? this.score(features, day, linked.event, idf, near);
+      chosen = scored.find((s) => s.event === linked.event) ?? this.score(features, day, linked.event, idf);
       chosen.parts.relation = round(linked.score);
       chosen.score = Math.max(chosen.score, linked.score);
       note = `${linked.kind} of ${linked.id}, which is in ${state.event(linked.event).id}`;
-    } else if (scored.length > 0 && scored[0]!.score >= this.options.threshold) {
+    } else if (scored.length > 0 && scored[0]!.score >= bar.join) {
       chosen = scored[0]!;
-      note = `most similar event, score ${round(chosen.score)} >= threshold ${this.options.threshold}`;
+      note = `most similar event, score ${round(chosen.score)} >= ${bar.label}threshold ${bar.join}`;
     } else {
       action = 'started';
       note = scored.length
-        ? `no event reached threshold ${this.options.threshold} (best ${state.event(scored[0]!.event).id} at ${round(scored[0]!.score)})`
+        ? `no event reached ${bar.label}threshold ${bar.join} (best ${state.event(scored[0]!.event).id} at ${round(scored[0]!.score)})`
         : 'no candidate event shares its key terms';
     }
+    if (features.template) note += '; a template (a form filled with figures): matched by title and names, not by the form\'s words';
     const top = chosen ?? scored[0];
     const runnerUp = scored.find((s) => s.event !== top?.event);
     if (runnerUp && chosen) note += `; runner-up ${state.event(runnerUp.event).id} at ${round(runnerUp.score)}`;
@@ -142,9 +144,8 @@ export class EventClusterer {
     state.touchEvent(record);
     state.docs.set(doc.id, target);
     this.index(features, target, day);
-    this.members?.add(features.bodyTf, target, this.options.memberTerms, weights);
     this.closeIfLong(record);
-    const merged = chosen ? await this.mergeConverging(target, scored) : [];
+    const merged = chosen ? await this.mergeConverging(target, scored, bar) : [];
     const live = state.event(state.root(target));
     state.commit();
     const decision: ClusterDecision = { eventId: live.id, reason, merged, headers: [toEventHeader(live, state.stats)] };
@@ -197,11 +198,11 @@ export class EventClusterer {
    * After an article joined `target`, other events it also matched above the threshold are merged
    * into the older of the two when their centroids have converged.
    */
-  private async mergeConverging(target: number, scored: Scored[]): Promise<EventMerge[]> {
+  private async mergeConverging(target: number, scored: Scored[], bar: Thresholds): Promise<EventMerge[]> {
     const merges: EventMerge[] = [];
-    if (this.options.mergeThreshold <= 0) return merges;
+    if (bar.merge <= 0) return merges;
     const state = this.state;
-    const matched = scored.slice(0, 4).filter((s) => s.score >= this.options.threshold);
+    const matched = scored.slice(0, 4).filter((s) => s.score >= bar.join);
     // Comparing centroids weighs all their terms: bring in those of the (few) events above the threshold.
     await state.loadEvents(matched.map((s) => s.event), true);
     const idf = state.stats.idfView();
@@ -211,10 +212,12 @@ export class EventClusterer {
       if (other === into) continue;
       const a = state.event(into);
       const b = state.event(other);
+      // Two events together spanning more than the cap stay two (the storyline links them).
+      if (this.unionSpan(a, b) > this.options.maxSpanDays && this.options.maxSpanDays > 0) continue;
       const time = this.rangeCloseness(a, b);
       const body = cosineIdf(a.body, b.body, idf);
       const score = body * time;
-      if (score < this.options.mergeThreshold) continue;
+      if (score < bar.merge) continue;
       const [older, younger] = a.index < b.index ? [a, b] : [b, a];
       const note = `${younger.id} merged into ${older.id}: centroids converged (cosine ${round(body)}, time ${round(time)})`;
       mergeEvents(older, younger, this.options, idf);
@@ -225,6 +228,11 @@ export class EventClusterer {
       into = older.index;
     }
     return merges;
+  }
+
+  private unionSpan(a: EventRecord, b: EventRecord): number {
+    if (a.dayBegin === null || b.dayBegin === null || a.dayEnd === null || b.dayEnd === null) return 0;
+    return Math.max(a.dayEnd, b.dayEnd) - Math.min(a.dayBegin, b.dayBegin);
   }
 
   private rangeCloseness(a: EventRecord, b: EventRecord): number {
@@ -251,23 +259,19 @@ export class EventClusterer {
     this.state.touchEvent(r);
   }
 
-  /** Mean cosine of the article to each live event's nearest members (empty without a member index). */
-  private neighbours(f: DocFeatures, idf: IdfView): Map<number, number> {
-    if (!this.members) return new Map();
-    const state = this.state;
-    const live = (e: number) => {
-      const r = state.root(e);
-      return this.active(state.event(r)) ? r : null;
-    };
-    return this.members.neighbours(f.body, this.options.memberK, this.options.postingScan, idf, live, (e) => state.event(e).size);
+  /** The join and merge thresholds for this article: short texts (few distinct words) have their own. */
+  private thresholds(f: DocFeatures): Thresholds {
+    const o = this.options;
+    const words = f.body.ids.length + f.title.ids.length;
+    if (words >= o.shortTerms || f.template) return { join: o.threshold, merge: o.mergeThreshold, label: '' };
+    return { join: o.shortThreshold, merge: o.mergeThreshold > 0 ? o.shortMergeThreshold : 0, label: 'short-text ' };
   }
 
   /**
-   * Events sharing key terms with the article, by summed key weight, best `maxCandidates`; plus
-   * every event holding a near member. Each key's newest `postingScan` postings are read, those
+   * Events sharing key terms with the article, by summed key weight, best `maxCandidates`. Each key's newest `postingScan` postings are read, those
    * filed before the active window skipped; only the best few events are loaded and resolved.
    */
-  private async candidates(f: DocFeatures, near: Map<number, number>): Promise<number[]> {
+  private async candidates(f: DocFeatures): Promise<number[]> {
     const state = this.state;
     const keys = f.keys.map(String);
     await state.postings.load(keys);
@@ -293,14 +297,10 @@ export class EventClusterer {
       if (!this.active(state.event(r))) continue;
       byRoot.set(r, Math.max(byRoot.get(r) ?? 0, w));
     }
-    const best = [...byRoot.entries()]
+    return [...byRoot.entries()]
       .sort((a, b) => b[1] - a[1] || b[0] - a[0])
       .slice(0, this.options.maxCandidates)
       .map(([e]) => e);
-    if (near.size === 0) return best;
-    const chosen = new Set(best);
-    for (const e of near.keys()) if (!chosen.has(e)) best.push(e);
-    return best;
   }
 
   private closeness(day: number | null, r: EventRecord): number {
@@ -310,12 +310,13 @@ export class EventClusterer {
     return Math.pow(2, -x * x);
   }
 
-  private score(f: DocFeatures, day: number | null, event: number, idf: IdfView, near: Map<number, number>): Scored {
+  private score(f: DocFeatures, day: number | null, event: number, idf: IdfView): Scored {
     const r = this.state.event(event);
     const parts: Record<string, number> = {};
     let num = 0;
     let den = 0;
-    if (f.body.ids.length > 0) {
+    // A template's body words are its form's: it matches an event by what it is about (title, names).
+    if (f.body.ids.length > 0 && !f.template) {
       const n = r.norms[1];
       const c = n > 0 ? dotIdf(f.body, r.body, idf) / n : 0;
       parts.body = round(c);
@@ -334,30 +335,37 @@ export class EventClusterer {
       num += this.options.entityWeight * c;
       den += this.options.entityWeight;
     }
-    let content = den > 0 ? num / den : 0;
-    if (this.members) {
-      const m = near.get(event) ?? 0;
-      parts.members = round(m);
-      content = (1 - this.options.memberWeight) * content + this.options.memberWeight * m;
-    }
+    const content = den > 0 ? num / den : 0;
     const time = this.closeness(day, r);
     parts.content = round(content);
     parts.time = round(time);
     return { event, score: content * time, parts };
   }
 
-  /** The event holding the strongest rewrite (duplicate/excerpt/paraphrase/spin) of this article. */
-  private async linkedEvent(related: RelatedLink[]): Promise<{ event: number; id: string; kind: RelationKind; score: number } | undefined> {
+  /**
+   * The event holding the strongest rewrite (duplicate/excerpt/paraphrase/spin) of this article, while
+   * coverage is continuous (the article within `activeDays` of the event's last day). A template joins
+   * only through a duplicate: two fillings of one form read as rewrites of each other.
+   */
+  private async linkedEvent(
+    related: RelatedLink[],
+    template: boolean,
+    day: number | null,
+  ): Promise<{ event: number; id: string; kind: RelationKind; score: number } | undefined> {
     let best: { found: number; id: string; kind: RelationKind; score: number } | undefined;
     for (const link of related) {
       if (!REWRITES.has(link.kind) || link.score < this.options.relationMin) continue;
+      if (template && link.kind !== 'duplicate') continue;
       const found = this.state.docs.get(link.id);
       if (found === undefined) continue;
       if (!best || link.score > best.score) best = { found, id: link.id, kind: link.kind, score: link.score };
     }
     if (!best) return undefined;
     await this.state.loadEvents([best.found]);
-    return { event: this.state.root(best.found), id: best.id, kind: best.kind, score: best.score };
+    const event = this.state.root(best.found);
+    const end = this.state.event(event).dayEnd;
+    if (day !== null && end !== null && day - end > this.options.activeDays) return undefined;
+    return { event, id: best.id, kind: best.kind, score: best.score };
   }
 
   /** Files the event under the article's key terms (each key keeps its newest postings only). */

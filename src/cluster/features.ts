@@ -1,5 +1,6 @@
 import { words } from '../text/tokenize.js';
 import { STOPWORDS } from '../text/stopwords.js';
+import { isTemplateText } from './template.js';
 import { type IdfView, type SparseVector, EMPTY_VECTOR, capTop, fromEntries, normalizeInPlace, topIds } from './sparse.js';
 
 /**
@@ -156,6 +157,8 @@ export interface DocFeatures {
   keyWeights: number[];
   /** Capitalised names, read when the document came without entities (else empty). */
   names: string[];
+  /** A fixed form filled with figures (template.ts): its body words are the form's, not the story's. */
+  template: boolean;
 }
 
 /** Prefix keeping entity ids apart from word ids in the shared vocabulary. */
@@ -202,6 +205,7 @@ export interface DocTerms {
   entity: string[];
   /** Capitalised names, read when the document came without entities (else empty). */
   names: string[];
+  template: boolean;
 }
 
 export function docTerms(doc: { title: string | null; text: string; entities: readonly string[] }): DocTerms {
@@ -216,10 +220,11 @@ const termsOfDoc = new WeakMap<object, DocTerms>();
 function readTerms(doc: { title: string | null; text: string; entities: readonly string[] }): DocTerms {
   const title = doc.title ? contentTerms(doc.title) : [];
   const body = contentTerms(doc.text);
-  if (doc.entities.length > 0) return { title, body, entity: [...new Set(doc.entities.map(entityKey))], names: [] };
+  const template = isTemplateText(doc.text);
+  if (doc.entities.length > 0) return { title, body, entity: [...new Set(doc.entities.map(entityKey))], names: [], template };
   const text = `${doc.title ?? ''}\n\n${doc.text}`;
   const names = capitalisedNames(text, Infinity);
-  return { title, body, entity: nameTerms(text, names), names };
+  return { title, body, entity: nameTerms(text, names), names, template };
 }
 
 /** Updates the online document frequencies with this document, then weighs its sub-vectors. */
@@ -237,9 +242,15 @@ export function featurize(
   countInto(entityCounts, stats, terms.entity);
   const seen = new Set<number>([...titleCounts.keys(), ...bodyCounts.keys(), ...entityCounts.keys()]);
   stats.observe(seen);
-  const [title, titleTf] = weigh(titleCounts, stats, limits.docTerms);
+  let [title, titleTf] = weigh(titleCounts, stats, limits.docTerms);
   const [body, bodyTf] = weigh(bodyCounts, stats, limits.docTerms);
-  const [entities, entitiesTf] = weigh(entityCounts, stats, limits.docTerms);
+  let [entities, entitiesTf] = weigh(entityCounts, stats, limits.docTerms);
+  if (terms.template) {
+    // Scored by what the form is filled with, not by the form: only its rare title words, and the
+    // names its title carries (names read from the form's lines are the form's).
+    title = distinctivePart(title, stats);
+    entities = distinctivePart(namedInTitle(entities, terms.title, stats), stats);
+  }
   const keyed = new Map<number, number>();
   const add = (v: SparseVector, ids: Iterable<number>) => {
     for (const id of ids) keyed.set(id, (keyed.get(id) ?? 0) + weightOf(v, id));
@@ -249,8 +260,37 @@ export function featurize(
   add(entities, topIds(entities, limits.keyTerms));
   const keys = [...keyed.keys()];
   const keyWeights = [...keyed.values()];
-  return { title, body, entities, titleTf, bodyTf, entitiesTf, keys, keyWeights, names: terms.names };
+  return { title, body, entities, titleTf, bodyTf, entitiesTf, keys, keyWeights, names: terms.names, template: terms.template };
 }
+
+/** A template's own words: the terms of `v` few documents carry (the form's words are in many), renormalised. */
+export function distinctivePart(v: SparseVector, stats: TermStats): SparseVector {
+  const most = Math.max(2, RARE_SHARE * stats.docs);
+  const ids: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < v.ids.length; i++) {
+    if (stats.frequency(v.ids[i]!) > most) continue;
+    ids.push(v.ids[i]!);
+    weights.push(v.weights[i]!);
+  }
+  return ids.length ? normalizeInPlace({ ids: Int32Array.from(ids), weights: Float32Array.from(weights) }) : EMPTY_VECTOR;
+}
+
+/** The entries of `v` whose name has a word in `title` (content terms of the title). */
+function namedInTitle(v: SparseVector, title: readonly string[], stats: TermStats): SparseVector {
+  const words = new Set(title);
+  const ids: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < v.ids.length; i++) {
+    if (!contentTerms(stats.term(v.ids[i]!).slice(1)).some((w) => words.has(w))) continue;
+    ids.push(v.ids[i]!);
+    weights.push(v.weights[i]!);
+  }
+  return ids.length ? { ids: Int32Array.from(ids), weights: Float32Array.from(weights) } : EMPTY_VECTOR;
+}
+
+/** Share of documents a term may appear in and still tell one story from another. */
+const RARE_SHARE = 0.01;
 
 function weightOf(v: SparseVector, id: number): number {
   let lo = 0;

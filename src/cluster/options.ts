@@ -72,23 +72,22 @@ export interface ClusterOptions {
    */
   maxSpanDays?: number;
   /**
-   * Weight of the member-neighbour similarity (mean TF-IDF cosine of the article to the event's
-   * `memberK` nearest members) blended with the centroid similarity: content =
-   * (1 - memberWeight) * centroid + memberWeight * members. Helps headline-length texts, whose few
-   * words cover little of a large event's centroid. 0 (the default) skips the member index.
-   * @default 0
+   * Distinct content words (title and body) below which an article is a short text (a headline, a
+   * headline with a snippet, a feed item). A short text shares few words with any event's centroid,
+   * so it is held to `shortThreshold` and `shortMergeThreshold` instead.
+   * @default 24
    */
-  memberWeight?: number;
+  shortTerms?: number;
   /**
-   * Nearest members averaged for the member-neighbour similarity.
-   * @default 3
+   * Join threshold for short texts (chosen on the tuning part of Google News: bench/gnews-tune.ts).
+   * @default 0.15
    */
-  memberK?: number;
+  shortThreshold?: number;
   /**
-   * Heaviest terms of each article kept in the member index.
-   * @default keyTerms
+   * Merge threshold when the article that matched both events is a short text.
+   * @default 0.2
    */
-  memberTerms?: number;
+  shortMergeThreshold?: number;
 }
 
 export type ResolvedClusterOptions = Required<ClusterOptions>;
@@ -109,9 +108,9 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     relationMin: options.relationMin ?? 0.2,
     mergeThreshold: options.mergeThreshold ?? 0.5,
     maxSpanDays: options.maxSpanDays ?? 7 * daySigma,
-    memberWeight: options.memberWeight ?? 0,
-    memberK: options.memberK ?? 3,
-    memberTerms: options.memberTerms ?? options.keyTerms ?? 12,
+    shortTerms: options.shortTerms ?? 24,
+    shortThreshold: options.shortThreshold ?? 0.15,
+    shortMergeThreshold: options.shortMergeThreshold ?? 0.2,
   };
 }
 

@@ -1,7 +1,7 @@
 import { jsonCodec, RowSet, type RowTable } from '../core/rows.js';
 import type { ClusterDoc } from './events.js';
 import type { EventHeader, StorylineChange } from '../core/types.js';
-import { TermStats, dayNumber, docTerms } from './features.js';
+import { TermStats, dayNumber, docTerms, entityKey } from './features.js';
 import {
   type IdfView,
   type SparseVector,
@@ -16,7 +16,24 @@ import {
   packVector,
   unpackVector,
 } from './sparse.js';
-import { overlap, type StorylineOptions } from './storylines.js';
+
+export interface StorylineOptions {
+  /**
+   * Score at which an event continues a storyline: 0.6 * topic cosine + 0.4 * min(1, distinctive
+   * shared names / 3), plus 0.2 when their articles share a passage. Without a shared passage, two
+   * events must share at least two distinctive names (carried by at most 10 articles, or 1% of them),
+   * whatever their topic; an undated event joins a dated one only through a shared passage.
+   * @default 0.3
+   */
+  threshold?: number;
+  /**
+   * Most days between an event and the storyline event it continues.
+   * @default 60
+   */
+  windowDays?: number;
+  /** Terms kept per event topic vector. @default 100 */
+  topicTerms?: number;
+}
 
 /** Terms and names of an event that find its candidate storyline neighbours. */
 const KEY_TERMS = 30;
@@ -27,6 +44,13 @@ const PROFILE_NAMES = 60;
 const PROFILE_LINKS = 40;
 /** Most candidate events an event is compared with: those sharing the most keys, and linked ones. */
 const CANDIDATES = 40;
+/** A name is distinctive when at most this share of the articles seen carry it, or at most this many. */
+const RARE_NAME_SHARE = 0.01;
+const RARE_NAME_ARTICLES = 10;
+/** Distinctive names two events must share to be linked (without a shared passage). */
+const MIN_SHARED = 2;
+/** Distinctive shared names that count in full. */
+const FULL_SHARED = 3;
 
 interface Profile {
   id: string;
@@ -37,6 +61,8 @@ interface Profile {
   /** IDF-weighed norm of `tf`, as of the profile's last change (so comparing it needs only the shared terms). */
   norm: number;
   names: string[];
+  /** Each name's term id in the clusterer's vocabulary (its document frequency says how common it is), or -1. */
+  nameIds: number[];
   /** Relations between this event's articles and another event's: `[other event, a, b]`. */
   links: Array<[string, string, string]>;
   size: number;
@@ -121,12 +147,8 @@ export class StorylineBuilder {
     const ids = [...counts.keys()];
     const v = normalizeInPlace(fromEntries(ids, ids.map((id) => 1 + Math.log(counts.get(id)!))));
     p.tf = capTop(addScaled(p.tf, v), this.topicTerms * 2);
-    const names = new Set(p.names);
-    for (const n of doc.entities.length ? doc.entities : terms.entity.map((x) => x.slice(1))) {
-      if (names.size >= PROFILE_NAMES) break;
-      names.add(n.toLowerCase());
-    }
-    p.names = [...names];
+    const keys = doc.entities.length ? doc.entities.map(entityKey) : terms.entity;
+    for (const key of keys) this.addName(p, key.slice(1), this.stats.known(key));
     p.size++;
     this.profiles.set(p.id, p);
     if (links.length === 0) return;
@@ -156,7 +178,7 @@ export class StorylineBuilder {
       const p = this.profiles.get(id);
       if (!p || id === into) continue;
       target.tf = capTop(addScaled(target.tf, p.tf), this.topicTerms * 2);
-      target.names = [...new Set([...target.names, ...p.names])].slice(0, PROFILE_NAMES);
+      p.names.forEach((n, i) => this.addName(target, n, p.nameIds?.[i]));
       target.links = [...target.links, ...p.links].slice(0, PROFILE_LINKS);
       target.size += p.size;
       await this.leaveLine(p);
@@ -169,16 +191,18 @@ export class StorylineBuilder {
   async place(event: EventHeader): Promise<void> {
     const p = await this.profile(event.id);
     p.title = event.title;
+    // An undated event that gains a date was threaded as undated: thread it again as what it is now.
+    const gainedDate = p.begin === null && p.size > 1 && event.dateBegin !== null;
     p.begin = dayNumber(event.dateBegin);
     p.end = dayNumber(event.dateEnd) ?? p.begin;
-    const names = new Set(p.names);
-    for (const n of event.entities) if (names.size < PROFILE_NAMES) names.add(n.toLowerCase());
-    p.names = [...names];
+    // The header's names come from the event's articles, whose names were added with their ids.
+    for (const n of event.entities) this.addName(p, n.toLowerCase(), undefined);
     this.profiles.set(p.id, p);
     await this.loadTermIds(p.tf.ids);
     const idf = this.stats.idfView();
     p.norm = normIdf(p.tf, idf);
     const keys = keysOf(p, idf);
+    if (gainedDate) await this.leaveLine(p);
     const head = p.line === null ? undefined : await this.head(p.line);
     if (head && head.size > 1) {
       this.changes.push({ kind: 'dated', storyline: head.id, event: p.id, begin: p.begin, seq: p.seq });
@@ -201,7 +225,7 @@ export class StorylineBuilder {
     let p = this.profiles.get(id);
     if (!p) {
       const meta = await this.counters();
-      p = { id, seq: meta.nextSeq++, tf: EMPTY_VECTOR, norm: 0, names: [], links: [], size: 0, title: '', begin: null, end: null, line: null };
+      p = { id, seq: meta.nextSeq++, tf: EMPTY_VECTOR, norm: 0, names: [], nameIds: [], links: [], size: 0, title: '', begin: null, end: null, line: null };
       this.meta.set('m', meta);
       this.profiles.set(id, p);
     }
@@ -221,19 +245,30 @@ export class StorylineBuilder {
   /** Joins the storyline of the best-scoring other event, or keeps (or starts) its own. */
   private async thread(p: Profile, keys: readonly string[]): Promise<void> {
     const candidates = await this.candidates(p, keys);
+    await this.loadTermIds([p, ...candidates].flatMap((x) => (x.nameIds ?? []).filter((id) => id >= 0)));
     const idf = this.stats.idfView();
+    const rare = this.rareNames(p);
     let best: { other: Profile; score: number; why: string } | undefined;
     for (const other of candidates) {
       const gap = dayGap(p, other);
       if (gap !== null && gap > this.windowDays) continue;
-      const cos = p.norm > 0 && other.norm > 0 ? dotIdfBoth(p.tf, other.tf, idf) / (p.norm * other.norm) : 0;
-      const ents = overlap(new Set(p.names), new Set(other.names));
       const passage = passageBetween(p, other);
-      const score = 0.6 * cos + 0.4 * ents.score + (passage ? 0.2 : 0);
+      // An undated event next to a dated one: only a shared passage says they belong together.
+      if (!passage && (p.begin === null) !== (other.begin === null)) continue;
+      const cos = p.norm > 0 && other.norm > 0 ? dotIdfBoth(p.tf, other.tf, idf) / (p.norm * other.norm) : 0;
+      const shared = p.names.filter((n) => other.names.includes(n));
+      const otherRare = this.rareNames(other);
+      const distinctive = shared.filter((n) => rare.has(n) || otherRare.has(n));
+      // Names many articles carry ("uk", "us") link nothing; one distinctive name alone is not enough
+      // either, nor a topic alone (formulaic reports, bond issues or market notes, share their words).
+      if (!passage && distinctive.length < MIN_SHARED) continue;
+      const score = 0.6 * cos + 0.4 * Math.min(1, distinctive.length / FULL_SHARED) + (passage ? 0.2 : 0);
       if (best && score <= best.score) continue;
+      const common = shared.filter((n) => !distinctive.includes(n));
       const why = [
         `topic ${round(cos)}`,
-        ents.shared.length ? `shared entities ${ents.shared.slice(0, 5).join(', ')}` : 'no shared entities',
+        distinctive.length ? `shared entities ${distinctive.slice(0, 5).join(', ')}` : 'no distinctive shared entities',
+        common.length ? `common names not counted: ${common.slice(0, 3).join(', ')}` : '',
         passage ? `shared passage between ${passage[0]} and ${passage[1]}` : '',
       ].filter(Boolean);
       best = { other, score, why: why.join('; ') };
@@ -262,6 +297,33 @@ export class StorylineBuilder {
       }
     }
     this.profiles.set(p.id, p);
+  }
+
+  /** A profile name: kept once, with its term id when the vocabulary holds it (the first `PROFILE_NAMES`). */
+  private addName(p: Profile, name: string, id: number | undefined): void {
+    const ids = (p.nameIds ??= p.names.map(() => -1));
+    const at = p.names.indexOf(name);
+    if (at >= 0) {
+      if (ids[at] === -1 && id !== undefined) ids[at] = id;
+      return;
+    }
+    if (p.names.length >= PROFILE_NAMES) return;
+    p.names.push(name);
+    ids.push(id ?? -1);
+  }
+
+  /**
+   * Names of `p` few articles carry: at most `RARE_NAME_ARTICLES`, or `RARE_NAME_SHARE` of the
+   * articles seen in a larger corpus. Frequencies must be loaded.
+   */
+  private rareNames(p: Profile): Set<string> {
+    const most = Math.max(RARE_NAME_ARTICLES, RARE_NAME_SHARE * this.stats.docs);
+    const out = new Set<string>();
+    p.names.forEach((n, i) => {
+      const id = p.nameIds?.[i] ?? -1;
+      if (id >= 0 && this.stats.holds(id) && this.stats.frequency(id) <= most) out.add(n);
+    });
+    return out;
   }
 
   /** The storyline shows the title of its largest event (the latest to reach that size). */

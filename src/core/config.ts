@@ -26,11 +26,6 @@ export interface Options {
    * @default 3
    */
   eventDaySigma: number;
-  /**
-   * Folder holding a local sentence-embedding model; optional.
-   * @default null
-   */
-  modelDir: string | null;
 }
 
 export const DEFAULT_OPTIONS: Options = {
@@ -39,7 +34,6 @@ export const DEFAULT_OPTIONS: Options = {
   threshold: 0.3,
   numPerm: 64,
   eventDaySigma: 3,
-  modelDir: null,
 };
 
 export function resolveOptions(partial: Partial<Options> = {}): Options {

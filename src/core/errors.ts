@@ -25,7 +25,6 @@ export const ERRORS = {
   BAD_REQUEST: (detail: string) => `bad request: ${detail}`,
   PAYLOAD_TOO_LARGE: (limit: number) => `request body is over the limit of ${limit} bytes`,
   TOO_MANY_JOBS: (limit: number) => `${limit} uploads are already waiting or running; try again once some have finished`,
-  NO_MODEL: (folder: string) => `no sentence-embedding model in ${folder}`,
   DB_TOO_NEW: (file: string, found: number, supported: number) =>
     `${file}: database schema version ${found} is newer than this wiretrace supports (${supported}); upgrade wiretrace`,
   DB_TOO_OLD: (file: string, found: number, supported: number) =>

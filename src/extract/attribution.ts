@@ -144,7 +144,7 @@ export function subjectAfter(ctx: AttributionContext, cue: number, to: number): 
   }
   if (!/^(the|a|an|another|his|her|their|its|this|these|those|both|one|two|three|several|some|many|senior|top)$/.test(first.w)) return null;
   const span: Span = [first.b, tokens[end]!.e];
-  return { cue: null, speaker: resolveRole(ctx, tokens[end]!.w, first.b) ?? npName(ctx, span), speakerSpan: span };
+  return { cue: null, speaker: describedSpeaker(ctx, tokens[end]!.w, span), speakerSpan: span };
 }
 
 /** "Albright urged women to vote, saying": the first name or pronoun of the clause before the participle. */
@@ -186,6 +186,8 @@ function nounPhrase(ctx: AttributionContext, j: number, floor: number): Attribut
   const head = tokens[j]!;
   if (head.cap && !head.initial) return null;
   if (/^(that|which|this|it|there|what|and|or|but|not|to)$/.test(head.w)) return null;
+  // "Computerandvideogames.com told": the tail of a web address is no noun phrase.
+  if (/[.\/@]/.test(ctx.text[head.b - 1] ?? '')) return null;
   let k = j;
   while (k - 1 >= floor && j - k < 6 && !/[,.;:!?"\u201c\u201d]/.test(gap(ctx, k - 1))) {
     const w = tokens[k - 1]!.w;
@@ -194,7 +196,50 @@ function nounPhrase(ctx: AttributionContext, j: number, floor: number): Attribut
     if (/^(the|a|an|his|her|their|its)$/.test(w)) break;
   }
   const span: Span = [tokens[k]!.b, head.e];
-  return { cue: null, speaker: resolveRole(ctx, head.w, span[0]) ?? npName(ctx, span), speakerSpan: span };
+  return { cue: null, speaker: describedSpeaker(ctx, head.w, span), speakerSpan: span };
+}
+
+/**
+ * Who a description names: the person whose role it is ("the spokesman"), the organisation last
+ * named before for "the company" / "the firm", else the description itself ("a senior official").
+ * A bare organisation noun with no organisation before it names nobody.
+ */
+function describedSpeaker(ctx: AttributionContext, head: string, span: Span): string | null {
+  const role = resolveRole(ctx, head, span[0]);
+  if (role) return role;
+  if (ORGANISATION_NOUNS.has(head)) return nearestBefore(ctx, span[0], 'organization');
+  return npName(ctx, span);
+}
+
+/** Nouns that stand for an organisation just named: "the company said", "the firm added". */
+const ORGANISATION_NOUNS = new Set(['company', 'firm', 'group', 'bank', 'corporation', 'business', 'carrier', 'airline', 'retailer', 'insurer', 'maker', 'manufacturer', 'utility', 'broker', 'brokerage']);
+
+/** Characters back an organisation is looked for. */
+const ORGANISATION_REACH = 600;
+
+/** The entity of `kind` mentioned last before `offset` (outside quotes and parentheses), or null. */
+function nearestBefore(ctx: AttributionContext, offset: number, kind: 'person' | 'organization'): string | null {
+  // "It" and "the company" point back a sentence or two; a person is followed further.
+  const reach = kind === 'person' ? 3000 : ORGANISATION_REACH;
+  for (let i = lastMentionBefore(ctx, offset); i >= 0; i--) {
+    const m = ctx.mentions[i]!;
+    if (offset - m.span[1] > reach) break;
+    if (inParentheses(ctx.text, m.span[0]) || insideQuote(ctx.quoted, m.span[0])) continue;
+    if (kind === 'organization' && modifiesNoun(ctx, m)) continue;
+    if (ctx.entities.get(m.entity)?.kind === kind) return m.entity;
+  }
+  return null;
+}
+
+/**
+ * "RFID chips", "IMF staff": an acronym followed by a lower-case word other than a cue verb is a
+ * modifier, not the subject an "it" or "the company" points back to.
+ */
+function modifiesNoun(ctx: AttributionContext, m: EntityMention): boolean {
+  const name = ctx.text.slice(m.span[0], m.span[1]);
+  if (!/^[A-Z]{2,6}$/.test(name)) return false;
+  const next = /^ ([a-z]+)/.exec(ctx.text.slice(m.span[1], m.span[1] + 30));
+  return next !== null && !CUE_VERBS.has(next[1]!);
 }
 
 export function npName(ctx: AttributionContext, span: Span): string {
@@ -207,14 +252,7 @@ export function pronoun(ctx: AttributionContext, j: number): Attribution {
   const span: Span = [t.b, t.e];
   const wantPerson = t.w === 'he' || t.w === 'she';
   if (!wantPerson && t.w !== 'they' && t.w !== 'it') return { cue: null, speaker: null, speakerSpan: span };
-  for (let i = lastMentionBefore(ctx, t.b); i >= 0; i--) {
-    const m = ctx.mentions[i]!;
-    if (t.b - m.span[1] > 3000) break;
-    const kind = ctx.entities.get(m.entity)?.kind;
-    if (inParentheses(ctx.text, m.span[0]) || insideQuote(ctx.quoted, m.span[0])) continue;
-    if (wantPerson ? kind === 'person' : kind === 'organization') return { cue: null, speaker: m.entity, speakerSpan: span };
-  }
-  return { cue: null, speaker: null, speakerSpan: span };
+  return { cue: null, speaker: nearestBefore(ctx, t.b, wantPerson ? 'person' : 'organization'), speakerSpan: span };
 }
 
 export function lastMentionBefore(ctx: AttributionContext, offset: number): number {

@@ -49,37 +49,6 @@ export function sharedWords(a: WordBag, b: WordBag): number {
   return common;
 }
 
-/** Share of words two quotes have in common (Dice over word multisets, contractions expanded), 0..1. */
-export function quoteSimilarity(a: string, b: string): number {
-  const x = expand(quoteWords(a));
-  const y = expand(quoteWords(b));
-  if (!x.length || !y.length) return 0;
-  const counts = new Map<string, number>();
-  for (const w of x) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of y) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) { common++; counts.set(w, c - 1); }
-  }
-  return (2 * common) / (x.length + y.length);
-}
-
-/** How much of the shorter quote the longer one contains, 0..1: a trimmed quote is still the same utterance. */
-export function quoteContainment(a: string, b: string): number {
-  const x = expand(quoteWords(a));
-  const y = expand(quoteWords(b));
-  if (!x.length || !y.length) return 0;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  const have = new Map<string, number>();
-  for (const w of long) have.set(w, (have.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of short) {
-    const c = have.get(w) ?? 0;
-    if (c > 0) { common++; have.set(w, c - 1); }
-  }
-  return common / short.length;
-}
-
 const NUMBER = /^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)$/;
 
 /**

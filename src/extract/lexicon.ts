@@ -41,7 +41,6 @@ repeatedly flatly angrily bluntly told has have had was is would will could did 
 publicly privately separately similarly likewise earlier subsequently reportedly in an a on interview statement`);
 
 export const PRONOUNS = set('he she they we i it who');
-export const PERSON_PRONOUNS = set('he she');
 
 /** Heads of role phrases: "Defense Minister", "Kremlin spokesman", "press secretary", "a fellow at ...". */
 export const ROLE_WORDS = set(`

@@ -288,13 +288,24 @@ export function assembleQuoteGroup(header: QuoteGroupHeader, records: readonly Q
   return { id: header.id, speaker: header.speaker, variants };
 }
 
-/** Dice over words; a quote trimmed in one copy (5+ words, all inside the other) still scores 0.9. */
+/**
+ * Dice over words; a quote trimmed in one copy (5+ words, its content words all inside the other)
+ * still scores 0.9. Containment counts content words only: "German growth for the current year would
+ * be 1.8%" is not inside a quote on India's budget because both say "the", "year" and "would be".
+ */
 function similarity(a: WordBag, b: WordBag): number {
   if (!a.size || !b.size) return 0;
-  const common = sharedWords(a, b);
-  const dice = (2 * common) / (a.size + b.size);
-  const shorter = Math.min(a.size, b.size);
-  return Math.max(dice, shorter >= 5 ? (common / shorter) * 0.9 : 0);
+  const dice = (2 * sharedWords(a, b)) / (a.size + b.size);
+  const [short, long] = a.size <= b.size ? [a, b] : [b, a];
+  if (short.size < 5) return dice;
+  let content = 0;
+  let inside = 0;
+  for (const [w, c] of short.counts) {
+    if (isStopword(w)) continue;
+    content += c;
+    inside += Math.min(c, long.counts.get(w) ?? 0);
+  }
+  return content > 0 ? Math.max(dice, (inside / content) * 0.9) : dice;
 }
 
 function compareArticles(a: { published: string | null; name: string }, b: { published: string | null; name: string }): number {

@@ -4,7 +4,7 @@
  * Returned as sorted distinct hashes.
  */
 import { hashInt } from './hash.js';
-import { STOP_HASHES, charCodes, scanWords, type Scan } from './scan.js';
+import type { Scan } from './scan.js';
 
 const NAME_SEED = 0xa11;
 const NUMBER_SEED = 0xa12;
@@ -26,13 +26,6 @@ function atSentenceStart(codes: Uint16Array, at: number): boolean {
   return at < 3;
 }
 
-/** Stopword flags of a scan's words (1: function word). */
-export function stopFlags(scan: Scan, into?: Uint8Array): Uint8Array {
-  const out = into && into.length >= scan.count ? into : new Uint8Array(scan.count);
-  for (let i = 0; i < scan.count; i++) out[i] = STOP_HASHES.has(scan.hashes[i]!) ? 1 : 0;
-  return out;
-}
-
 /** Sorts `a[0, n)` in place and keeps its distinct values, at most the `max` smallest; returns how many. */
 function bottomK(a: Uint32Array, n: number, max: number): number {
   const s = a.subarray(0, n).sort();
@@ -41,14 +34,9 @@ function bottomK(a: Uint32Array, n: number, max: number): number {
   return w;
 }
 
-/** Hashes of anchor terms in `text`; at most `max` (the smallest hashes: a bottom-k sample). */
-export function anchors(text: string, max = 48, scan: Scan = scanWords(text), stops: Uint8Array = stopFlags(scan)): Uint32Array {
-  return anchorScratch(charCodes(text), max, scan, stops).slice();
-}
-
 /**
- * Like `anchors`, from the text's code units (`charCodes`); the result is a view
- * of scratch storage, valid until the next call.
+ * Hashes of anchor terms in a text, from its code units (`charCodes`); at most `max` (the smallest
+ * hashes: a bottom-k sample). The result is a view of scratch storage, valid until the next call.
  */
 export function anchorScratch(codes: Uint16Array, max: number, scan: Scan, stops: Uint8Array): Uint32Array {
   if (raw.length < scan.count) raw = new Uint32Array(scan.count * 2);

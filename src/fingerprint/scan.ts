@@ -78,7 +78,7 @@ export function charCodes(text: string): Uint16Array {
   return codeUnits;
 }
 
-/** An empty scan to pass to `scanWords` as reusable storage. */
+/** An empty scan to pass to `scanCodes` as reusable storage. */
 export function emptyScan(capacity = 1024): Scan {
   return { count: 0, hashes: new Uint32Array(capacity), begins: new Int32Array(capacity), ends: new Int32Array(capacity) };
 }
@@ -96,14 +96,9 @@ function grow(scan: Scan, cap: number): void {
 }
 
 /**
- * Words of `text`: hash, begin and end of each. With `into`, its arrays are reused
- * (grown as needed; entries past `count` are stale) and it is returned.
+ * Words of the first `n` code units of `codes` (see `charCodes`): hash, begin and end of each. With
+ * `into`, its arrays are reused (grown as needed; entries past `count` are stale) and it is returned.
  */
-export function scanWords(text: string, into?: Scan): Scan {
-  return scanCodes(charCodes(text), text.length, into);
-}
-
-/** `scanWords` over the first `n` code units of `codes` (see `charCodes`). */
 export function scanCodes(codes: Uint16Array, n: number, into?: Scan): Scan {
   const scan = into ?? emptyScan(Math.max(16, n >> 2));
   let { hashes, begins, ends } = scan;

@@ -1,5 +1,4 @@
-import type { Article } from '../core/types.js';
-import type { Page, Store } from '../store/store.js';
+import type { Page } from '../store/store.js';
 
 /** The store's largest page. */
 const PAGE = 1000;
@@ -27,12 +26,3 @@ export async function* pagesOf<T>(list: (page: Page) => Promise<T[]>, keyOf?: (r
   }
 }
 
-/** Every stored article, in full, in the store's article order. */
-export async function allArticles(store: Store): Promise<Article[]> {
-  const summaries = await everything((page) => store.listArticles(page), (summary) => summary.id);
-  const out: Article[] = [];
-  for (let i = 0; i < summaries.length; i += PAGE) {
-    out.push(...(await store.getArticles(summaries.slice(i, i + PAGE).map((s) => s.id))));
-  }
-  return out;
-}

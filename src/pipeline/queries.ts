@@ -95,7 +95,8 @@ export interface EventDetail extends EventRow {
 export interface StoryRow {
   id: string;
   title: string;
-  events: EventRow[];
+  /** Each event with `link`: why it is on the storyline (which event it follows, on what evidence). */
+  events: Array<EventRow & { link: string }>;
 }
 
 export interface QuoteGroupRow {
@@ -309,10 +310,10 @@ export async function storiesView(store: Store, page?: Page): Promise<StoryRow[]
 }
 
 async function storyRow(store: Store, storyline: Storyline, names: Names): Promise<StoryRow> {
-  const events: EventRow[] = [];
-  for (const id of storyline.events) {
+  const events: StoryRow['events'] = [];
+  for (const [i, id] of storyline.events.entries()) {
     const event = await store.getEvent(id);
-    if (event) events.push(await eventRow(store, event, names));
+    if (event) events.push({ ...(await eventRow(store, event, names)), link: storyline.reasons[i] ?? '' });
   }
   return { id: storyline.id, title: storyline.title, events };
 }

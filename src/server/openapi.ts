@@ -98,7 +98,7 @@ const schemas: Record<string, Schema> = {
       }),
     ],
   },
-  StoryRow: obj({ id: str, title: str, events: arr(ref('EventRow')) }),
+  StoryRow: obj({ id: str, title: str, events: arr({ allOf: [ref('EventRow'), obj({ link: str })] }) }),
   QuoteGroupRow: obj({
     group: str, speaker: nullableStr,
     variants: arr(obj({ article: str, articleId: str, text: str, span: ref('Span'), indirect: { type: 'boolean', description: 'Reported speech, not a direct quote.' }, drift: arr(ref('WordDiffOp')), flags: arr(str) })),

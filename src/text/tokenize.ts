@@ -1,5 +1,3 @@
-import type { Span } from '../core/types.js';
-
 /** Words: letters and digits, with inner apostrophes, hyphens, dots and commas ("U.S.", "14,000", "can't"). */
 const WORD = /[\p{L}\p{N}]+(?:['\u2019.,\-][\p{L}\p{N}]+)*/gu;
 
@@ -41,6 +39,3 @@ export function wordCount(text: string): number {
   return n;
 }
 
-export function spanText(text: string, span: Span): string {
-  return text.slice(span[0], span[1]);
-}

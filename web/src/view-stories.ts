@@ -45,7 +45,6 @@ export async function storyPage(main: HTMLElement, _params: URLSearchParams, id:
   const first = story.events[0]?.date ?? null;
   const lastEvent = story.events[story.events.length - 1];
   const outlets = new Set(story.events.flatMap((e) => e.coverage.map((c) => c.source)));
-  const reasons = storylineReasons(story);
   main.append(
     h('nav', { class: 'crumbs' }, link(routes.stories(), 'Storylines'), ' / ', story.id),
     h(
@@ -60,17 +59,12 @@ export async function storyPage(main: HTMLElement, _params: URLSearchParams, id:
       'section',
       { class: 'card storyline', 'data-testid': 'story-events' },
       h('h2', {}, 'Events'),
-      h('ol', { class: 'timeline' }, ...story.events.map((e, i) => eventItem(e, reasons[i]))),
+      h('ol', { class: 'timeline' }, ...story.events.map((e) => eventItem(e, e.link))),
     ),
   );
 }
 
-/** The reasons a storyline's events belong together, where the storyline carries them (one per event). */
-function storylineReasons(story: StoryRow): Array<string | undefined> {
-  const reasons = (story as StoryRow & { reasons?: unknown }).reasons;
-  return Array.isArray(reasons) ? reasons.map((r) => (typeof r === 'string' && r ? r : undefined)) : [];
-}
-
+/** One event of a storyline, with why it is on the storyline (the stored link reason). */
 function eventItem(event: EventRow, reason?: string): HTMLElement {
   const outlets = event.coverage.map((c) => c.source).filter(Boolean);
   const copies = event.coverage.reduce((n, c) => n + c.copies.length, 0);

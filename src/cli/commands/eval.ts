@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { evalPairsMrpc } from '../../eval/eval-mrpc.js';
-import { evalClustersGnews } from '../../cluster/eval-gnews.js';
-import { evalQuotesPolnear } from '../../extract/eval-polnear.js';
-import { evalSample } from '../../pipeline/eval-sample.js';
+import { evalClustersGnews } from '../../eval/gnews.js';
+import { evalQuotesPolnear } from '../../eval/polnear.js';
+import { evalSample } from '../../eval/sample.js';
 import { evalSemeval } from '../../eval/eval-semeval.js';
 import { print, printJson } from '../context.js';
 import { UsageError } from '../exit.js';

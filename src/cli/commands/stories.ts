@@ -40,6 +40,7 @@ export function printStory(story: StoryRow, detail: boolean): void {
     const bar = last ? '   ' : '│  ';
     for (const name of event.articles) print(`${bar}   · ${name}`);
     if (!detail) return;
+    if (event.link) print(`${bar}     why here: ${event.link}`);
     for (const c of event.coverage) {
       const parts = [];
       if (c.original.length) parts.push(`original: ${c.original.join(', ')}`);

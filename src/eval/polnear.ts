@@ -4,7 +4,7 @@ import type { Quote, Span } from '../core/types.js';
 import { createError } from '../core/errors.js';
 import { paragraphs } from '../text/segment.js';
 import { parseBrat, type BratAttribution } from './brat.js';
-import { extractQuotes } from './quotes.js';
+import { extractQuotes } from '../extract/quotes.js';
 
 export interface PolnearScores {
   precision: number;
