@@ -69,7 +69,7 @@ export function fitOn(data: PairData, labels: ArrayLike<number>, idx: number[]):
 }
 
 /** P(paraphrase) of pair `i` of `data` under a fitted model. */
-export function probabilityOf(model: FittedModel, data: PairData, i: number): number {
+function probabilityOf(model: FittedModel, data: PairData, i: number): number {
   return model.classifier([...data.fixed[i]!, ...kldFeatures(model.kld, data.A[i]!, data.B[i]!)]);
 }
 

@@ -248,7 +248,7 @@ function ids(s: Side): Int32Array {
 const minMax = (p: number, q: number): [number, number] => [Math.min(p, q), Math.max(p, q)];
 
 /** Names of the fixed features, in `fixedFeatures` order. */
-export const FIXED_FEATURE_NAMES: readonly string[] = [
+const FIXED_FEATURE_NAMES: readonly string[] = [
   'p1min', 'p1max', 'p2min', 'p2max', 'p3min', 'p3max', 'p4min', 'p4max',
   'bleuMin', 'bleuMax', 'matchPmin', 'matchPmax', 'matchF', 'unmatchedSum', 'unmatchedMax',
   'synonymShare', 'fragmentation', 'lcsMin', 'lcsMax', 'editRate', 'char3', 'char4', 'char5',

@@ -32,7 +32,7 @@ export class TermVocab {
 }
 
 /** Term kinds: stem unigram, stem bigram, canonical (synonym group) of a content word. */
-export const TERM_KINDS = ['unigram', 'bigram', 'canonical'] as const;
+const TERM_KINDS = ['unigram', 'bigram', 'canonical'] as const;
 
 /** Terms of a sentence: stem unigrams and bigrams over all tokens, canonical ids of content words. */
 export function termsOf(side: Side, vocab: TermVocab, kinds: readonly number[] = [0, 1, 2]): Terms {
@@ -120,7 +120,7 @@ export function learnKld(A: Terms[], B: Terms[], labels: ArrayLike<number>, idx:
   return { weight, sharedLogOdds, aloneLogOdds, kinds, unseen };
 }
 
-export const KLD_FEATURE_NAMES: readonly string[] = ['kldShared', 'kldUnmatched', 'kldUnmatchedMax', 'nbSum', 'nbMin', 'nbUnigram', 'nbBigram', 'nbCanonical'];
+const KLD_FEATURE_NAMES: readonly string[] = ['kldShared', 'kldUnmatched', 'kldUnmatchedMax', 'nbSum', 'nbMin', 'nbUnigram', 'nbBigram', 'nbCanonical'];
 
 /** KLD-weighted features of a pair under a learned model. */
 export function kldFeatures(m: KldModel, a: Terms, b: Terms): number[] {

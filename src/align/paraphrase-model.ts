@@ -75,7 +75,7 @@ interface Stump {
 }
 
 /** Gradient-boosted stumps (logistic loss, Newton leaf values) over quantile cut points. */
-export function trainStumps(X: ArrayLike<number>[], y: ArrayLike<number>, opts: BoostOptions = {}): Scorer {
+function trainStumps(X: ArrayLike<number>[], y: ArrayLike<number>, opts: BoostOptions = {}): Scorer {
   const { rounds = 200, shrink = 0.1, bins = 32 } = opts;
   const n = X.length;
   const d = X[0]!.length;

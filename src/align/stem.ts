@@ -3,9 +3,7 @@
  * `wink-porter2-stemmer`; numbers and words of one or two letters are kept as they are. Stems are
  * only compared with each other, so "proposals"/"proposal", "limiting"/"limited" meet.
  */
-import { createRequire } from 'node:module';
-
-const porter2 = createRequire(import.meta.url)('wink-porter2-stemmer') as (word: string) => string;
+import porter2 from 'wink-porter2-stemmer';
 
 const CACHE = new Map<string, string>();
 const CACHE_LIMIT = 200_000;

@@ -17,11 +17,7 @@ import type { IngestJob } from '../../dist/src/server/jobs.js';
 
 export type {
   EditKind,
-  Entity,
-  JoinReason,
   QuarantineRecord,
-  Quote,
-  RelationKind,
   Span,
   WordDiffOp,
 } from '../../dist/src/core/types.js';
