@@ -1,5 +1,5 @@
 /**
- * The UI on a generated large database (bench/ui-database.ts: 5,000 articles, an event of 2,000):
+ * The UI on a generated large database (bench/ui-database.ts: 20,000 articles, an event of 2,000):
  * filters change results and totals, a permalink restores the view, the big event's graph is capped and
  * collapsed and stays clickable, the keyboard reaches every relation, quotes, diff keys, compare, entity
  * pages, dark mode, and a 390 px screen with no horizontal overflow. No timings here: see bench/ui-render.ts.
@@ -20,7 +20,7 @@ let db: UiDatabase;
 
 before(async () => {
   if (missing) return;
-  session = await openBrowserSession('ui-scale', async (store) => (db = await writeUiDatabase(store, { articles: 5000, bigEvent: BIG, seed: 11 })));
+  session = await openBrowserSession('ui-scale', async (store) => (db = await writeUiDatabase(store, { articles: 20_000, bigEvent: BIG, seed: 11 })));
   ({ server, browser, page } = session);
   page.setDefaultTimeout(30_000);
 });
