@@ -85,6 +85,16 @@ function rowContract(h: Harness): void {
     assert.deepEqual(rows.get('empty'), new Uint8Array(0));
   });
 
+  storeTest(h, 'a row key may hold any character, NUL included (keys join parts with it)', async (store) => {
+    const keys = ['reuters\u00001234', 'reuters\u00001235', 'Économie \u{1F4F0}', 'back\\slash'];
+    await store.putRows('k', keys.map((k, i) => [k, new Uint8Array([i])] as const));
+    const rows = await store.getRows('k', [...keys, 'reuters']);
+    assert.deepEqual([...rows.keys()].sort(), [...keys].sort());
+    keys.forEach((k, i) => assert.deepEqual(rows.get(k), new Uint8Array([i]), k));
+    await store.putRows('k', [[keys[0], null]]);
+    assert.deepEqual([...(await store.getRows('k', keys)).keys()].sort(), keys.slice(1).sort());
+  });
+
   storeTest(h, 'buckets file seqs under keys; lookup keeps the latest perKey of each key', async (store) => {
     await store.addBuckets(1, Int32Array.from([10, 20, -5]));
     await store.addBuckets(2, Int32Array.from([10, 30]));

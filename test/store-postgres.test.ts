@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isWiretraceError } from '../src/core/errors.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgres/pg-store.js';
-import { SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
 import { storeContract } from './store-contract.js';
 import { budgetArticle, makeRelation, natoArticle } from './store-fixtures.js';
 import { pgMissing, startPostgres, type PostgresServer } from './services.js';
@@ -63,6 +63,29 @@ function pgOnly(): void {
     const store = openPostgresStore(url);
     try {
       await assert.rejects(store.countArticles(), (error: unknown) => isWiretraceError(error) && error.code === 'DB_TOO_NEW' && error.message.includes(String(SCHEMA_VERSION + 7)));
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a database of the first schema upgrades in place: quarantine records already held are kept once, state rows stay', async () => {
+    const url = await server.createDatabase();
+    const held = { origin: 'feed.jsonl:3', code: 'BAD_JSON', message: "unexpected 'x'", excerpt: 'x{' };
+    const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+    await withClient(
+      url,
+      `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
+       ${MIGRATIONS[0].up};
+       INSERT INTO schema_migrations (version, description) VALUES (1, 'first');
+       INSERT INTO quarantine (record, at) VALUES (${literal(JSON.stringify(held))}, 'then');
+       INSERT INTO state_rows (ns, key, value) VALUES ('sig', 'a', '\\x0102');`,
+    );
+    const store = openPostgresStore(url);
+    try {
+      await store.putQuarantine({ ...held, excerpt: 'read again' });
+      await store.putQuarantine({ ...held, origin: 'feed.jsonl:4' });
+      assert.deepEqual(await store.listQuarantine(), [held, { ...held, origin: 'feed.jsonl:4' }]);
+      assert.deepEqual((await store.getRows('sig', ['a'])).get('a'), new Uint8Array([1, 2]));
     } finally {
       await store.close();
     }

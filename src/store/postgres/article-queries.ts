@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Article, ArticleSummary, QuarantineRecord } from '../../core/types.js';
 import { resolvePage } from '../page.js';
 import { bracketHits, HIT_CLOSE, HIT_OPEN } from '../snippet.js';
-import type { ArticleResolution, Page, SearchHit } from '../store.js';
+import type { ArticleResolution, OutletCount, Page, SearchHit } from '../store.js';
 import { pageAfterNullsLast, type Dialect, type NullsLastOrder } from '../sqlite/keyset.js';
 import { articleToRow, rowToArticle, rowToSummary, SUMMARY_COLUMNS, type ArticleRow, type SummaryRow } from '../sqlite/rows.js';
 import { unknownPageKey } from '../sqlite/statements.js';
@@ -18,7 +19,7 @@ export const ARTICLE_COLUMNS =
   'seq, id, name, format, title, source, url, byline, dateline, published, wire, language, based_on, text, paragraphs, captions, contributors, words, source_map, ingested_at';
 const INSERT_COLUMNS = ARTICLE_COLUMNS.split(', ').slice(1);
 /** Title weighs 3, text 1 (weights are listed D, C, B, A). */
-const RANK_WEIGHTS = "'{0.333, 0, 0, 1}'";
+export const RANK_WEIGHTS = "'{0.333, 0, 0, 1}'";
 
 /** Articles, their full-text search and the quarantine. */
 export class ArticleQueries {
@@ -127,7 +128,30 @@ export class ArticleQueries {
   async putQuarantine(record: QuarantineRecord): Promise<void> {
     // JSON keeps characters PostgreSQL text cannot hold (NUL) in a quarantined excerpt.
     const kept: QuarantineRecord = { origin: record.origin, code: record.code, message: record.message, excerpt: record.excerpt };
-    await this.sql.rows('INSERT INTO quarantine (record, at) VALUES ($1, $2)', [JSON.stringify(kept), new Date().toISOString()]);
+    // A record already held (same origin, code and message: the same file read again) is kept once.
+    const identity = createHash('md5').update(JSON.stringify([record.origin, record.code, record.message])).digest('hex');
+    await this.sql.rows(
+      `INSERT INTO quarantine (record, at, identity) SELECT $1::text, $2::text, $3::text
+       WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE identity = $3::text)`,
+      [JSON.stringify(kept), new Date().toISOString(), identity],
+    );
+  }
+
+  /** Offset paging only: outlets are ordered by their count. */
+  async listOutlets(page?: Page): Promise<OutletCount[]> {
+    const { offset, limit } = resolvePage(page);
+    return this.sql.rows<OutletCount>(
+      `SELECT source AS outlet, count(*) AS articles FROM articles WHERE source IS NOT NULL AND source <> ''
+       GROUP BY source ORDER BY articles DESC, source COLLATE "C" LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+  }
+
+  async countOutlets(): Promise<{ outlets: number; unknown: number }> {
+    const [row] = await this.sql.rows<{ outlets: number; unknown: number }>(
+      `SELECT count(DISTINCT source) FILTER (WHERE source <> '') AS outlets, count(*) FILTER (WHERE source IS NULL OR source = '') AS unknown FROM articles`,
+    );
+    return row;
   }
 
   async listQuarantine(page?: Page): Promise<QuarantineRecord[]> {

@@ -1,4 +1,4 @@
-import type { Entity, Quote, QuoteGroup, Relation, StoryEvent, Storyline } from '../../core/types.js';
+import type { Entity, Quote, QuoteGroup, QuoteGroupHeader, QuoteVariantRecord, Relation, StoryEvent, Storyline } from '../../core/types.js';
 import { createError } from '../../core/errors.js';
 import { mergeEntities } from '../entities.js';
 import { resolvePage } from '../page.js';
@@ -6,13 +6,11 @@ import type { Page, QuoteGroupFilter } from '../store.js';
 import { pageAfterNullsLast, type NullsLastOrder } from '../sqlite/keyset.js';
 import {
   entityToRow,
-  quoteGroupToRow,
   quoteToRow,
   relationToRow,
   rowToEntity,
   rowToEvent,
   rowToQuote,
-  rowToQuoteGroup,
   rowToRelation,
   rowToStoryline,
   type EntityRow,
@@ -27,6 +25,7 @@ import { minVariants, splitPair } from '../sqlite/link-tables.js';
 import { PG_DIALECT } from './article-queries.js';
 import { MemberQueries } from './member-queries.js';
 import { numbered, withArticles, type Sql } from './sql.js';
+import { addQuoteVariant, withVariants } from './quote-variants.js';
 
 const EVENT_ORDER = '(date_begin IS NULL), date_begin, date_end NULLS FIRST, seq';
 const EVENT_KEYSET: NullsLastOrder = { lead: 'date_begin', rest: ['date_end', 'seq'] };
@@ -44,10 +43,11 @@ export class LinkQueries {
     const r = relationToRow(relation);
     await withArticles(`${relation.a} or ${relation.b}`, () =>
       this.sql.rows(
-        `INSERT INTO relations (a, b, kind, score, source, evidence, passages) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO relations (a, b, kind, score, similarity, reuse, source, evidence, passages) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (LEAST(a, b), GREATEST(a, b)) DO UPDATE SET seq = DEFAULT, a = excluded.a, b = excluded.b, kind = excluded.kind,
-           score = excluded.score, source = excluded.source, evidence = excluded.evidence, passages = excluded.passages`,
-        [r.a, r.b, r.kind, r.score, r.source, r.evidence, r.passages],
+           score = excluded.score, similarity = excluded.similarity, reuse = excluded.reuse, source = excluded.source,
+           evidence = excluded.evidence, passages = excluded.passages`,
+        [r.a, r.b, r.kind, r.score, r.similarity, r.reuse, r.source, r.evidence, r.passages],
       ),
     );
   }
@@ -190,14 +190,8 @@ export class LinkQueries {
     return rows.map(rowToQuote);
   }
 
-  async putQuoteGroup(group: QuoteGroup): Promise<void> {
-    const row = quoteGroupToRow(group, 0);
-    await this.sql.rows(
-      `INSERT INTO quote_groups (id, speaker, variants, variant_count, position)
-       VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), -1) + 1 FROM quote_groups))
-       ON CONFLICT (id) DO UPDATE SET speaker = excluded.speaker, variants = excluded.variants, variant_count = excluded.variant_count`,
-      [row.id, row.speaker, row.variants, row.variant_count],
-    );
+  async addQuoteVariant(group: QuoteGroupHeader, variant: QuoteVariantRecord): Promise<void> {
+    await addQuoteVariant(this.sql, group, variant);
   }
 
   async listQuoteGroups(page?: Page, filter: QuoteGroupFilter = {}): Promise<QuoteGroup[]> {
@@ -207,7 +201,7 @@ export class LinkQueries {
       'SELECT * FROM quote_groups WHERE variant_count >= $1 AND position > $2 ORDER BY position LIMIT $3 OFFSET $4',
       [minVariants(filter), from, limit, page?.after === undefined ? offset : 0],
     );
-    return rows.map(rowToQuoteGroup);
+    return withVariants(this.sql, rows);
   }
 
   async countQuoteGroups(filter: QuoteGroupFilter = {}): Promise<number> {

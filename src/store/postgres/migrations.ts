@@ -131,6 +131,63 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE lsh_buckets (key INTEGER NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (key, seq));
     `,
   },
+  {
+    version: 2,
+    description: 'quote variants one row each, so a quote joining a group costs the same however big the group',
+    // The text is looked up by its md5: a long quote would not fit a btree index entry.
+    up: `
+      CREATE TABLE quote_variants (
+        seq BIGSERIAL PRIMARY KEY,
+        group_id TEXT COLLATE "C" NOT NULL,
+        article TEXT COLLATE "C" NOT NULL,
+        quote TEXT NOT NULL,
+        text TEXT COLLATE "C" NOT NULL,
+        span_begin INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        speaker TEXT,
+        published TEXT COLLATE "C",
+        name TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX quote_variants_group ON quote_variants (group_id, md5(text));
+      -- rebuilt by the next ingest (the derived version moved on):
+      DELETE FROM quote_groups;
+      ALTER TABLE quote_groups DROP COLUMN variants;
+      ALTER TABLE quote_groups ADD COLUMN wordings INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
+  {
+    version: 3,
+    description: 'articles by outlet, so the outlet facet counts from an index; a quarantine record is kept once',
+    // identity: md5 of [origin, code, message] as JSON. Older records are matched where json can read them
+    // (it cannot read NUL back, which an excerpt may hold).
+    up: `
+      CREATE INDEX articles_source ON articles (source) WHERE source IS NOT NULL;
+      ALTER TABLE quarantine ADD COLUMN identity TEXT;
+      UPDATE quarantine SET identity = md5('[' || (record::json -> 'origin')::text || ',' || (record::json -> 'code')::text || ',' || (record::json -> 'message')::text || ']')
+        WHERE strpos(record, '\\u0000') = 0;
+      CREATE INDEX quarantine_identity ON quarantine (identity);
+    `,
+  },
+  {
+    version: 4,
+    description: 'relations carry story similarity and the share of text reused beside their score; day numbers for sorting by span',
+    // julianday() as SQLite reads dates (UTC unless an offset is given), and NULL for what is no date.
+    up: `
+      ALTER TABLE relations ADD COLUMN similarity DOUBLE PRECISION NOT NULL DEFAULT 0;
+      ALTER TABLE relations ADD COLUMN reuse DOUBLE PRECISION NOT NULL DEFAULT 0;
+      CREATE FUNCTION wt_julian_day(day TEXT) RETURNS DOUBLE PRECISION LANGUAGE plpgsql IMMUTABLE SET TimeZone = 'UTC' AS $$
+      BEGIN
+        RETURN extract(epoch FROM day::timestamptz) / 86400.0 + 2440587.5;
+      EXCEPTION WHEN others THEN
+        RETURN NULL;
+      END $$;
+    `,
+  },
+  {
+    version: 5,
+    description: 'derived-state keys as bytes: a key may hold any character, NUL included, as it may in SQLite',
+    up: `ALTER TABLE state_rows ALTER COLUMN key TYPE BYTEA USING convert_to(key, 'UTF8');`,
+  },
 ];
 
 /** The schema version this build writes. */
@@ -147,8 +204,8 @@ export async function migrate(client: pg.ClientBase, where: string): Promise<num
   await client.query(
     `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
   ).catch((error: { code?: string }) => {
-    // Two processes creating the table at once: one wins, the other sees a unique violation.
-    if (error.code !== '23505' && error.code !== '42P07') throw error;
+    // Two processes creating the table at once: one wins, the other sees a unique violation or its row type already there.
+    if (error.code !== '23505' && error.code !== '42P07' && error.code !== '42710') throw error;
   });
   const applied: number[] = [];
   await client.query('BEGIN');

@@ -9,15 +9,19 @@ import type {
   QuarantineRecord,
   Quote,
   QuoteGroup,
+  QuoteGroupHeader,
+  QuoteVariantRecord,
   Relation,
   StoryEvent,
   Storyline,
   StorylineChange,
 } from '../../core/types.js';
 import { createError } from '../../core/errors.js';
-import type { AnalysisOutcome, ArticleResolution, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
+import type { AnalysisOutcome, ArticleResolution, OutletCount, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
 import { ArticleQueries } from './article-queries.js';
 import { LinkQueries } from './link-queries.js';
+import { ListQueries } from './list-queries.js';
+import type { ArticleQuery, EventQuery, EventSummary, Listed, QuoteQuery, RelationQuery, StorylineQuery, StorylineSummary } from '../list-query.js';
 import { migrate } from './migrations.js';
 import { NUMBER_TYPES, redact, sqlOn, type Sql } from './sql.js';
 import { StateQueries } from './state-queries.js';
@@ -59,6 +63,7 @@ export class PostgresStore implements Store {
   private readonly articles: ArticleQueries;
   private readonly links: LinkQueries;
   private readonly state: StateQueries;
+  private readonly lists: ListQueries;
 
   constructor(
     private readonly shared: Shared,
@@ -68,6 +73,7 @@ export class PostgresStore implements Store {
     this.articles = new ArticleQueries(sql);
     this.links = new LinkQueries(sql);
     this.state = new StateQueries(sql);
+    this.lists = new ListQueries(sql);
   }
 
   /** Resolves once the database is reachable and migrated (every method waits for it anyway). */
@@ -139,6 +145,9 @@ export class PostgresStore implements Store {
   countArticles = (): Promise<number> => this.read(() => this.articles.count());
   search = (query: string, page?: Page): Promise<SearchHit[]> => this.read(() => this.articles.search(query, page));
 
+  listOutlets = (page?: Page): Promise<OutletCount[]> => this.read(() => this.articles.listOutlets(page));
+  countOutlets = (): Promise<{ outlets: number; unknown: number }> => this.read(() => this.articles.countOutlets());
+
   putQuarantine = (record: QuarantineRecord): Promise<void> => this.write((s) => s.articles.putQuarantine(record));
   listQuarantine = (page?: Page): Promise<QuarantineRecord[]> => this.read(() => this.articles.listQuarantine(page));
   countQuarantine = (): Promise<number> => this.read(() => this.articles.countQuarantine());
@@ -167,12 +176,18 @@ export class PostgresStore implements Store {
 
   putQuotes = (articleId: string, quotes: Quote[]): Promise<void> => this.write((s) => s.links.putQuotes(articleId, quotes));
   listQuotes = (articleId?: string): Promise<Quote[]> => this.read(() => this.links.listQuotes(articleId));
-  putQuoteGroup = (group: QuoteGroup): Promise<void> => this.write((s) => s.links.putQuoteGroup(group));
+  addQuoteVariant = (group: QuoteGroupHeader, variant: QuoteVariantRecord): Promise<void> => this.write((s) => s.links.addQuoteVariant(group, variant));
   listQuoteGroups = (page?: Page, filter?: QuoteGroupFilter): Promise<QuoteGroup[]> => this.read(() => this.links.listQuoteGroups(page, filter));
   countQuoteGroups = (filter?: QuoteGroupFilter): Promise<number> => this.read(() => this.links.countQuoteGroups(filter));
 
   putEntities = (articleId: string, entities: Entity[]): Promise<void> => this.write((s) => s.links.putEntities(articleId, entities));
   listEntities = (articleId?: string): Promise<Entity[]> => this.read(() => this.links.listEntities(articleId));
+
+  queryArticles = (query: ArticleQuery): Promise<Listed<ArticleSummary>> => this.read(() => this.lists.articles(query));
+  queryRelations = (query: RelationQuery): Promise<Listed<Relation>> => this.read(() => this.lists.relations(query));
+  queryEvents = (query: EventQuery): Promise<Listed<EventSummary>> => this.read(() => this.lists.events(query));
+  queryStorylines = (query: StorylineQuery): Promise<Listed<StorylineSummary>> => this.read(() => this.lists.storylines(query));
+  queryQuoteGroups = (query: QuoteQuery): Promise<Listed<QuoteGroup>> => this.read(() => this.lists.quoteGroups(query));
 
   getRows = (ns: string, keys: readonly string[]): Promise<Map<string, Uint8Array>> => this.read(() => this.state.getRows(ns, keys));
   putRows = (ns: string, rows: ReadonlyArray<readonly [string, Uint8Array | null]>): Promise<void> => this.write((s) => s.state.putRows(ns, rows));

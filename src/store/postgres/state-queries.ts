@@ -5,7 +5,12 @@ import type { Sql } from './sql.js';
 
 const ANALYSED = { pending: 0, done: 1, failed: 2 } as const;
 /** Tables resetAnalysis empties: everything derived. */
-const DERIVED_TABLES = ['relations', 'event_articles', 'events', 'storyline_events', 'storylines', 'quote_groups', 'state_rows', 'lsh_buckets'];
+const DERIVED_TABLES = ['relations', 'event_articles', 'events', 'storyline_events', 'storylines', 'quote_groups', 'quote_variants', 'state_rows', 'lsh_buckets'];
+
+/** A state key as stored: its UTF-8 bytes (PostgreSQL text cannot hold NUL, which keys may). */
+function keyBytes(key: string): Buffer {
+  return Buffer.from(key, 'utf8');
+}
 
 /** Derived analysis state as rows, the LSH buckets and the analysis queue; each call one statement per kind of change. */
 export class StateQueries {
@@ -14,8 +19,8 @@ export class StateQueries {
   async getRows(ns: string, keys: readonly string[]): Promise<Map<string, Uint8Array>> {
     const found = new Map<string, Uint8Array>();
     if (keys.length === 0) return found;
-    const rows = await this.sql.rows<{ key: string; value: Buffer }>('SELECT key, value FROM state_rows WHERE ns = $1 AND key = ANY($2::text[])', [ns, keys]);
-    for (const { key, value } of rows) found.set(key, new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    const rows = await this.sql.rows<{ key: Buffer; value: Buffer }>('SELECT key, value FROM state_rows WHERE ns = $1 AND key = ANY($2::bytea[])', [ns, keys.map(keyBytes)]);
+    for (const { key, value } of rows) found.set(key.toString('utf8'), new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
     return found;
   }
 
@@ -25,12 +30,12 @@ export class StateQueries {
     for (const [key, value] of rows) last.set(key, value);
     const removed = [...last].filter(([, v]) => v === null).map(([k]) => k);
     const kept = [...last].filter((entry): entry is [string, Uint8Array] => entry[1] !== null);
-    if (removed.length > 0) await this.sql.rows('DELETE FROM state_rows WHERE ns = $1 AND key = ANY($2::text[])', [ns, removed]);
+    if (removed.length > 0) await this.sql.rows('DELETE FROM state_rows WHERE ns = $1 AND key = ANY($2::bytea[])', [ns, removed.map(keyBytes)]);
     if (kept.length === 0) return;
     await this.sql.rows(
-      `INSERT INTO state_rows (ns, key, value) SELECT $1, k, v FROM unnest($2::text[], $3::bytea[]) AS t(k, v)
+      `INSERT INTO state_rows (ns, key, value) SELECT $1, k, v FROM unnest($2::bytea[], $3::bytea[]) AS t(k, v)
        ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value`,
-      [ns, kept.map(([k]) => k), kept.map(([, v]) => Buffer.from(v.buffer, v.byteOffset, v.byteLength))],
+      [ns, kept.map(([k]) => keyBytes(k)), kept.map(([, v]) => Buffer.from(v.buffer, v.byteOffset, v.byteLength))],
     );
   }
 

@@ -25,10 +25,10 @@ import type { Statements } from './statements.js';
 /** Most words a title or quote filter looks for; the rest are ignored. */
 const MAX_FILTER_WORDS = 8;
 /** Most values a facet lists. */
-const MAX_FACET_VALUES = 50;
+export const MAX_FACET_VALUES = 50;
 
 /** A sort: its SQL with `DIR` where the direction goes, and the order it takes when none is asked for. */
-interface SortSql {
+export interface SortSql {
   sql: string;
   natural: SortOrder;
 }
@@ -59,14 +59,14 @@ class Filter {
   }
 }
 
-function orderBy<S extends string>(sorts: Record<S, SortSql>, query: ListQuery<S>, fallback: S): string {
+export function orderBy<S extends string>(sorts: Record<S, SortSql>, query: ListQuery<S>, fallback: S): string {
   const sort = sorts[query.sort ?? fallback] ?? sorts[fallback];
   const order = query.order ?? sort.natural;
   return sort.sql.replace(/DIR/g, order === 'asc' ? 'ASC' : 'DESC');
 }
 
 /** Lower-cased words of a free-text filter, at most MAX_FILTER_WORDS. */
-function words(q: string | undefined): string[] {
+export function words(q: string | undefined): string[] {
   return (q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_FILTER_WORDS);
 }
 
@@ -84,18 +84,25 @@ const ARTICLE_SORTS: Record<NonNullable<ArticleQuery['sort']>, SortSql> = {
   relevance: { sql: "hits.rank {REV}, a.seq", natural: 'desc' },
 };
 
-const RELATION_SORTS: Record<NonNullable<RelationQuery['sort']>, SortSql> = {
+export const RELATION_SORTS: Record<NonNullable<RelationQuery['sort']>, SortSql> = {
   score: { sql: 'r.score DIR, r.seq', natural: 'desc' },
 };
 
-const EVENT_SIZE = '(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id)';
-const EVENT_LAST = 'coalesce(e.date_end, e.date_begin)';
+export const EVENT_SIZE = '(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id)';
+export const EVENT_LAST = 'coalesce(e.date_end, e.date_begin)';
 const EVENT_SORTS: Record<NonNullable<EventQuery['sort']>, SortSql> = {
   date: { sql: 'e.date_begin IS NULL, e.date_begin DIR, e.date_end, e.seq', natural: 'asc' },
   recency: { sql: `${EVENT_LAST} IS NULL, ${EVENT_LAST} DIR, e.seq`, natural: 'desc' },
   size: { sql: 'size DIR, e.seq', natural: 'desc' },
   span: { sql: `e.date_begin IS NULL, julianday(${EVENT_LAST}) - julianday(e.date_begin) DIR, size DESC, e.seq`, natural: 'desc' },
 };
+
+/** Each storyline with its number of events and articles and its first and last day (`agg`). */
+export const STORYLINES_WITH_TOTALS = `storylines s LEFT JOIN (
+    SELECT se.storyline_id AS id, count(*) AS events, sum(${EVENT_SIZE}) AS articles,
+      min(e.date_begin) AS date_begin, max(${EVENT_LAST}) AS date_end
+    FROM storyline_events se JOIN events e ON e.id = se.event_id GROUP BY se.storyline_id
+  ) agg ON agg.id = s.id`;
 
 const STORYLINE_SORTS: Record<NonNullable<StorylineQuery['sort']>, SortSql> = {
   created: { sql: 's.position DIR', natural: 'asc' },
@@ -105,7 +112,7 @@ const STORYLINE_SORTS: Record<NonNullable<StorylineQuery['sort']>, SortSql> = {
   span: { sql: 'agg.date_begin IS NULL, julianday(agg.date_end) - julianday(agg.date_begin) DIR, articles DESC, s.position', natural: 'desc' },
 };
 
-const QUOTE_SORTS: Record<NonNullable<QuoteQuery['sort']>, SortSql> = {
+export const QUOTE_SORTS: Record<NonNullable<QuoteQuery['sort']>, SortSql> = {
   first: { sql: 'g.position DIR', natural: 'asc' },
   variants: { sql: 'g.variant_count DIR, g.position', natural: 'desc' },
   // Most distinct wordings first: the quotes reworded the most.
@@ -179,11 +186,7 @@ export class QueryTables {
     if (query.from) filter.add('agg.date_end >= ?', query.from);
     if (query.to) filter.add('agg.date_begin <= ?', query.to);
     for (const word of words(query.q)) filter.add('instr(lower(s.title), ?) > 0', word);
-    const from = `storylines s LEFT JOIN (
-        SELECT se.storyline_id AS id, count(*) AS events, sum(${EVENT_SIZE}) AS articles,
-          min(e.date_begin) AS date_begin, max(${EVENT_LAST}) AS date_end
-        FROM storyline_events se JOIN events e ON e.id = se.event_id GROUP BY se.storyline_id
-      ) agg ON agg.id = s.id`;
+    const from = STORYLINES_WITH_TOTALS;
     const { offset, limit } = resolvePage(query);
     const rows = this.st
       .get(
