@@ -57,6 +57,17 @@ export function writeCanonicalTable(stamp: number, entries: ReadonlyArray<{ word
   return new Uint8Array(out.buffer);
 }
 
+/** The first `bytes` bytes of `file` (the stamp is in the header: no need to read a 6 MiB table). */
+function readHead(file: string, bytes: number): Uint8Array {
+  const head = new Uint8Array(bytes);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return head.subarray(0, fs.readSync(fd, head, 0, bytes, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export class CanonicalTable {
   private constructor(
     private readonly keys: Uint32Array,
@@ -67,7 +78,7 @@ export class CanonicalTable {
   /** The table at `file` when it was computed from the WordNet table in use, else null. */
   static load(file = canonicalTablePath(), wordnetFile = tablePath()): CanonicalTable | null {
     if (!fs.existsSync(file) || !fs.existsSync(wordnetFile)) return null;
-    const wordnetStamp = tableStamp(fs.readFileSync(wordnetFile).subarray(0, 64));
+    const wordnetStamp = tableStamp(readHead(wordnetFile, 64));
     const read = fs.readFileSync(file);
     const bytes = read.byteOffset % 4 === 0 ? read : new Uint8Array(read);
     const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
