@@ -1,6 +1,6 @@
 import type { QuoteGroup, QuoteGroupHeader, QuoteVariantRecord } from '../../core/types.js';
-import { assembleQuoteGroup } from '../../extract/quote-groups.js';
-import { quoteVariantToRow, rowToQuoteVariant, type QuoteGroupRow, type QuoteVariantRow } from '../sqlite/rows.js';
+import { assembleGroups } from '../sqlite/quote-variants.js';
+import { quoteVariantToRow, type QuoteGroupRow, type QuoteVariantRow } from '../sqlite/rows.js';
 import type { Sql } from './sql.js';
 
 /**
@@ -32,7 +32,5 @@ export async function withVariants(sql: Sql, rows: readonly QuoteGroupRow[]): Pr
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const variants = await sql.rows<QuoteVariantRow>('SELECT * FROM quote_variants WHERE group_id = ANY($1::text[]) ORDER BY group_id, text, seq', [ids]);
-  const byGroup = new Map<string, QuoteVariantRecord[]>(ids.map((id) => [id, []]));
-  for (const v of variants) byGroup.get(v.group_id)!.push(rowToQuoteVariant(v));
-  return rows.map((r) => assembleQuoteGroup({ id: r.id, speaker: r.speaker }, byGroup.get(r.id)!));
+  return assembleGroups(rows, variants);
 }

@@ -27,7 +27,12 @@ export function withVariants(st: Statements, rows: readonly QuoteGroupRow[]): Qu
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const variants = st.get(`SELECT * FROM quote_variants WHERE group_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as QuoteVariantRow[];
-  const byGroup = new Map<string, QuoteVariantRecord[]>(ids.map((id) => [id, []]));
-  for (const v of variants) byGroup.get(v.group_id)!.push(rowToQuoteVariant(v));
+  return assembleGroups(rows, variants);
+}
+
+/** Each group row with its variant rows (any order: `assembleQuoteGroup` puts them in publication order). Both stores read groups through this. */
+export function assembleGroups(rows: readonly QuoteGroupRow[], variants: readonly QuoteVariantRow[]): QuoteGroup[] {
+  const byGroup = new Map<string, QuoteVariantRecord[]>(rows.map((r) => [r.id, []]));
+  for (const v of variants) byGroup.get(v.group_id)?.push(rowToQuoteVariant(v));
   return rows.map((r) => assembleQuoteGroup({ id: r.id, speaker: r.speaker }, byGroup.get(r.id)!));
 }
