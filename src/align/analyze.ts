@@ -53,6 +53,16 @@ export interface Analysis {
 }
 
 const VOCAB = new Map<string, number>();
+/** Per normalised form, its ids and flags: a form seen before costs one look-up, not a stem and a WordNet search. */
+const FORMS = new Map<string, FormInfo>();
+
+interface FormInfo {
+  id: number;
+  stem: number;
+  canon: number;
+  content: boolean;
+  numeric: boolean;
+}
 const VOCAB_LIMIT = 2_000_000;
 let generation = 0;
 
@@ -67,6 +77,7 @@ export function intern(s: string): number {
   if (id === undefined) {
     if (VOCAB.size >= VOCAB_LIMIT) {
       VOCAB.clear();
+      FORMS.clear();
       generation++;
     }
     id = VOCAB.size;
@@ -131,8 +142,20 @@ function isNumber(form: string): boolean {
   return /^\d[\d,.]*$/.test(form);
 }
 
+function formInfo(form: string): FormInfo {
+  let info = FORMS.get(form);
+  if (info === undefined) {
+    const id = intern(form);
+    const [s, c, content] = formIds(form);
+    info = { id, stem: s, canon: c, content, numeric: isNumber(form) };
+    // `intern` may have started a new generation while computing these: only keep current ids.
+    if (VOCAB.get(form) === id) FORMS.set(form, info);
+  }
+  return info;
+}
+
 /** Stem and canonical ids for a normalised form. */
-export function formIds(form: string): [stemId: number, canonId: number, content: boolean] {
+function formIds(form: string): [stemId: number, canonId: number, content: boolean] {
   const content = !isStopword(form) && /\p{L}|\d/u.test(form) && form.length > 1;
   const s = intern(stem(form));
   if (!content || isNumber(form) || form.endsWith('.')) return [s, s, content];
@@ -165,7 +188,7 @@ export function analyzeText(text: string, paras: Span[] = paragraphs(text)): Ana
   const n = b.forms.length;
   const tokens: Tokens = {
     forms: b.forms,
-    ids: Int32Array.from(b.forms, (f) => intern(f)),
+    ids: new Int32Array(n),
     begins: Int32Array.from(b.begins),
     ends: Int32Array.from(b.ends),
     stems: new Int32Array(n),
@@ -175,11 +198,12 @@ export function analyzeText(text: string, paras: Span[] = paragraphs(text)): Ana
     numeric: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
-    const [s, c, content] = formIds(b.forms[i]!);
-    tokens.stems[i] = s;
-    tokens.canons[i] = c;
-    tokens.content[i] = content ? 1 : 0;
-    tokens.numeric[i] = isNumber(b.forms[i]!) ? 1 : 0;
+    const info = formInfo(b.forms[i]!);
+    tokens.ids[i] = info.id;
+    tokens.stems[i] = info.stem;
+    tokens.canons[i] = info.canon;
+    tokens.content[i] = info.content ? 1 : 0;
+    tokens.numeric[i] = info.numeric ? 1 : 0;
   }
   let contentWords = 0;
   const out: Sentence[] = sentenceSpans.map(([span, paragraph], index) => {

@@ -1,6 +1,8 @@
 import type { WordDiffOp } from '../core/types.js';
 import { NEGATIONS, STRENGTH_WORDS } from './lexicon.js';
 import { appendAll } from '../core/arrays.js';
+import { intern, vocabularyGeneration } from '../align/analyze.js';
+import { isStopword } from '../text/stopwords.js';
 
 /** Words of a quote as compared: lower case, curly apostrophes straightened, punctuation dropped. */
 export function quoteWords(text: string): string[] {
@@ -28,25 +30,62 @@ function expand(words: string[]): string[] {
 /** Word-level diff of two wordings: the aligner's, which knows stems, contractions and WordNet synonyms. */
 export { wordDiff } from '../align/worddiff.js';
 
-/** A quote's expanded words as a multiset, for repeated comparisons. */
-export interface WordBag { counts: Map<string, number>; size: number }
-
-export function wordBag(text: string): WordBag {
-  const counts = new Map<string, number>();
-  const words = expand(quoteWords(text));
-  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return { counts, size: words.length };
+/**
+ * A quote's expanded words as a multiset, for repeated comparisons: word ids (sorted, from the aligner's
+ * vocabulary), their counts and whether each is a content word. Ids are only comparable within one
+ * vocabulary generation; `bagsOverlap` re-reads an older bag's text.
+ */
+export interface WordBag {
+  text: string;
+  words: Int32Array;
+  counts: Int32Array;
+  content: Uint8Array;
+  size: number;
+  generation: number;
 }
 
-/** Words two bags share (multiset intersection size). */
-export function sharedWords(a: WordBag, b: WordBag): number {
-  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
-  let common = 0;
-  for (const [w, c] of small.counts) {
-    const d = large.counts.get(w);
-    if (d) common += Math.min(c, d);
+export function wordBag(text: string): WordBag {
+  const generation = vocabularyGeneration();
+  const byId = new Map<number, number>();
+  const words = expand(quoteWords(text));
+  for (const w of words) {
+    const id = intern(w);
+    byId.set(id, (byId.get(id) ?? 0) + 1);
   }
-  return common;
+  const ids = Int32Array.from(byId.keys()).sort();
+  const counts = Int32Array.from(ids, (id) => byId.get(id)!);
+  const content = new Uint8Array(ids.length);
+  const stop = new Set<number>();
+  for (const w of words) if (isStopword(w)) stop.add(intern(w));
+  for (let i = 0; i < ids.length; i++) content[i] = stop.has(ids[i]!) ? 0 : 1;
+  if (generation !== vocabularyGeneration()) return wordBag(text);
+  return { text, words: ids, counts, content, size: words.length, generation };
+}
+
+/** What two bags share: words in all (multiset), and `small`'s content words and how many of them `large` holds. */
+export function bagsOverlap(small: WordBag, large: WordBag): { shared: number; content: number; inside: number } {
+  if (small.generation !== large.generation) {
+    const [a, b] = small.generation < large.generation ? [wordBag(small.text), large] : [small, wordBag(large.text)];
+    return bagsOverlap(a, b);
+  }
+  let shared = 0;
+  let content = 0;
+  let inside = 0;
+  let j = 0;
+  const { words: x, counts: cx } = small;
+  const { words: y, counts: cy } = large;
+  for (let i = 0; i < x.length; i++) {
+    const c = cx[i]!;
+    const isContent = small.content[i] === 1;
+    if (isContent) content += c;
+    while (j < y.length && y[j]! < x[i]!) j++;
+    if (j < y.length && y[j] === x[i]) {
+      const m = Math.min(c, cy[j]!);
+      shared += m;
+      if (isContent) inside += m;
+    }
+  }
+  return { shared, content, inside };
 }
 
 const NUMBER = /^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)$/;

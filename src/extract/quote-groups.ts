@@ -1,7 +1,8 @@
 import type { Quote, QuoteGroup, QuoteGroupHeader, QuoteVariant, QuoteVariantRecord } from '../core/types.js';
 import { isStopword } from '../text/stopwords.js';
 import { RowSet, type RowTable } from '../core/rows.js';
-import { driftFlags, quoteWords, sharedWords, wordBag, wordDiff, type WordBag } from './drift.js';
+import { bagsOverlap, driftFlags, quoteWords, wordBag, wordDiff, type WordBag } from './drift.js';
+import { vocabularyGeneration } from '../align/analyze.js';
 
 export interface GroupOptions {
   /**
@@ -208,7 +209,7 @@ export class QuoteGrouper {
 
   private bagOf(text: string): WordBag {
     let bag = this.bags.get(text);
-    if (!bag) {
+    if (!bag || bag.generation !== vocabularyGeneration()) {
       if (this.bags.size > 50_000) this.bags.clear();
       bag = wordBag(text);
       this.bags.set(text, bag);
@@ -295,16 +296,10 @@ export function assembleQuoteGroup(header: QuoteGroupHeader, records: readonly Q
  */
 function similarity(a: WordBag, b: WordBag): number {
   if (!a.size || !b.size) return 0;
-  const dice = (2 * sharedWords(a, b)) / (a.size + b.size);
   const [short, long] = a.size <= b.size ? [a, b] : [b, a];
+  const { shared, content, inside } = bagsOverlap(short, long);
+  const dice = (2 * shared) / (a.size + b.size);
   if (short.size < 5) return dice;
-  let content = 0;
-  let inside = 0;
-  for (const [w, c] of short.counts) {
-    if (isStopword(w)) continue;
-    content += c;
-    inside += Math.min(c, long.counts.get(w) ?? 0);
-  }
   return content > 0 ? Math.max(dice, (inside / content) * 0.9) : dice;
 }
 
