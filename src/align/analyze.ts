@@ -9,6 +9,7 @@ import { tokenize } from '../text/tokenize.js';
 import { isStopword } from '../text/stopwords.js';
 import { canonical } from '../text/synonyms.js';
 import { stem } from './stem.js';
+import { termWeight } from './term-weight.js';
 
 export interface Tokens {
   /** Normalised forms: lower case, contractions expanded, acronyms undotted. */
@@ -55,6 +56,8 @@ export interface Analysis {
 const VOCAB = new Map<string, number>();
 /** Per normalised form, its ids and flags: a form seen before costs one look-up, not a stem and a WordNet search. */
 const FORMS = new Map<string, FormInfo>();
+/** Past this many forms the memo starts again (it is only a cache: ids stay valid). */
+const FORMS_LIMIT = 500_000;
 
 interface FormInfo {
   id: number;
@@ -62,6 +65,8 @@ interface FormInfo {
   canon: number;
   content: boolean;
   numeric: boolean;
+  /** `termWeight` of the form, once asked for. */
+  weight?: number;
 }
 const VOCAB_LIMIT = 2_000_000;
 let generation = 0;
@@ -145,6 +150,7 @@ function isNumber(form: string): boolean {
 function formInfo(form: string): FormInfo {
   let info = FORMS.get(form);
   if (info === undefined) {
+    if (FORMS.size >= FORMS_LIMIT) FORMS.clear();
     const id = intern(form);
     const [s, c, content] = formIds(form);
     info = { id, stem: s, canon: c, content, numeric: isNumber(form) };
@@ -152,6 +158,12 @@ function formInfo(form: string): FormInfo {
     if (VOCAB.get(form) === id) FORMS.set(form, info);
   }
   return info;
+}
+
+/** `termWeight` of a normalised form, computed once per form. */
+export function formWeight(form: string): number {
+  const info = formInfo(form);
+  return (info.weight ??= termWeight(form));
 }
 
 /** Stem and canonical ids for a normalised form. */

@@ -5,8 +5,7 @@
  * where news states who, what, where and when, counted more.
  */
 import type { Article } from '../core/types.js';
-import { analyzeArticle, analyzeText, vocabularyGeneration, type Analysis } from './analyze.js';
-import { termWeight } from './term-weight.js';
+import { analyzeArticle, analyzeText, formWeight, vocabularyGeneration, type Analysis } from './analyze.js';
 
 /** What a title word counts against a body word. */
 const TITLE_WEIGHT = 2;
@@ -31,7 +30,7 @@ function addWords(out: Map<number, number>, x: Analysis, weight: number, lead: n
   for (const s of x.sentences) {
     for (let i = s.first; i < s.last; i++) {
       if (!tokens.content[i]) continue;
-      const w = weight * (seen++ < lead ? LEAD_WEIGHT : 1) * termWeight(tokens.forms[i]!);
+      const w = weight * (seen++ < lead ? LEAD_WEIGHT : 1) * formWeight(tokens.forms[i]!);
       out.set(tokens.stems[i]!, (out.get(tokens.stems[i]!) ?? 0) + w);
     }
   }
