@@ -1,4 +1,4 @@
-import { jsonCodec, type RowSet, type RowTable } from '../core/rows.js';
+import { int32PairListCodec, jsonCodec, type RowSet, type RowTable } from '../core/rows.js';
 import { TermStats } from './features.js';
 import { type EventDetailsJson, type EventJson, type EventRecord, detailsToJson, eventFromJson, eventToJson, withDetails } from './event-record.js';
 
@@ -38,7 +38,7 @@ export class ClusterRows {
     this.termIds = rows.table<number>('ev.term');
     this.frequencies = rows.table<[number, string]>('ev.df');
     this.docs = rows.table<number>('ev.doc');
-    this.postings = rows.table<Posting[]>('ev.post', undefined, 100_000);
+    this.postings = rows.table<Posting[]>('ev.post', int32PairListCodec, 100_000);
     this.events = rows.table<EventRecord>('ev.event', jsonCodec<EventRecord, EventJson>(eventToJson, eventFromJson), 50_000);
     this.details = rows.table<EventDetailsJson>('ev.detail', undefined, 20_000);
   }

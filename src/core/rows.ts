@@ -30,6 +30,38 @@ export function jsonCodec<T, J = T>(toJson: (value: T) => J = (v) => v as unknow
   };
 }
 
+/** Lists of whole numbers (ids, days) as 32-bit integers: a quarter of their JSON's size, and no parsing. */
+export const int32ListCodec: RowCodec<number[]> = {
+  encode: (value) => new Uint8Array(Int32Array.from(value).buffer),
+  decode: (bytes) => Array.from(int32View(bytes)),
+};
+
+/** Lists of pairs whose second member may be null, as flat 32-bit integers (null as the least integer). */
+export const int32PairListCodec: RowCodec<Array<[number, number | null]>> = {
+  encode: (pairs) => {
+    const out = new Int32Array(2 * pairs.length);
+    pairs.forEach(([a, b], i) => {
+      out[2 * i] = a;
+      out[2 * i + 1] = b ?? NULL_INT32;
+    });
+    return new Uint8Array(out.buffer);
+  },
+  decode: (bytes) => {
+    const flat = int32View(bytes);
+    if (flat.length % 2 !== 0) throw new Error(`${flat.length} integers do not make pairs`);
+    const out: Array<[number, number | null]> = [];
+    for (let i = 0; i < flat.length; i += 2) out.push([flat[i]!, flat[i + 1] === NULL_INT32 ? null : flat[i + 1]!]);
+    return out;
+  },
+};
+
+const NULL_INT32 = -0x80000000;
+
+function int32View(bytes: Uint8Array): Int32Array {
+  if (bytes.byteLength % 4 !== 0) throw new Error(`${bytes.byteLength} bytes are not a list of 32-bit integers`);
+  return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
 /** A stored row that does not decode: the derived state is rebuilt from the stored articles. */
 export class CorruptRowError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import type { Quote, QuoteGroup, QuoteGroupHeader, QuoteVariant, QuoteVariantRecord } from '../core/types.js';
 import { isStopword } from '../text/stopwords.js';
-import { RowSet, type RowTable } from '../core/rows.js';
+import { int32ListCodec, RowSet, type RowTable } from '../core/rows.js';
 import { bagsOverlap, driftFlags, quoteWords, wordBag, wordDiff, type WordBag } from './drift.js';
 import { vocabularyGeneration } from '../align/analyze.js';
 
@@ -105,8 +105,8 @@ export class QuoteGrouper {
     this.minOther = options.minSimilarityOtherSpeaker ?? 0.8;
     this.heads = rows.table<GroupHead>('qg.head', undefined, 100_000);
     this.members = rows.table<1>('qg.member', undefined, 100_000);
-    this.words = rows.table<number[]>('qg.word', undefined, 100_000);
-    this.speakers = rows.table<number[]>('qg.speaker');
+    this.words = rows.table<number[]>('qg.word', int32ListCodec, 100_000);
+    this.speakers = rows.table<number[]>('qg.speaker', int32ListCodec);
     this.meta = rows.table<{ next: number }>('qg.meta');
     this.log = rows.backed ? null : new Map();
   }
@@ -168,8 +168,8 @@ export class QuoteGrouper {
     this.members.set(memberKey(best, quote.article), 1);
     this.log?.set(best, [...(this.log.get(best) ?? []), variant]);
     this.pending.push({ group: best, header: { id: head.id, speaker: headSpeaker(head) }, variant });
-    if (surname) this.appendRecent(this.speakers, surname, best);
-    for (const w of content) this.appendRecent(this.words, w, best);
+    if (surname) appendRecent(this.speakers, surname, best, RECENT_GROUPS);
+    for (const w of content) appendRecent(this.words, w, best, RECENT_WORD_GROUPS);
     return head.id;
   }
 
@@ -216,19 +216,19 @@ export class QuoteGrouper {
     }
     return bag;
   }
+}
 
-  /** Appends `group` to `key`'s list unless it is already last; only the latest RECENT_GROUPS are ever read. */
-  private appendRecent(lists: RowTable<number[]>, key: string, group: number): void {
-    const list = lists.get(key);
-    if (!list) {
-      lists.set(key, [group]);
-      return;
-    }
-    if (list[list.length - 1] === group) return;
-    list.push(group);
-    if (list.length > 2 * RECENT_GROUPS) list.splice(0, list.length - RECENT_GROUPS);
-    lists.set(key, list);
+/** Appends `group` to `key`'s list unless it is already last; only the latest `kept` are ever read. */
+function appendRecent(lists: RowTable<number[]>, key: string, group: number, kept: number): void {
+  const list = lists.get(key);
+  if (!list) {
+    lists.set(key, [group]);
+    return;
   }
+  if (list[list.length - 1] === group) return;
+  list.push(group);
+  if (list.length > 2 * kept) list.splice(0, list.length - kept);
+  lists.set(key, list);
 }
 
 function memberKey(group: number, article: string): string {
