@@ -102,6 +102,27 @@ export function pagingContract(h: Harness): void {
     await assert.rejects(() => store.listStorylines({ after: 'S99' }));
   });
 
+  storeTest(h, 'counts stay exact when relations, events and storylines are replaced, merged and reset', async (store: Store) => {
+    const articles = manyArticles(4);
+    await putAll(store, articles);
+    const [a, b, c, d] = articles;
+    await store.putRelation(makeRelation(a, b, 'spin', 0.9));
+    await store.putRelation(makeRelation(b, a, 'duplicate', 0.8));
+    await store.putRelation(makeRelation(c, d, 'excerpt', 0.5));
+    for (const [i, article] of [a, b, c].entries()) await store.putEvent(makeEvent(`E${i}`, [article], '2022-02-16'));
+    await store.putEvent(makeEvent('E0', [a], '2022-02-17'));
+    await store.putStoryline({ id: 'S0', title: 'one', events: [], reasons: [] });
+    await store.putStoryline({ id: 'S0', title: 'one again', events: [], reasons: [] });
+    await store.putStoryline({ id: 'S1', title: 'two', events: [], reasons: [] });
+    assert.deepEqual([await store.countRelations(), await store.countEvents(), await store.countStorylines()], [2, 3, 2], 'a replaced row counts once');
+    await store.mergeEvent('E2', 'E1', 'merged', 0.5);
+    assert.equal(await store.countEvents(), 2, 'a merged event is gone');
+    await store.resetAnalysis();
+    assert.deepEqual([await store.countRelations(), await store.countEvents(), await store.countStorylines()], [0, 0, 0]);
+    await store.putRelation(makeRelation(a, c, 'spin', 0.7));
+    assert.equal(await store.countRelations(), 1);
+  });
+
   storeTest(h, 'an empty store counts zero everywhere', async (store: Store) => {
     const counts = await Promise.all([
       store.countArticles(), store.countQuarantine(), store.countRelations(), store.countEvents(),

@@ -66,8 +66,13 @@ export class LinkTables {
     return rows.map(rowToRelation);
   }
 
+  /** Rows of a counted table (kept by triggers: see migration 8). */
+  private rowCount(table: 'relations' | 'events' | 'storylines'): number {
+    return this.st.get('SELECT n FROM row_counts WHERE name = ?').pluck().get(table) as number;
+  }
+
   countRelations(): number {
-    return this.st.get('SELECT count(*) FROM relations').pluck().get() as number;
+    return this.rowCount('relations');
   }
 
   putEvent(event: StoryEvent): void {
@@ -97,7 +102,7 @@ export class LinkTables {
   }
 
   countEvents(): number {
-    return this.st.get('SELECT count(*) FROM events').pluck().get() as number;
+    return this.rowCount('events');
   }
 
   getEvent(id: string): StoryEvent | undefined {
@@ -134,7 +139,7 @@ export class LinkTables {
   }
 
   countStorylines(): number {
-    return this.st.get('SELECT count(*) FROM storylines').pluck().get() as number;
+    return this.rowCount('storylines');
   }
 
   getStoryline(id: string): Storyline | undefined {

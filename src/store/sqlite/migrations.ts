@@ -212,6 +212,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE relations ADD COLUMN reuse REAL NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 8,
+    description: 'row counts kept by triggers, so totals cost the same at any size (count(*) reads a whole index)',
+    // Writers set recursive_triggers, so a row an INSERT OR REPLACE displaces counts as deleted.
+    up: `
+      CREATE TABLE row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+      INSERT INTO row_counts (name, n) VALUES
+        ('relations', (SELECT count(*) FROM relations)),
+        ('events', (SELECT count(*) FROM events)),
+        ('storylines', (SELECT count(*) FROM storylines));
+      CREATE TRIGGER relations_counted_insert AFTER INSERT ON relations BEGIN UPDATE row_counts SET n = n + 1 WHERE name = 'relations'; END;
+      CREATE TRIGGER relations_counted_delete AFTER DELETE ON relations BEGIN UPDATE row_counts SET n = n - 1 WHERE name = 'relations'; END;
+      CREATE TRIGGER events_counted_insert AFTER INSERT ON events BEGIN UPDATE row_counts SET n = n + 1 WHERE name = 'events'; END;
+      CREATE TRIGGER events_counted_delete AFTER DELETE ON events BEGIN UPDATE row_counts SET n = n - 1 WHERE name = 'events'; END;
+      CREATE TRIGGER storylines_counted_insert AFTER INSERT ON storylines BEGIN UPDATE row_counts SET n = n + 1 WHERE name = 'storylines'; END;
+      CREATE TRIGGER storylines_counted_delete AFTER DELETE ON storylines BEGIN UPDATE row_counts SET n = n - 1 WHERE name = 'storylines'; END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

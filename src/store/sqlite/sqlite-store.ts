@@ -202,6 +202,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // The row counts' triggers must see the rows INSERT OR REPLACE displaces.
+    db.pragma('recursive_triggers = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(db, file);
   } catch (error) {
