@@ -124,7 +124,7 @@ const scratch = {
  * Stopword flags of the words; canonical hashes of the content words; and for each
  * word index the count of content words before it. Returns the content count.
  */
-function contentTokens(text: string, n: number): number {
+function contentTokens(text: string, codes: Uint16Array, n: number): number {
   const { scan } = scratch;
   if (scratch.content.length < n) {
     scratch.stops = new Uint8Array(2 * n);
@@ -135,7 +135,7 @@ function contentTokens(text: string, n: number): number {
   let c = 0;
   for (let i = 0; i < n; i++) {
     contentBefore[i] = c;
-    const info = wordInfo(text, scan.begins[i]!, scan.ends[i]!, scan.hashes[i]!);
+    const info = wordInfo(text, codes, scan.begins[i]!, scan.ends[i]!, scan.hashes[i]!);
     stops[i] = info === 0 ? 1 : 0;
     if (info !== 0) content[c++] = info;
   }
@@ -150,7 +150,7 @@ export function fingerprint(id: string, text: string, paragraphs: Span[], option
   const scan = scanCodes(codes, text.length, scratch.scan);
   const n = scan.count;
   const words = scan.hashes;
-  const c = contentTokens(text, n);
+  const c = contentTokens(text, codes, n);
   const { stops, content, contentBefore } = scratch;
   const units = spread(passageUnits(scan.begins.subarray(0, n), paragraphs, o.minParagraphWords), o.maxParagraphs);
   const bins = {

@@ -11,6 +11,7 @@ import { decodeIndex, encodeIndex } from './index-codec.js';
 import { LshTable, optimalParams } from './lsh.js';
 import { EMPTY } from './minhash.js';
 import { compare, score } from './score.js';
+import { U32Set } from './u32map.js';
 import { UnitMatcher } from './units.js';
 
 export interface Candidate {
@@ -67,6 +68,9 @@ export class ReuseIndex {
   private found = new Int32Array(64);
   private foundCount = 0;
   private readonly matcher = new UnitMatcher();
+  /** Band keys of the fingerprint being added, and the set that keeps them distinct. */
+  private keys = new Int32Array(256);
+  private readonly seenKeys = new U32Set();
 
   constructor(options: ReuseIndexOptions = {}) {
     this.options = { ...INDEX_DEFAULTS, ...options };
@@ -105,14 +109,37 @@ export class ReuseIndex {
 
   /** Adds a fingerprint; re-adding an id replaces the old one. */
   add(fp: Fingerprint): void {
-    this.check(fp);
+    const doc = fp.doc;
+    const units = fp.paragraphs;
+    this.check(fp, doc, units);
     if (this.bySlot.has(fp.id)) this.remove(fp.id);
     const slot = this.free.length > 0 ? this.free.pop()! : this.slots.length;
     this.slots[slot] = fp;
     this.bySlot.set(fp.id, slot);
     // Empty-set signatures (all EMPTY) would share one huge bucket and never score: not indexed.
-    if (fp.doc[0] !== EMPTY) this.docTable.insert(slot, fp.doc);
-    for (const p of fp.paragraphs) if (p[0] !== EMPTY) this.paragraphTable.insert(slot, p);
+    if (doc[0] !== EMPTY) {
+      const keys = this.keyScratch(this.docTable.bands);
+      this.docTable.keysInto(doc, keys, 0);
+      this.docTable.addKeys(slot, keys, this.docTable.bands);
+    }
+    const bands = this.paragraphTable.bands;
+    const keys = this.keyScratch(units.length * bands);
+    // Two units of one article may share a band key: each key is filed once.
+    this.seenKeys.clear(units.length * bands);
+    let n = 0;
+    for (const p of units) {
+      if (p[0] === EMPTY) continue;
+      this.paragraphTable.keysInto(p, keys, n);
+      let kept = n;
+      for (let b = n; b < n + bands; b++) if (this.seenKeys.add(keys[b]!)) keys[kept++] = keys[b]!;
+      n = kept;
+    }
+    this.paragraphTable.addKeys(slot, keys, n);
+  }
+
+  private keyScratch(n: number): Int32Array {
+    if (this.keys.length < n) this.keys = new Int32Array(2 * n);
+    return this.keys;
   }
 
   remove(id: string): boolean {
@@ -197,11 +224,11 @@ export class ReuseIndex {
     return index;
   }
 
-  private check(fp: Fingerprint): void {
-    if (fp.doc.length !== this.options.numPerm) {
-      throw createError('BAD_REQUEST', `fingerprint ${fp.id} has ${fp.doc.length} bins, the index expects numPerm=${this.options.numPerm}`);
+  private check(fp: Fingerprint, doc = fp.doc, units = fp.paragraphs): void {
+    if (doc.length !== this.options.numPerm) {
+      throw createError('BAD_REQUEST', `fingerprint ${fp.id} has ${doc.length} bins, the index expects numPerm=${this.options.numPerm}`);
     }
-    for (const p of fp.paragraphs) {
+    for (const p of units) {
       if (p.length !== this.options.paragraphPerm) {
         throw createError('BAD_REQUEST', `fingerprint ${fp.id} has ${p.length}-bin paragraph signatures, the index expects ${this.options.paragraphPerm}`);
       }

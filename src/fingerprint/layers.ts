@@ -10,14 +10,13 @@
  * - passage unit: canonical content 2-grams of a word range.
  */
 import { canonical } from '../text/synonyms.js';
-import { CanonicalTable } from '../text/canonical-table.js';
-import { hashString } from './hash.js';
+import { CanonicalTable, CHECK_SEED } from '../text/canonical-table.js';
+import { hashString, hashUnits } from './hash.js';
 import type { MinHasher } from './minhash.js';
 import { STOP_HASHES, wordHash } from './scan.js';
 import { I32Cache, type U32Set } from './u32map.js';
 
 const PLACEHOLDER = hashString('\u0000*');
-const HAS_DIGIT = /\d/;
 /**
  * Word hash -> what the layers need of the word: 0 for a function word, else the
  * hash of its canonical form (as an int32, never 0 or MISSING). 32-bit keys: a
@@ -25,32 +24,53 @@ const HAS_DIGIT = /\d/;
  */
 const wordInfoCache = new I32Cache(1 << 15);
 
-/** Function-word test and canonical hash of the word at `[begin, end)` of `text` (hash `hash`): 0 for a function word. */
-export function wordInfo(text: string, begin: number, end: number, hash: number): number {
+/**
+ * Function-word test and canonical hash of the word at `[begin, end)` of `text` (its code units
+ * `codes`, hash `hash`): 0 for a function word.
+ */
+export function wordInfo(text: string, codes: Uint16Array, begin: number, end: number, hash: number): number {
   let info = wordInfoCache.get(hash);
   if (info === I32Cache.MISSING) {
-    info = STOP_HASHES.has(hash) ? 0 : canonicalOf(text.slice(begin, end), hash) | 0;
+    info = STOP_HASHES.has(hash) ? 0 : canonicalOf(text, codes, begin, end, hash) | 0;
     if (info === I32Cache.MISSING) info = 1;
     wordInfoCache.set(hash, info);
   }
   return info;
 }
 
-const PLAIN_LETTERS = /^[a-z]+$/;
 /** The build's precomputed `canonical` (null until first use; false when there is none). */
 let canonicalTable: CanonicalTable | null | false = null;
+/** The lower-cased code units of the word being looked up. */
+let lowered = new Uint16Array(64);
 
-/** Hash of the canonical form of a content word (numbers, short and unknown words hash as themselves); never 0. */
-function canonicalOf(raw: string, hash: number): number {
-  const word = raw.toLowerCase().replace(/\u2019/g, "'");
+/**
+ * Hash of the canonical form of a content word (numbers, short and unknown words hash as themselves);
+ * never 0. An ASCII word is looked up in the precomputed table from its code units; any other asks WordNet.
+ */
+function canonicalOf(text: string, codes: Uint16Array, begin: number, end: number, hash: number): number {
+  const n = end - begin;
+  if (lowered.length < n) lowered = new Uint16Array(2 * n);
+  let ascii = true;
+  for (let k = 0; k < n; k++) {
+    let c = codes[begin + k]!;
+    if (c >= 48 && c <= 57) return hash === 0 ? 1 : hash;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c === 0x2019) c = 0x27;
+    else if (c >= 128) ascii = false;
+    lowered[k] = c;
+  }
   let h = hash;
-  if (!HAS_DIGIT.test(word) && word.length >= 3) {
-    if (canonicalTable === null) canonicalTable = CanonicalTable.load() ?? false;
-    // The table covers plain-letter words (the scan's hash of such a word is its `wordHash`).
-    h = canonicalTable && PLAIN_LETTERS.test(word) ? canonicalTable.lookup(word, hash) : wordHash(canonical(word));
+  if (canonicalTable === null) canonicalTable = CanonicalTable.load() ?? false;
+  if (ascii && canonicalTable) {
+    if (n >= 3) h = canonicalTable.find(hash, hashUnits(lowered, n, CHECK_SEED));
+  } else {
+    const word = text.slice(begin, end).toLowerCase().replace(/\u2019/g, "'");
+    if (!HAS_DIGIT.test(word) && word.length >= 3) h = wordHash(canonical(word));
   }
   return h === 0 ? 1 : h;
 }
+
+const HAS_DIGIT = /\d/;
 
 /*
  * N-gram keys: h = rotl(h, 9) ^ token from a per-layer seed, i.e. the XOR of the

@@ -84,6 +84,10 @@ export class LshTable {
   private nextOf = new Int32Array(INITIAL_CELLS);
   private entries = 0;
   private freeEntry = -1;
+  /** Keys of one `insert`. */
+  private scratch = new Int32Array(0);
+  /** What the read-ahead in `addKeys` read (kept so the reads are not optimised away). */
+  private touched = 0;
 
   constructor(params: LshParams) {
     this.bands = params.bands;
@@ -98,10 +102,15 @@ export class LshTable {
     return fmix32(h) | 0;
   }
 
-  /** Cell of `key`: where it is, or the unused cell where it would go. */
+  /** Writes the `bands` keys of `sig` into `into` from index `at` (see `key`). */
+  keysInto(sig: ArrayLike<number>, into: Int32Array, at: number, salt = 0): void {
+    for (let b = 0; b < this.bands; b++) into[at + b] = this.key(sig, b, salt);
+  }
+
+  /** Cell of `key`: where it is, or the unused cell where it would go. Keys are hashes: their low bits pick the cell. */
   private cell(key: number): number {
     const { cells, mask } = this;
-    let c = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    let c = key & mask;
     for (;;) {
       if (cells[2 * c + 1] === FREE || cells[2 * c] === key) return c;
       c = (c + 1) & mask;
@@ -109,7 +118,35 @@ export class LshTable {
   }
 
   insert(slot: number, sig: ArrayLike<number>): void {
-    for (let b = 0; b < this.bands; b++) this.addKey(slot, this.key(sig, b));
+    if (this.scratch.length < this.bands) this.scratch = new Int32Array(this.bands);
+    this.keysInto(sig, this.scratch, 0);
+    this.addKeys(slot, this.scratch, this.bands);
+  }
+
+  /**
+   * Files `slot` under `keys[0, n)`, keys distinct from each other and from those `slot` is already
+   * filed under. The cells are read once before any is written: independent reads whose cache
+   * misses overlap, where one insert after another would wait for each miss in turn.
+   */
+  addKeys(slot: number, keys: Int32Array, n: number): void {
+    if ((this.occupied + n) * 2 > this.mask + 1) this.rehash(n);
+    const { cells, mask } = this;
+    let touched = 0;
+    for (let i = 0; i < n; i++) touched |= cells[2 * (keys[i]! & mask) + 1]!;
+    this.touched = touched;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      const c = this.cell(k);
+      if (cells[2 * c + 1] === FREE) {
+        cells[2 * c] = k;
+        cells[2 * c + 1] = -1;
+        this.occupied++;
+      }
+      const e = this.newEntry();
+      this.slotOf[e] = slot;
+      this.nextOf[e] = cells[2 * c + 1]!;
+      cells[2 * c + 1] = e;
+    }
   }
 
   /** Files `slot` under a band key computed elsewhere (a repeat of the chain head is skipped). */
@@ -117,7 +154,7 @@ export class LshTable {
     let c = this.cell(k);
     if (this.cells[2 * c + 1] === FREE) {
       if ((this.occupied + 1) * 2 > this.mask + 1) {
-        this.rehash();
+        this.rehash(1);
         c = this.cell(k);
       }
       this.cells[2 * c] = k;
@@ -179,13 +216,14 @@ export class LshTable {
     return this.entries++;
   }
 
-  /** Doubles the table when it is half full (after dropping keys whose chains emptied). */
-  private rehash(): void {
+  /** Drops keys whose chains emptied, and doubles the table as needed to take `extra` more keys at most half full. */
+  private rehash(extra: number): void {
     const old = this.cells;
     const size = this.mask + 1;
     let live = 0;
     for (let c = 0; c < size; c++) if (old[2 * c + 1]! >= 0) live++;
-    const cap = (live + 1) * 4 > size ? size * 2 : size;
+    let cap = (live + 1) * 4 > size ? size * 2 : size;
+    while ((live + extra) * 2 > cap) cap *= 2;
     this.cells = new Int32Array(2 * cap).fill(FREE);
     this.mask = cap - 1;
     this.occupied = 0;
