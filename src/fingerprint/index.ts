@@ -10,7 +10,7 @@ import type { Fingerprint } from './fingerprint.js';
 import { decodeIndex, encodeIndex } from './index-codec.js';
 import { LshTable, optimalParams } from './lsh.js';
 import { EMPTY } from './minhash.js';
-import { compare, score } from './score.js';
+import { comparable, compare, score, type Comparable } from './score.js';
 import { U32Set } from './u32map.js';
 import { UnitMatcher } from './units.js';
 
@@ -156,17 +156,18 @@ export class ReuseIndex {
 
   /** Candidates for `fp` (itself excluded), best first. */
   query(fp: Fingerprint, options: { limit?: number; minScore?: number } = {}): Candidate[] {
-    this.check(fp);
-    const found = this.collect(fp);
+    const q = comparable(fp);
+    this.check(fp, q.doc, q.paragraphs);
+    const found = this.collect(q);
     const minScore = options.minScore ?? this.options.minScore;
-    this.matcher.setQuery(fp.paragraphs, this.options.paragraphThreshold);
+    this.matcher.setQuery(q.paragraphs, this.options.paragraphThreshold);
     const out: Candidate[] = [];
     for (let i = 0; i < found.length; i++) {
       const slot = found[i]!;
       const layers = this.layers[slot]!;
       const other = this.slots[slot];
       if (!other || other.id === fp.id) continue;
-      const e = compare(fp, other, this.options.paragraphThreshold, this.matcher);
+      const e = compare(q, other, this.options.paragraphThreshold, this.matcher);
       const s = score(e);
       if (s < minScore) continue;
       const via: string[] = [];
@@ -178,8 +179,8 @@ export class ReuseIndex {
     return options.limit !== undefined ? out.slice(0, options.limit) : out;
   }
 
-  /** Distinct slots colliding with `fp` in either table; `layers[slot]` says which (1 doc, 2 paragraph). */
-  private collect(fp: Fingerprint): Int32Array {
+  /** Distinct slots colliding with `q` in either table; `layers[slot]` says which (1 doc, 2 paragraph). */
+  private collect(q: Comparable): Int32Array {
     if (this.stamps.length < this.slots.length) {
       const cap = Math.max(64, 2 * this.slots.length);
       this.stamps = new Uint32Array(cap);
@@ -191,8 +192,8 @@ export class ReuseIndex {
       this.stamp = 1;
     }
     this.foundCount = 0;
-    if (fp.doc[0] !== EMPTY) this.docTable.query(fp.doc, this.hitDoc);
-    for (const p of fp.paragraphs) if (p[0] !== EMPTY) this.paragraphTable.query(p, this.hitParagraph);
+    if (q.doc[0] !== EMPTY) this.docTable.query(q.doc, this.hitDoc);
+    for (const p of q.paragraphs) if (p[0] !== EMPTY) this.paragraphTable.query(p, this.hitParagraph);
     return this.found.subarray(0, this.foundCount);
   }
 
