@@ -128,20 +128,33 @@ export function canonGrams(content: Uint32Array, n: number, mh: MinHasher, seen:
   return seen.size;
 }
 
-/** Skeleton 6-grams of words [0, n) with ≥ `minStop` function words into `mh`. */
+/** `h` rotated as `rot` applied `times` times. */
+function rotTimes(h: number, times: number): number {
+  const by = (9 * times) & 31;
+  return by === 0 ? h : (h << by) | (h >>> (32 - by));
+}
+
+/**
+ * Skeleton 6-grams of words [0, n) with ≥ `minStop` function words into `mh`; fewer words than
+ * `size` make one gram of all of them. A gram's hash is rolled from the previous one (a rotation
+ * moves every token one place further from the end): the same hashes as computing each afresh.
+ */
 export function skeletonGrams(words: Uint32Array, stops: Uint8Array, n: number, mh: MinHasher, size = 6, minStop = 3): void {
   if (n === 0) return;
   const width = n >= size ? size : n;
-  const start = SKELETON_SEED ^ width;
+  // Gram hash: rot^width(seed) ^ XOR of rot^(width-1-j)(token j).
+  const seedPart = rotTimes(SKELETON_SEED ^ width, width);
   let inWindow = 0;
-  for (let i = 0; i < width; i++) inWindow += stops[i]!;
+  let sum = 0;
+  for (let j = 0; j < width; j++) {
+    inWindow += stops[j]!;
+    sum = rot(sum) ^ (stops[j] === 1 ? words[j]! : PLACEHOLDER);
+  }
   for (let i = 0; ; i++) {
-    if (inWindow >= minStop) {
-      let h = start;
-      for (let j = i; j < i + width; j++) h = rot(h) ^ (stops[j] === 1 ? words[j]! : PLACEHOLDER);
-      mh.push(h);
-    }
+    if (inWindow >= minStop) mh.push(seedPart ^ sum);
     if (i + width >= n) break;
+    const leaving = stops[i] === 1 ? words[i]! : PLACEHOLDER;
+    sum = rot(sum) ^ rotTimes(leaving, width) ^ (stops[i + width] === 1 ? words[i + width]! : PLACEHOLDER);
     inWindow += stops[i + width]! - stops[i]!;
   }
 }
