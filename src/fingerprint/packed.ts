@@ -35,20 +35,23 @@ export class PackedFingerprint implements Fingerprint {
   id: string;
   size: number;
   canonSize: number;
-  /** The slab holding the block (shared with other fingerprints), and where the block starts in it. */
-  private readonly slab: Uint16Array;
-  private readonly at: number;
+  /**
+   * The slab holding the block (shared with other fingerprints), and where the block starts in it:
+   * private fields, so that two equal fingerprints compare equal field by field wherever they are held.
+   */
+  readonly #slab: Uint16Array;
+  readonly #at: number;
 
   constructor(id: string, size: number, canonSize: number, slab: Uint16Array, at: number) {
     this.id = id;
     this.size = size;
     this.canonSize = canonSize;
-    this.slab = slab;
-    this.at = at;
+    this.#slab = slab;
+    this.#at = at;
   }
 
   get anchors(): Uint32Array {
-    return new Uint32Array(this.slab.buffer, this.slab.byteOffset + 2 * (this.at + HEADER), this.count(ANCHORS));
+    return new Uint32Array(this.#slab.buffer, this.#slab.byteOffset + 2 * (this.#at + HEADER), this.count(ANCHORS));
   }
 
   get doc(): Signature {
@@ -73,7 +76,7 @@ export class PackedFingerprint implements Fingerprint {
 
   /** A count of the block's header. */
   private count(field: number): number {
-    return this.slab[this.at + field]!;
+    return this.#slab[this.#at + field]!;
   }
 
   /** Where the doc signature starts, relative to the block. */
@@ -82,7 +85,7 @@ export class PackedFingerprint implements Fingerprint {
   }
 
   private signature(at: number, bins: number): Signature {
-    return this.slab.subarray(this.at + at, this.at + at + bins);
+    return this.#slab.subarray(this.#at + at, this.#at + at + bins);
   }
 }
 
