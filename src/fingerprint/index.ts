@@ -9,7 +9,7 @@ import { createError } from '../core/errors.js';
 import type { Fingerprint } from './fingerprint.js';
 import { decodeIndex, encodeIndex } from './index-codec.js';
 import { LshTable, optimalParams } from './lsh.js';
-import { EMPTY } from './minhash.js';
+import { EMPTY, type Signature } from './minhash.js';
 import { comparable, compare, score, type Comparable } from './score.js';
 import { U32Set } from './u32map.js';
 import { UnitMatcher } from './units.js';
@@ -122,9 +122,13 @@ export class ReuseIndex {
       this.docTable.keysInto(doc, keys, 0);
       this.docTable.addKeys(slot, keys, this.docTable.bands);
     }
+    this.paragraphTable.addKeys(slot, this.keys, this.paragraphKeys(units));
+  }
+
+  /** The distinct band keys of the non-empty `units` into `this.keys`; returns how many (two units of one article may share a key). */
+  private paragraphKeys(units: Signature[]): number {
     const bands = this.paragraphTable.bands;
     const keys = this.keyScratch(units.length * bands);
-    // Two units of one article may share a band key: each key is filed once.
     this.seenKeys.clear(units.length * bands);
     let n = 0;
     for (const p of units) {
@@ -134,7 +138,7 @@ export class ReuseIndex {
       for (let b = n; b < n + bands; b++) if (this.seenKeys.add(keys[b]!)) keys[kept++] = keys[b]!;
       n = kept;
     }
-    this.paragraphTable.addKeys(slot, keys, n);
+    return n;
   }
 
   private keyScratch(n: number): Int32Array {
@@ -193,7 +197,8 @@ export class ReuseIndex {
     }
     this.foundCount = 0;
     if (q.doc[0] !== EMPTY) this.docTable.query(q.doc, this.hitDoc);
-    for (const p of q.paragraphs) if (p[0] !== EMPTY) this.paragraphTable.query(p, this.hitParagraph);
+    const n = this.paragraphKeys(q.paragraphs);
+    this.paragraphTable.queryKeys(this.keys, n, this.hitParagraph);
     return this.found.subarray(0, this.foundCount);
   }
 

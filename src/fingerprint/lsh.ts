@@ -183,10 +183,20 @@ export class LshTable {
 
   /** Calls `hit(slot)` once per (band, slot) collision; a slot may be reported by several bands. */
   query(sig: ArrayLike<number>, hit: (slot: number) => void): void {
-    const { pool } = this;
-    for (let b = 0; b < this.bands; b++) {
-      const k = this.key(sig, b);
-      for (let e = this.heads[k & this.mask]!; e !== NONE; e = pool[3 * e + 2]!) if (pool[3 * e] === k) hit(pool[3 * e + 1]!);
+    if (this.scratch.length < this.bands) this.scratch = new Int32Array(this.bands);
+    this.keysInto(sig, this.scratch, 0);
+    this.queryKeys(this.scratch, this.bands, hit);
+  }
+
+  /** Calls `hit(slot)` for every slot filed under each of `keys[0, n)` (bucket heads read ahead, as in `addKeys`). */
+  queryKeys(keys: Int32Array, n: number, hit: (slot: number) => void): void {
+    const { heads, mask, pool } = this;
+    let touched = 0;
+    for (let i = 0; i < n; i++) touched |= heads[keys[i]! & mask]!;
+    this.touched = touched;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      for (let e = heads[k & mask]!; e !== NONE; e = pool[3 * e + 2]!) if (pool[3 * e] === k) hit(pool[3 * e + 1]!);
     }
   }
 

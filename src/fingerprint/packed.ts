@@ -92,34 +92,49 @@ export class PackedFingerprint implements Fingerprint {
 /** Fingerprints are carved from shared 64 KB slabs: one ArrayBuffer per fingerprint costs more than the fingerprint. */
 const SLAB_WORDS = 1 << 15;
 let slab = new Uint16Array(SLAB_WORDS);
+let slab32 = new Uint32Array(slab.buffer);
 let slabUsed = 0;
 
-/** Room for `words` 16-bit words: a slab and where they start in it (an even index: the anchors are 32-bit). */
-function carve(words: number): { slab: Uint16Array; at: number } {
+/** Room for `words` 16-bit words: a slab (and its 32-bit view) and where they start in it (an even index: the anchors are 32-bit). */
+function carve(words: number): { slab: Uint16Array; slab32: Uint32Array; at: number } {
   const size = (words + 1) & ~1;
-  if (size > SLAB_WORDS >> 3) return { slab: new Uint16Array(size), at: 0 };
+  if (size > SLAB_WORDS >> 3) {
+    const own = new Uint16Array(size);
+    return { slab: own, slab32: new Uint32Array(own.buffer), at: 0 };
+  }
   if (slabUsed + size > SLAB_WORDS) {
     slab = new Uint16Array(SLAB_WORDS);
+    slab32 = new Uint32Array(slab.buffer);
     slabUsed = 0;
   }
   const at = slabUsed;
   slabUsed += size;
-  return { slab, at };
+  return { slab, slab32, at };
 }
 
 /**
- * A fingerprint with the given anchors and zeroed signatures of `shape`, to be
- * filled through its `doc`, `canon`, `skeleton` and `paragraphs` views. Blocks
- * come from shared slabs: a slab lives while any fingerprint in it does.
+ * A fingerprint with the given anchors and signatures of `shape`: `signatures` holds them one after
+ * another (doc, canon, skeleton, passage units), or they are left zero, to be filled through the
+ * `doc`, `canon`, `skeleton` and `paragraphs` views. Blocks come from shared slabs: a slab lives
+ * while any fingerprint in it does.
  */
-export function packFingerprint(id: string, size: number, canonSize: number, shape: FingerprintShape, anchors: ArrayLike<number>): PackedFingerprint {
+export function packFingerprint(
+  id: string,
+  size: number,
+  canonSize: number,
+  shape: FingerprintShape,
+  anchors: ArrayLike<number>,
+  signatures?: Uint16Array,
+): PackedFingerprint {
   // No passage units: their bin count is moot, and 0 keeps equal fingerprints equal block for block.
   const paragraphBins = shape.paragraphs > 0 ? shape.paragraph : 0;
   const counts = [anchors.length, shape.doc, shape.canon, shape.skeleton, paragraphBins, shape.paragraphs];
   if (counts.some((n) => n > 0xffff)) throw createError('BAD_REQUEST', `fingerprint ${id} is too large to pack (${counts.join(', ')})`);
-  const words = HEADER + 2 * anchors.length + shape.doc + shape.canon + shape.skeleton + paragraphBins * shape.paragraphs;
-  const { slab: into, at } = carve(words);
+  const bins = shape.doc + shape.canon + shape.skeleton + paragraphBins * shape.paragraphs;
+  const words = HEADER + 2 * anchors.length + bins;
+  const { slab: into, slab32, at } = carve(words);
   into.set(counts, at);
-  new Uint32Array(into.buffer, into.byteOffset + 2 * (at + HEADER), anchors.length).set(anchors);
+  slab32.set(anchors, (at + HEADER) >> 1);
+  if (signatures) into.set(signatures.subarray(0, bins), at + HEADER + 2 * anchors.length);
   return new PackedFingerprint(id, size, canonSize, into, at);
 }
