@@ -21,7 +21,9 @@ const PLACEHOLDER = hashString('\u0000*');
  * hash of its canonical form (as an int32, never 0 or MISSING). 32-bit keys: a
  * rare collision only merges two words.
  */
-const wordInfoCache = new I32Cache(1 << 15);
+let wordInfoCache: I32Cache | null = null;
+/** Room made at first use: a news vocabulary passes 100,000 words (numbers and names included), and each growth rehashes it all. */
+const WORD_CACHE_CAPACITY = 1 << 17;
 
 /**
  * The most recent answers, direct-mapped by the hash's low bits: 32 KB that stay in the core's
@@ -38,11 +40,12 @@ const hot = new Int32Array(2 << HOT_BITS).fill(I32Cache.MISSING);
 export function wordInfo(text: string, codes: Uint16Array, begin: number, end: number, hash: number): number {
   const at = 2 * (hash & ((1 << HOT_BITS) - 1));
   if (hot[at] === (hash | 0) && hot[at + 1] !== I32Cache.MISSING) return hot[at + 1]!;
-  let info = wordInfoCache.get(hash);
+  const cache = (wordInfoCache ??= new I32Cache(WORD_CACHE_CAPACITY));
+  let info = cache.get(hash);
   if (info === I32Cache.MISSING) {
     info = STOP_HASHES.has(hash) ? 0 : canonicalOf(text, codes, begin, end, hash) | 0;
     if (info === I32Cache.MISSING) info = 1;
-    wordInfoCache.set(hash, info);
+    cache.set(hash, info);
   }
   hot[at] = hash;
   hot[at + 1] = info;
