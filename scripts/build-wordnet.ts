@@ -136,11 +136,14 @@ function writeAtomically(file: string, bytes: Uint8Array): void {
   fs.renameSync(partial, file);
 }
 
-/** `canonical` of every word that can have another canonical form: plain-letter lemmas and their inflections. */
+/**
+ * `canonical` of every word the table answers for that can have another canonical form: the lemmas
+ * a token can spell without digits (ASCII letters and the joiners ' . -) and their inflections.
+ */
 function compileCanonical(lemmas: Iterable<string>, wordnet: TableWordNet): Array<{ word: string; hash: number; canonical: number }> {
   const synonyms = new Synonyms(wordnet);
   const forms = new Set<string>();
-  for (const lemma of lemmas) if (/^[a-z]+$/.test(lemma)) for (const form of inflectionsOf(lemma)) forms.add(form);
+  for (const lemma of lemmas) if (/^[a-z'.-]+$/.test(lemma)) for (const form of inflectionsOf(lemma)) forms.add(form);
   const entries: Array<{ word: string; hash: number; canonical: number }> = [];
   for (const form of forms) {
     if (form.length < 3) continue;

@@ -138,3 +138,38 @@ test('U32Set counts distinct values and clears in O(1)', () => {
   assert.ok(set.add(7));
   assert.equal(set.size, 1);
 });
+
+test('LshTable keys list their slots latest filed first, through growth and compaction, and a repeated filing counts once', () => {
+  const table = new LshTable({ bands: 0, rows: 0 });
+  const expected = new Map<number, number[]>();
+  const file = (slot: number, key: number) => {
+    table.addKey(slot, key);
+    const list = expected.get(key) ?? [];
+    if (list[0] !== slot) list.unshift(slot);
+    expected.set(key, list);
+  };
+  // 40,000 filings over 5,000 keys (the table grows many times); every tenth filed twice in a row.
+  for (let i = 0; i < 40_000; i++) {
+    const key = hashInt(i % 5000, 3) | 0;
+    file(i, key);
+    if (i % 10 === 0) file(i, key);
+  }
+  // Removing most filings of a signature's keys, then filing more, compacts the table.
+  const sigs = Array.from({ length: 4000 }, (_, i) => minhash(range(i * 5, i * 5 + 30), 16));
+  const params = { bands: 8, rows: 2 };
+  const churned = new LshTable(params);
+  sigs.forEach((s, i) => churned.insert(i, s));
+  for (let i = 0; i < sigs.length; i++) if (i % 5 !== 0) churned.remove(i, sigs[i]!);
+  for (let i = 0; i < 200; i++) churned.insert(10_000 + i, sigs[i]!);
+  for (const [key, slots] of expected) {
+    const got: number[] = [];
+    table.forKey(key, 3, (s) => got.push(s));
+    assert.deepEqual(got, slots.slice(0, 3), `key ${key}`);
+  }
+  for (let i = 0; i < 200; i++) {
+    const got = new Set<number>();
+    churned.query(sigs[i]!, (s) => got.add(s));
+    assert.ok(got.has(10_000 + i));
+    assert.equal(got.has(i), i % 5 === 0, `slot ${i}`);
+  }
+});

@@ -31,3 +31,35 @@ test('normalisation keeps every offset', () => {
   assert.equal(norm.length, text.length);
   assert.equal(norm, '"War games" - they\'re back');
 });
+
+/** The regular-expression definition of `paragraphs`, the reference its one-pass scan must match. */
+function paragraphsByRegex(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const separator = /\n\s*\n/.test(text) ? /\n\s*\n/g : /\n+/g;
+  let start = 0;
+  const push = (b: number, e: number) => {
+    while (b < e && /\s/.test(text[b]!)) b++;
+    while (e > b && /\s/.test(text[e - 1]!)) e--;
+    if (e > b) out.push([b, e]);
+  };
+  for (let m = separator.exec(text); m; m = separator.exec(text)) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, text.length);
+  return out;
+}
+
+test('paragraph spans are those of the blank-line rule on texts of every shape of white space', () => {
+  const pieces = ['word', 'Two words.', '\n', '\n', '\n\n', ' ', '  ', '\t', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff', 'x', '\u2003'];
+  let seed = 5;
+  const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+  const texts = ['', '\n', '\n\n', ' \n \n ', 'a\nb', 'a\n\nb', 'a\n \t\nb\n', 'One.\n\nTwo two.\n\n\nThree.'];
+  for (let i = 0; i < 3000; i++) texts.push(Array.from({ length: Math.floor(rnd() * 30) }, () => pieces[Math.floor(rnd() * pieces.length)]!).join(''));
+  let withBlank = 0;
+  for (const text of texts) {
+    assert.deepEqual(paragraphs(text), paragraphsByRegex(text), JSON.stringify(text));
+    if (/\n\s*\n/.test(text)) withBlank++;
+  }
+  assert.ok(withBlank > 500 && withBlank < texts.length - 500, `${withBlank} of ${texts.length} texts have a blank line`);
+});

@@ -26,12 +26,33 @@ function atSentenceStart(codes: Uint16Array, at: number): boolean {
   return at < 3;
 }
 
-/** Sorts `a[0, n)` in place and keeps its distinct values, at most the `max` smallest; returns how many. */
+let best = new Uint32Array(64);
+
+/**
+ * Keeps in `a[0, ...)` the `max` smallest distinct values of `a[0, n)`, ascending; returns how many.
+ * One pass with a sorted list of the best so far: past the first few, most values are larger than
+ * its last and cost one comparison.
+ */
 function bottomK(a: Uint32Array, n: number, max: number): number {
-  const s = a.subarray(0, n).sort();
-  let w = 0;
-  for (let i = 0; i < n && w < max; i++) if (w === 0 || s[i] !== s[w - 1]) s[w++] = s[i]!;
-  return w;
+  if (best.length < max) best = new Uint32Array(2 * max);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if (count === max && v >= best[max - 1]!) continue;
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (best[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < count && best[lo] === v) continue;
+    for (let j = count < max ? count : max - 1; j > lo; j--) best[j] = best[j - 1]!;
+    best[lo] = v;
+    if (count < max) count++;
+  }
+  a.set(best.subarray(0, count));
+  return count;
 }
 
 /**

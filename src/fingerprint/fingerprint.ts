@@ -116,6 +116,10 @@ const scratch = {
   stops: new Uint8Array(1024),
   content: new Uint32Array(1024),
   contentBefore: new Int32Array(1025),
+  /** One layer's n-gram hashes (at most two per word). */
+  grams: new Uint32Array(2048),
+  /** The signatures of one fingerprint, one after another, before they are packed. */
+  signatures: new Uint16Array(512),
   mh: new MinHasher(),
   seen: new U32Set(),
 };
@@ -124,23 +128,31 @@ const scratch = {
  * Stopword flags of the words; canonical hashes of the content words; and for each
  * word index the count of content words before it. Returns the content count.
  */
-function contentTokens(text: string, n: number): number {
+function contentTokens(text: string, codes: Uint16Array, n: number): number {
   const { scan } = scratch;
   if (scratch.content.length < n) {
     scratch.stops = new Uint8Array(2 * n);
     scratch.content = new Uint32Array(2 * n);
     scratch.contentBefore = new Int32Array(2 * n + 1);
+    scratch.grams = new Uint32Array(4 * n);
   }
   const { stops, content, contentBefore } = scratch;
   let c = 0;
   for (let i = 0; i < n; i++) {
     contentBefore[i] = c;
-    const info = wordInfo(text, scan.begins[i]!, scan.ends[i]!, scan.hashes[i]!);
+    const info = wordInfo(text, codes, scan.begins[i]!, scan.ends[i]!, scan.hashes[i]!);
     stops[i] = info === 0 ? 1 : 0;
     if (info !== 0) content[c++] = info;
   }
   contentBefore[n] = c;
   return c;
+}
+
+/** Writes the `bins`-bin MinHash signature of `grams[0, g)` into `out` from `at`. */
+function signature(mh: MinHasher, bins: number, grams: Uint32Array, g: number, out: Uint16Array, at: number): void {
+  mh.reset(bins);
+  mh.pushAll(grams, g);
+  mh.finish(out, at);
 }
 
 export function fingerprint(id: string, text: string, paragraphs: Span[], options?: FingerprintOptions): Fingerprint {
@@ -150,7 +162,7 @@ export function fingerprint(id: string, text: string, paragraphs: Span[], option
   const scan = scanCodes(codes, text.length, scratch.scan);
   const n = scan.count;
   const words = scan.hashes;
-  const c = contentTokens(text, n);
+  const c = contentTokens(text, codes, n);
   const { stops, content, contentBefore } = scratch;
   const units = spread(passageUnits(scan.begins.subarray(0, n), paragraphs, o.minParagraphWords), o.maxParagraphs);
   const bins = {
@@ -161,25 +173,27 @@ export function fingerprint(id: string, text: string, paragraphs: Span[], option
     paragraphs: units.length,
   };
 
-  mh.reset(bins.doc);
-  const size = wordGrams(words, n, mh, seen);
-  const fp = packFingerprint(id, size, 0, bins, anchorScratch(codes, o.maxAnchors, scan, stops));
-  mh.finish(fp.doc);
+  const { grams } = scratch;
+  const signatureBins = bins.doc + bins.canon + bins.skeleton + bins.paragraph * units.length;
+  if (scratch.signatures.length < signatureBins) scratch.signatures = new Uint16Array(2 * signatureBins);
+  const { signatures } = scratch;
+  let g = wordGrams(words, n, grams);
+  const size = seen.distinct(grams, g);
+  signature(mh, bins.doc, grams, g, signatures, 0);
+  let at = bins.doc;
 
-  mh.reset(bins.canon);
-  fp.canonSize = canonGrams(content, c, mh, seen);
-  mh.finish(fp.canon);
+  g = canonGrams(content, c, grams);
+  const canonSize = seen.distinct(grams, g);
+  signature(mh, bins.canon, grams, g, signatures, at);
+  at += bins.canon;
 
-  mh.reset(bins.skeleton);
-  skeletonGrams(words, stops, n, mh);
-  mh.finish(fp.skeleton);
+  signature(mh, bins.skeleton, grams, skeletonGrams(words, stops, n, grams), signatures, at);
+  at += bins.skeleton;
 
-  const unitSignatures = fp.paragraphs;
-  for (let u = 0; u < units.length; u++) {
+  for (let u = 0; u < units.length; u++, at += bins.paragraph) {
     const [b, e] = units[u]!;
-    mh.reset(bins.paragraph);
-    unitGrams(content, contentBefore[b]!, contentBefore[e]!, mh);
-    mh.finish(unitSignatures[u]!);
+    signature(mh, bins.paragraph, grams, unitGrams(content, contentBefore[b]!, contentBefore[e]!, grams), signatures, at);
   }
+  const fp = packFingerprint(id, size, canonSize, bins, anchorScratch(codes, o.maxAnchors, scan, stops), signatures);
   return fp;
 }

@@ -30,6 +30,15 @@ export function hashString(s: string, seed = 0): number {
   return fmix32(h ^ n);
 }
 
+/** `hashString` of the string whose code units are `units[0, n)`. */
+export function hashUnits(units: Uint16Array, n: number, seed = 0): number {
+  let h = seed >>> 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) h = combine(h, units[i]! | (units[i + 1]! << 16));
+  if (i < n) h = combine(h, units[i]!);
+  return fmix32(h ^ n);
+}
+
 /** Hash an integer with a seed. */
 export function hashInt(x: number, seed = 0): number {
   return fmix32(combine(seed >>> 0, x >>> 0));

@@ -9,8 +9,9 @@ import { createError } from '../core/errors.js';
 import type { Fingerprint } from './fingerprint.js';
 import { decodeIndex, encodeIndex } from './index-codec.js';
 import { LshTable, optimalParams } from './lsh.js';
-import { EMPTY } from './minhash.js';
-import { compare, score } from './score.js';
+import { EMPTY, type Signature } from './minhash.js';
+import { comparable, compare, score, type Comparable } from './score.js';
+import { U32Set } from './u32map.js';
 import { UnitMatcher } from './units.js';
 
 export interface Candidate {
@@ -67,6 +68,9 @@ export class ReuseIndex {
   private found = new Int32Array(64);
   private foundCount = 0;
   private readonly matcher = new UnitMatcher();
+  /** Band keys of the fingerprint being added, and the set that keeps them distinct. */
+  private keys = new Int32Array(256);
+  private readonly seenKeys = new U32Set();
 
   constructor(options: ReuseIndexOptions = {}) {
     this.options = { ...INDEX_DEFAULTS, ...options };
@@ -105,14 +109,41 @@ export class ReuseIndex {
 
   /** Adds a fingerprint; re-adding an id replaces the old one. */
   add(fp: Fingerprint): void {
-    this.check(fp);
+    const doc = fp.doc;
+    const units = fp.paragraphs;
+    this.check(fp, doc, units);
     if (this.bySlot.has(fp.id)) this.remove(fp.id);
     const slot = this.free.length > 0 ? this.free.pop()! : this.slots.length;
     this.slots[slot] = fp;
     this.bySlot.set(fp.id, slot);
     // Empty-set signatures (all EMPTY) would share one huge bucket and never score: not indexed.
-    if (fp.doc[0] !== EMPTY) this.docTable.insert(slot, fp.doc);
-    for (const p of fp.paragraphs) if (p[0] !== EMPTY) this.paragraphTable.insert(slot, p);
+    if (doc[0] !== EMPTY) {
+      const keys = this.keyScratch(this.docTable.bands);
+      this.docTable.keysInto(doc, keys, 0);
+      this.docTable.addKeys(slot, keys, this.docTable.bands);
+    }
+    this.paragraphTable.addKeys(slot, this.keys, this.paragraphKeys(units));
+  }
+
+  /** The distinct band keys of the non-empty `units` into `this.keys`; returns how many (two units of one article may share a key). */
+  private paragraphKeys(units: Signature[]): number {
+    const bands = this.paragraphTable.bands;
+    const keys = this.keyScratch(units.length * bands);
+    this.seenKeys.clear(units.length * bands);
+    let n = 0;
+    for (const p of units) {
+      if (p[0] === EMPTY) continue;
+      this.paragraphTable.keysInto(p, keys, n);
+      let kept = n;
+      for (let b = n; b < n + bands; b++) if (this.seenKeys.add(keys[b]!)) keys[kept++] = keys[b]!;
+      n = kept;
+    }
+    return n;
+  }
+
+  private keyScratch(n: number): Int32Array {
+    if (this.keys.length < n) this.keys = new Int32Array(2 * n);
+    return this.keys;
   }
 
   remove(id: string): boolean {
@@ -129,17 +160,18 @@ export class ReuseIndex {
 
   /** Candidates for `fp` (itself excluded), best first. */
   query(fp: Fingerprint, options: { limit?: number; minScore?: number } = {}): Candidate[] {
-    this.check(fp);
-    const found = this.collect(fp);
+    const q = comparable(fp);
+    this.check(fp, q.doc, q.paragraphs);
+    const found = this.collect(q);
     const minScore = options.minScore ?? this.options.minScore;
-    this.matcher.setQuery(fp.paragraphs, this.options.paragraphThreshold);
+    this.matcher.setQuery(q.paragraphs, this.options.paragraphThreshold);
     const out: Candidate[] = [];
     for (let i = 0; i < found.length; i++) {
       const slot = found[i]!;
       const layers = this.layers[slot]!;
       const other = this.slots[slot];
       if (!other || other.id === fp.id) continue;
-      const e = compare(fp, other, this.options.paragraphThreshold, this.matcher);
+      const e = compare(q, other, this.options.paragraphThreshold, this.matcher);
       const s = score(e);
       if (s < minScore) continue;
       const via: string[] = [];
@@ -151,8 +183,8 @@ export class ReuseIndex {
     return options.limit !== undefined ? out.slice(0, options.limit) : out;
   }
 
-  /** Distinct slots colliding with `fp` in either table; `layers[slot]` says which (1 doc, 2 paragraph). */
-  private collect(fp: Fingerprint): Int32Array {
+  /** Distinct slots colliding with `q` in either table; `layers[slot]` says which (1 doc, 2 paragraph). */
+  private collect(q: Comparable): Int32Array {
     if (this.stamps.length < this.slots.length) {
       const cap = Math.max(64, 2 * this.slots.length);
       this.stamps = new Uint32Array(cap);
@@ -164,8 +196,9 @@ export class ReuseIndex {
       this.stamp = 1;
     }
     this.foundCount = 0;
-    if (fp.doc[0] !== EMPTY) this.docTable.query(fp.doc, this.hitDoc);
-    for (const p of fp.paragraphs) if (p[0] !== EMPTY) this.paragraphTable.query(p, this.hitParagraph);
+    if (q.doc[0] !== EMPTY) this.docTable.query(q.doc, this.hitDoc);
+    const n = this.paragraphKeys(q.paragraphs);
+    this.paragraphTable.queryKeys(this.keys, n, this.hitParagraph);
     return this.found.subarray(0, this.foundCount);
   }
 
@@ -197,11 +230,11 @@ export class ReuseIndex {
     return index;
   }
 
-  private check(fp: Fingerprint): void {
-    if (fp.doc.length !== this.options.numPerm) {
-      throw createError('BAD_REQUEST', `fingerprint ${fp.id} has ${fp.doc.length} bins, the index expects numPerm=${this.options.numPerm}`);
+  private check(fp: Fingerprint, doc = fp.doc, units = fp.paragraphs): void {
+    if (doc.length !== this.options.numPerm) {
+      throw createError('BAD_REQUEST', `fingerprint ${fp.id} has ${doc.length} bins, the index expects numPerm=${this.options.numPerm}`);
     }
-    for (const p of fp.paragraphs) {
+    for (const p of units) {
       if (p.length !== this.options.paragraphPerm) {
         throw createError('BAD_REQUEST', `fingerprint ${fp.id} has ${p.length}-bin paragraph signatures, the index expects ${this.options.paragraphPerm}`);
       }

@@ -59,31 +59,34 @@ function solveParams(threshold: number, numPerm: number, falsePositiveWeight: nu
   return best;
 }
 
-/** Marks an unused cell of an LshTable. */
-const FREE = -2;
-/** Initial cells (and entries) of an LshTable: 128 KB, room for ~100 articles before the first rehash. */
-const INITIAL_CELLS = 1 << 13;
+/** Initial buckets of an LshTable (each 4 bytes), and its initial entries (12 bytes each). */
+const INITIAL_BUCKETS = 1 << 12;
+/** Ends a chain. */
+const NONE = -1;
+/** The `slot` of a removed entry: out of every chain, its room reclaimed when the pool is compacted. */
+const REMOVED = -1;
 
 /**
- * Buckets of all bands in one open-addressing table: band key (band number mixed
- * in) → a chain of entries, each one slot. Typed arrays only, so a million
- * entries cost ~20 MB and lookups do not box keys.
+ * Buckets of all bands in one chained hash table: a band key (band number mixed in) picks a
+ * bucket by its low bits, and the bucket's chain holds entries (key, slot), latest first, of
+ * whatever keys fall in it. Typed arrays only, about 16–20 bytes per entry, so a million entries
+ * cost ~20 MB and lookups do not box keys. Filing an entry writes one bucket head, whatever the key:
+ * no probing, and growing re-threads the entries in one pass over them in order.
  */
 export class LshTable {
   readonly bands: number;
   readonly rows: number;
-  /**
-   * Hash table cells, interleaved so a probe touches one cache line: [2c] key,
-   * [2c + 1] head entry (-1: key present, chain empty; FREE: cell unused).
-   */
-  private cells = new Int32Array(2 * INITIAL_CELLS).fill(FREE);
-  private mask = INITIAL_CELLS - 1;
-  private occupied = 0;
-  /** Entry pool: slot and next entry (-1 ends a chain); removed entries form a free list. */
-  private slotOf = new Int32Array(INITIAL_CELLS);
-  private nextOf = new Int32Array(INITIAL_CELLS);
+  /** Latest entry of each bucket, NONE when empty. */
+  private heads = new Int32Array(INITIAL_BUCKETS).fill(NONE);
+  private mask = INITIAL_BUCKETS - 1;
+  /** Entries in filing order, interleaved so one entry is one cache line: [3e] key, [3e + 1] slot (REMOVED), [3e + 2] next entry of its bucket. */
+  private pool = new Int32Array(3 * INITIAL_BUCKETS);
   private entries = 0;
-  private freeEntry = -1;
+  private removed = 0;
+  /** Keys of one `insert`. */
+  private scratch = new Int32Array(0);
+  /** What the read-ahead in `addKeys` read (kept so the reads are not optimised away). */
+  private touched = 0;
 
   constructor(params: LshParams) {
     this.bands = params.bands;
@@ -98,57 +101,81 @@ export class LshTable {
     return fmix32(h) | 0;
   }
 
-  /** Cell of `key`: where it is, or the unused cell where it would go. */
-  private cell(key: number): number {
-    const { cells, mask } = this;
-    let c = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    for (;;) {
-      if (cells[2 * c + 1] === FREE || cells[2 * c] === key) return c;
-      c = (c + 1) & mask;
-    }
+  /** Writes the `bands` keys of `sig` into `into` from index `at` (see `key`). */
+  keysInto(sig: ArrayLike<number>, into: Int32Array, at: number, salt = 0): void {
+    for (let b = 0; b < this.bands; b++) into[at + b] = this.key(sig, b, salt);
   }
 
   insert(slot: number, sig: ArrayLike<number>): void {
-    for (let b = 0; b < this.bands; b++) this.addKey(slot, this.key(sig, b));
+    if (this.scratch.length < this.bands) this.scratch = new Int32Array(this.bands);
+    this.keysInto(sig, this.scratch, 0);
+    this.addKeys(slot, this.scratch, this.bands);
   }
 
-  /** Files `slot` under a band key computed elsewhere (a repeat of the chain head is skipped). */
-  addKey(slot: number, k: number): void {
-    let c = this.cell(k);
-    if (this.cells[2 * c + 1] === FREE) {
-      if ((this.occupied + 1) * 2 > this.mask + 1) {
-        this.rehash();
-        c = this.cell(k);
-      }
-      this.cells[2 * c] = k;
-      this.cells[2 * c + 1] = -1;
-      this.occupied++;
+  /**
+   * Files `slot` under `keys[0, n)`, keys distinct from each other and from those `slot` is already
+   * filed under. The bucket heads are read once before any is written: independent reads whose
+   * cache misses overlap, where one filing after another would wait for each miss in turn.
+   */
+  addKeys(slot: number, keys: Int32Array, n: number): void {
+    this.reserve(n);
+    const { heads, mask, pool } = this;
+    let touched = 0;
+    for (let i = 0; i < n; i++) touched |= heads[keys[i]! & mask]!;
+    this.touched = touched;
+    let e = this.entries;
+    for (let i = 0; i < n; i++, e++) {
+      const k = keys[i]!;
+      const b = k & mask;
+      pool[3 * e] = k;
+      pool[3 * e + 1] = slot;
+      pool[3 * e + 2] = heads[b]!;
+      heads[b] = e;
     }
-    const head = this.cells[2 * c + 1]!;
-    // One slot's signatures are inserted together: a repeat is at the chain head.
-    if (head >= 0 && this.slotOf[head] === slot) return;
-    const e = this.newEntry();
-    this.slotOf[e] = slot;
-    this.nextOf[e] = head;
-    this.cells[2 * c + 1] = e;
+    this.entries = e;
+  }
+
+  /** Files `slot` under a band key computed elsewhere (a repeat of the latest filing under that key is skipped). */
+  addKey(slot: number, k: number): void {
+    this.reserve(1);
+    const { heads, pool } = this;
+    const b = k & this.mask;
+    for (let e = heads[b]!; e !== NONE; e = pool[3 * e + 2]!) {
+      if (pool[3 * e] !== k) continue;
+      // One slot's keys are filed together: a repeat is the latest entry of its key.
+      if (pool[3 * e + 1] === slot) return;
+      break;
+    }
+    const e = this.entries++;
+    pool[3 * e] = k;
+    pool[3 * e + 1] = slot;
+    pool[3 * e + 2] = heads[b]!;
+    heads[b] = e;
   }
 
   /** Calls `hit` for the slots filed under key `k`, latest filed first, at most `limit`. */
   forKey(k: number, limit: number, hit: (slot: number) => void): void {
+    const { pool } = this;
     let n = 0;
-    for (let e = this.cells[2 * this.cell(k) + 1]!; e >= 0 && n < limit; e = this.nextOf[e]!, n++) hit(this.slotOf[e]!);
+    for (let e = this.heads[k & this.mask]!; e !== NONE && n < limit; e = pool[3 * e + 2]!) {
+      if (pool[3 * e] !== k) continue;
+      hit(pool[3 * e + 1]!);
+      n++;
+    }
   }
 
   remove(slot: number, sig: ArrayLike<number>): void {
+    const { pool } = this;
     for (let b = 0; b < this.bands; b++) {
-      const c = this.cell(this.key(sig, b));
-      let prev = -1;
-      for (let e = this.cells[2 * c + 1]!; e >= 0; prev = e, e = this.nextOf[e]!) {
-        if (this.slotOf[e] !== slot) continue;
-        if (prev < 0) this.cells[2 * c + 1] = this.nextOf[e]!;
-        else this.nextOf[prev] = this.nextOf[e]!;
-        this.nextOf[e] = this.freeEntry;
-        this.freeEntry = e;
+      const k = this.key(sig, b);
+      const bucket = k & this.mask;
+      let prev = NONE;
+      for (let e = this.heads[bucket]!; e !== NONE; prev = e, e = pool[3 * e + 2]!) {
+        if (pool[3 * e] !== k || pool[3 * e + 1] !== slot) continue;
+        if (prev === NONE) this.heads[bucket] = pool[3 * e + 2]!;
+        else pool[3 * prev + 2] = pool[3 * e + 2]!;
+        pool[3 * e + 1] = REMOVED;
+        this.removed++;
         break;
       }
     }
@@ -156,45 +183,62 @@ export class LshTable {
 
   /** Calls `hit(slot)` once per (band, slot) collision; a slot may be reported by several bands. */
   query(sig: ArrayLike<number>, hit: (slot: number) => void): void {
-    for (let b = 0; b < this.bands; b++) {
-      const c = this.cell(this.key(sig, b));
-      for (let e = this.cells[2 * c + 1]!; e >= 0; e = this.nextOf[e]!) hit(this.slotOf[e]!);
+    if (this.scratch.length < this.bands) this.scratch = new Int32Array(this.bands);
+    this.keysInto(sig, this.scratch, 0);
+    this.queryKeys(this.scratch, this.bands, hit);
+  }
+
+  /** Calls `hit(slot)` for every slot filed under each of `keys[0, n)` (bucket heads read ahead, as in `addKeys`). */
+  queryKeys(keys: Int32Array, n: number, hit: (slot: number) => void): void {
+    const { heads, mask, pool } = this;
+    let touched = 0;
+    for (let i = 0; i < n; i++) touched |= heads[keys[i]! & mask]!;
+    this.touched = touched;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      for (let e = heads[k & mask]!; e !== NONE; e = pool[3 * e + 2]!) if (pool[3 * e] === k) hit(pool[3 * e + 1]!);
     }
   }
 
-  private newEntry(): number {
-    if (this.freeEntry >= 0) {
-      const e = this.freeEntry;
-      this.freeEntry = this.nextOf[e]!;
-      return e;
+  /** Makes room for `n` more entries, at most one per bucket; removed entries are dropped once they are a quarter. */
+  private reserve(n: number): void {
+    if (this.entries + n <= this.mask + 1 && 3 * (this.entries + n) <= this.pool.length) return;
+    const compact = this.removed * 4 > this.entries;
+    const kept = compact ? this.entries - this.removed : this.entries;
+    let buckets = this.mask + 1;
+    while (buckets < kept + n) buckets *= 2;
+    let capacity = this.pool.length / 3;
+    while (capacity < kept + n) capacity *= 2;
+    if (capacity !== this.pool.length / 3 || compact) {
+      const pool = new Int32Array(3 * capacity);
+      if (compact) {
+        let to = 0;
+        for (let e = 0; e < this.entries; e++) {
+          if (this.pool[3 * e + 1] === REMOVED) continue;
+          pool[3 * to] = this.pool[3 * e]!;
+          pool[3 * to + 1] = this.pool[3 * e + 1]!;
+          to++;
+        }
+        this.entries = to;
+        this.removed = 0;
+      } else pool.set(this.pool.subarray(0, 3 * this.entries));
+      this.pool = pool;
     }
-    if (this.entries === this.slotOf.length) {
-      const slots = new Int32Array(this.entries * 2);
-      slots.set(this.slotOf);
-      this.slotOf = slots;
-      const next = new Int32Array(this.entries * 2);
-      next.set(this.nextOf);
-      this.nextOf = next;
-    }
-    return this.entries++;
+    this.rethread(buckets);
   }
 
-  /** Doubles the table when it is half full (after dropping keys whose chains emptied). */
-  private rehash(): void {
-    const old = this.cells;
-    const size = this.mask + 1;
-    let live = 0;
-    for (let c = 0; c < size; c++) if (old[2 * c + 1]! >= 0) live++;
-    const cap = (live + 1) * 4 > size ? size * 2 : size;
-    this.cells = new Int32Array(2 * cap).fill(FREE);
-    this.mask = cap - 1;
-    this.occupied = 0;
-    for (let c = 0; c < size; c++) {
-      if (old[2 * c + 1]! < 0) continue;
-      const to = this.cell(old[2 * c]!);
-      this.cells[2 * to] = old[2 * c]!;
-      this.cells[2 * to + 1] = old[2 * c + 1]!;
-      this.occupied++;
+  /** Rebuilds the buckets' chains over `buckets` buckets: entries in filing order, each pushed in front. */
+  private rethread(buckets: number): void {
+    const heads = this.heads.length === buckets ? this.heads.fill(NONE) : new Int32Array(buckets).fill(NONE);
+    const mask = buckets - 1;
+    const { pool } = this;
+    for (let e = 0; e < this.entries; e++) {
+      if (pool[3 * e + 1] === REMOVED) continue;
+      const b = pool[3 * e]! & mask;
+      pool[3 * e + 2] = heads[b]!;
+      heads[b] = e;
     }
+    this.heads = heads;
+    this.mask = mask;
   }
 }

@@ -37,7 +37,7 @@ function probeTable(k: number): Uint16Array {
 }
 
 /**
- * Streaming signature builder: `reset(k)`, `push(h)` per element hash (duplicates
+ * Streaming signature builder: `reset(k)`, `pushAll(hashes, n)` as often as needed (duplicates
  * allowed), `finish(out)`. One instance is reused across articles.
  */
 export class MinHasher {
@@ -52,34 +52,40 @@ export class MinHasher {
     this.filled = 0;
   }
 
-  push(element: number): void {
-    let h = fmix32(element ^ SEED);
-    if (h === NONE) h = NONE - 1;
-    // Bins are contiguous ranges of the permuted value (multiply-shift on the high bits).
-    const bin = ((h >>> 16) * this.k) >>> 16;
-    const cur = this.mins[bin]!;
-    if (h < cur) {
-      if (cur === NONE) this.filled++;
-      this.mins[bin] = h;
+  /** Adds the element hashes `elements[0, n)` (duplicates allowed). */
+  pushAll(elements: Uint32Array, n: number): void {
+    const { mins, k } = this;
+    let filled = this.filled;
+    for (let i = 0; i < n; i++) {
+      let h = fmix32(elements[i]! ^ SEED);
+      if (h === NONE) h = NONE - 1;
+      // Bins are contiguous ranges of the permuted value (multiply-shift on the high bits).
+      const bin = ((h >>> 16) * k) >>> 16;
+      const cur = mins[bin]!;
+      if (h < cur) {
+        if (cur === NONE) filled++;
+        mins[bin] = h;
+      }
     }
+    this.filled = filled;
   }
 
-  /** Writes the densified 16-bit signature into `out` (length k). */
-  finish(out: Signature): Signature {
+  /** Writes the densified 16-bit signature into `out[at, at + k)`. */
+  finish(out: Signature, at = 0): Signature {
     const { mins, k } = this;
-    if (this.filled === 0) return out.fill(EMPTY, 0, k);
+    if (this.filled === 0) return out.fill(EMPTY, at, at + k);
     for (let i = 0; i < k; i++) {
       const m = mins[i]!;
       const v = m & 0xffff;
-      out[i] = m === NONE ? EMPTY : v === EMPTY ? EMPTY - 1 : v;
+      out[at + i] = m === NONE ? EMPTY : v === EMPTY ? EMPTY - 1 : v;
     }
-    if (this.filled < k) densify(out, mins, k);
+    if (this.filled < k) densify(out, at, mins, k);
     return out;
   }
 }
 
-/** Fill empty bins of `sig` in place from the non-empty bins of `mins` (optimal densification). */
-function densify(sig: Signature, mins: Uint32Array, k: number): void {
+/** Fill empty bins of `sig[at, at + k)` in place from the non-empty bins of `mins` (optimal densification). */
+function densify(sig: Signature, at: number, mins: Uint32Array, k: number): void {
   const table = probeTable(k);
   for (let i = 0; i < k; i++) {
     if (mins[i] !== NONE) continue;
@@ -87,14 +93,14 @@ function densify(sig: Signature, mins: Uint32Array, k: number): void {
     for (; a < PROBES; a++) {
       const j = table[i * PROBES + a]!;
       if (mins[j] !== NONE) {
-        sig[i] = sig[j]!;
+        sig[at + i] = sig[at + j]!;
         break;
       }
     }
     for (let attempt = PROBES + 1; a === PROBES; attempt++) {
       const j = probe(k, i, attempt);
       if (mins[j] !== NONE) {
-        sig[i] = sig[j]!;
+        sig[at + i] = sig[at + j]!;
         break;
       }
     }
@@ -106,7 +112,7 @@ const shared = new MinHasher();
 /** Signature of a set given by its element hashes (duplicates allowed). */
 export function minhash(elements: Uint32Array, numPerm: number): Signature {
   shared.reset(numPerm);
-  for (let i = 0; i < elements.length; i++) shared.push(elements[i]!);
+  shared.pushAll(elements, elements.length);
   return shared.finish(new Uint16Array(numPerm));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Candidate } from './index.js';
 import type { Fingerprint } from './fingerprint.js';
-import { compare, score } from './score.js';
+import { comparable, compare, score } from './score.js';
 import { UnitMatcher } from './units.js';
 
 /** Collisions of one article with the query: how many doc-layer and paragraph-layer bands matched. */
@@ -47,11 +47,12 @@ export function rankCandidates(
   paragraphThreshold: number,
   minScore: number,
 ): Candidate[] {
-  matcher.setQuery(fp.paragraphs, paragraphThreshold);
+  const q = comparable(fp);
+  matcher.setQuery(q.paragraphs, paragraphThreshold);
   const out: Candidate[] = [];
   for (const { fp: other, collisions } of others) {
     if (other.id === fp.id) continue;
-    const e = compare(fp, other, paragraphThreshold, matcher);
+    const e = compare(q, other, paragraphThreshold, matcher);
     const s = score(e);
     if (s < minScore) continue;
     const via: string[] = [];

@@ -16,34 +16,33 @@ export interface Scan {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
-/** Non-ASCII code unit classes, computed on first sight: 0 unknown, 1 word char, 2 other. */
-const CLASS = new Uint8Array(65536);
-/** Non-ASCII lower-case mapping, computed on first sight (0: unknown). */
-const LOWER = new Uint16Array(65536);
+/** Marks a code unit not classified yet (no word character lower-cases to U+FFFF). */
+const UNKNOWN = 0xffff;
+/**
+ * Each UTF-16 code unit's lower case when it is a word character (a letter or digit), 0 when it
+ * is not; the first 256 filled at load, the rest on first sight. One table read per character.
+ */
+const WORD_LOWER = new Uint16Array(65536).fill(UNKNOWN);
+for (let c = 0; c < 256; c++) classify(c);
 
-/** ASCII word characters mapped to their lower case; 0 for other ASCII. */
-const ASCII = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) ASCII[c] = c;
-for (let c = 97; c <= 122; c++) ASCII[c] = c;
-for (let c = 65; c <= 90; c++) ASCII[c] = c + 32;
-
-function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  let k = CLASS[c]!;
-  if (k === 0) CLASS[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1;
+function classify(c: number): number {
+  const s = String.fromCharCode(c);
+  return (WORD_LOWER[c] = LETTER.test(s) ? s.toLowerCase().charCodeAt(0) : 0);
 }
 
-function isJoiner(c: number): boolean {
-  return c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2c || c === 0x2d;
+/** The lower case of word character `c`, 0 for any other code unit. */
+function wordLower(c: number): number {
+  const l = WORD_LOWER[c]!;
+  return l === UNKNOWN ? classify(c) : l;
+}
+
+/** The lower case of joiner `c` (' ’ . , - between two word characters: ’ reads as '), 0 for a non-joiner. */
+function joinerLower(c: number): number {
+  return c === 0x27 || c === 0x2e || c === 0x2c || c === 0x2d ? c : c === 0x2019 ? 0x27 : 0;
 }
 
 function lower(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  if (c === 0x2019) return 0x27;
-  let l = LOWER[c]!;
-  if (l === 0) LOWER[c] = l = String.fromCharCode(c).toLowerCase().charCodeAt(0);
-  return l;
+  return wordLower(c) || joinerLower(c) || c;
 }
 
 /** Hash of a lower-cased word, as the scanner computes it. */
@@ -105,31 +104,22 @@ export function scanCodes(codes: Uint16Array, n: number, into?: Scan): Scan {
   let cap = hashes.length;
   let count = 0;
   let i = 0;
-  while (i < n) {
-    const first = codes[i]!;
-    if (first < 128 ? ASCII[first] === 0 : !isWordChar(first)) {
-      i++;
-      continue;
-    }
+  for (;;) {
+    let l = 0;
+    while (i < n && (l = wordLower(codes[i]!)) === 0) i++;
+    if (i >= n) break;
     const begin = i;
     let h = 0x811c9dc5;
     for (;;) {
-      while (i < n) {
-        const c = codes[i]!;
-        if (c < 128) {
-          const l = ASCII[c]!;
-          if (l === 0) break;
-          h = Math.imul(h ^ l, 0x01000193);
-        } else if (isWordChar(c)) h = Math.imul(h ^ lower(c), 0x01000193);
-        else break;
-        i++;
-      }
-      if (i + 1 < n && isJoiner(codes[i]!) && isWordChar(codes[i + 1]!)) {
-        h = Math.imul(h ^ lower(codes[i]!), 0x01000193);
-        i++;
-        continue;
-      }
-      break;
+      h = Math.imul(h ^ l, 0x01000193);
+      if (++i >= n) break;
+      l = wordLower(codes[i]!);
+      if (l !== 0) continue;
+      // A joiner between two word characters belongs to the word.
+      const j = joinerLower(codes[i]!);
+      if (j === 0 || i + 1 >= n || (l = wordLower(codes[i + 1]!)) === 0) break;
+      h = Math.imul(h ^ j, 0x01000193);
+      i++;
     }
     if (count === cap) {
       cap *= 2;

@@ -45,23 +45,33 @@ export function anchorShare(a: Uint32Array, b: Uint32Array): number {
 const sharedMatcher = new UnitMatcher();
 const unitMatch: UnitMatch = { pairs: 0, matchedA: 0, matchedB: 0 };
 
+/** What comparing reads of a fingerprint. */
+export type Comparable = Pick<Fingerprint, 'size' | 'canonSize' | 'doc' | 'canon' | 'skeleton' | 'paragraphs' | 'anchors'>;
+
+/** A fingerprint's parts read once, to compare it with many others (a fingerprint makes its views on each access). */
+export function comparable(fp: Fingerprint): Comparable {
+  return { size: fp.size, canonSize: fp.canonSize, doc: fp.doc, canon: fp.canon, skeleton: fp.skeleton, paragraphs: fp.paragraphs, anchors: fp.anchors };
+}
+
 /**
  * The evidence that `b` shares text with `a`. `matcher`, when given, must have been
  * set to `a.paragraphs` and `paragraphThreshold` (`setQuery`): an index prepares it
- * once per query.
+ * once per query. Each part of either side is read once.
  */
-export function compare(a: Fingerprint, b: Fingerprint, paragraphThreshold: number, matcher?: UnitMatcher): Evidence {
+export function compare(a: Comparable, b: Comparable, paragraphThreshold: number, matcher?: UnitMatcher): Evidence {
+  const aUnits = a.paragraphs;
+  const bUnits = b.paragraphs;
   if (!matcher) {
     matcher = sharedMatcher;
-    matcher.setQuery(a.paragraphs, paragraphThreshold);
+    matcher.setQuery(aUnits, paragraphThreshold);
   }
   const j = jaccard(a.doc, b.doc);
   const containment = Math.max(containmentOf(j, a.size, b.size), containmentOf(j, b.size, a.size));
   const cj = jaccard(a.canon, b.canon);
   const canon = Math.max(containmentOf(cj, a.canonSize, b.canonSize), containmentOf(cj, b.canonSize, a.canonSize));
-  const units = matcher.match(b.paragraphs, unitMatch);
-  const na = a.paragraphs.length;
-  const nb = b.paragraphs.length;
+  const units = matcher.match(bUnits, unitMatch);
+  const na = aUnits.length;
+  const nb = bUnits.length;
   const paragraphCover = na === 0 || nb === 0 ? 0 : Math.max(units.matchedA / na, units.matchedB / nb);
   return {
     jaccard: j,

@@ -95,6 +95,29 @@ export class U32Set {
     }
   }
 
+  /** How many distinct values `keys[0, n)` holds (the set is cleared, then holds them). */
+  distinct(keys: Uint32Array, n: number): number {
+    this.clear(n);
+    const { keys: table, stamps, mask, stamp } = this;
+    let size = 0;
+    for (let k = 0; k < n; k++) {
+      const key = keys[k]!;
+      let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      for (;;) {
+        if (stamps[i] !== stamp) {
+          stamps[i] = stamp;
+          table[i] = key;
+          size++;
+          break;
+        }
+        if (table[i] === key) break;
+        i = (i + 1) & mask;
+      }
+    }
+    this.size = size;
+    return size;
+  }
+
   /** Adds `key` (call `clear(n)` first with n ≥ the number of adds); true when it was new. */
   add(key: number): boolean {
     const { keys, stamps, mask, stamp } = this;

@@ -1,6 +1,7 @@
 /**
  * `canonical` precomputed at build time for every word whose canonical form can differ from
- * itself (every WordNet lemma of plain letters and its inflections, see `inflectionsOf`), as pairs
+ * itself (every WordNet lemma of lower-case ASCII letters and the joiners a word can hold, ' . -,
+ * and its inflections, see `inflectionsOf`), as pairs
  * of 32-bit word hashes (`wordHash`), each checked by a second, independent hash of the word so
  * that a word outside the table never takes another's answer: a word seen for the first time
  * costs one binary search instead of WordNet's morphology and sense look-ups. A word not in the
@@ -16,8 +17,12 @@ import { tablePath, tableStamp } from './wordnet-table.js';
 
 const MAGIC = 0x4e435457; // "WTCN"
 const HEADER_WORDS = 3;
-/** Bump when `canonical`, `baseForms` or `inflectionsOf` change their answers. */
-export const CANONICAL_VERSION = 2;
+/** Bump when `canonical`, `baseForms` or `inflectionsOf` change their answers, or the table covers other words. */
+export const CANONICAL_VERSION = 3;
+/** Seed of the check hash (`hashString` of the word). */
+export const CHECK_SEED = 0x2545f491;
+/** Bits of the key that select a bucket of the look-up index built on load. */
+const BUCKET_BITS = 16;
 
 export function canonicalTablePath(): string {
   return fileURLToPath(new URL('../../canonical.bin', import.meta.url));
@@ -40,7 +45,7 @@ export function builtCanonicalStamp(file: string): number | null {
 
 /** The second hash that tells apart two words with the same `wordHash`. */
 function checkHash(word: string): number {
-  return hashString(word, 0x2545f491);
+  return hashString(word, CHECK_SEED);
 }
 
 /** Lays out `entries` (a word, its hash and its canonical form's hash) as a table file. */
@@ -69,11 +74,22 @@ function readHead(file: string, bytes: number): Uint8Array {
 }
 
 export class CanonicalTable {
+  /** Index of the first key of each bucket (keys sorted, so the bucket's keys are contiguous). */
+  private readonly bucketStart = new Uint32Array((1 << BUCKET_BITS) + 1);
+
   private constructor(
     private readonly keys: Uint32Array,
     private readonly checks: Uint32Array,
     private readonly values: Uint32Array,
-  ) {}
+  ) {
+    const shift = 32 - BUCKET_BITS;
+    let k = 0;
+    for (let b = 0; b < 1 << BUCKET_BITS; b++) {
+      this.bucketStart[b] = k;
+      while (k < keys.length && keys[k]! >>> shift === b) k++;
+    }
+    this.bucketStart[1 << BUCKET_BITS] = keys.length;
+  }
 
   /** The table at `file` when it was computed from the WordNet table in use, else null. */
   static load(file = canonicalTablePath(), wordnetFile = tablePath()): CanonicalTable | null {
@@ -90,21 +106,22 @@ export class CanonicalTable {
     return new CanonicalTable(section(0), section(1), section(2));
   }
 
-  /** The canonical form's hash of `word` (lowercase letters, hash `hash`), or `hash` itself when the word is its own. */
+  /** The canonical form's hash of `word` (lower case, hash `hash`), or `hash` itself when the word is its own. */
   lookup(word: string, hash: number): number {
+    return this.find(hash, checkHash(word));
+  }
+
+  /** As `lookup`, given the word's check hash (`hashString(word, CHECK_SEED)`) instead of the word. */
+  find(hash: number, check: number): number {
     const key = hash >>> 0;
-    const { keys } = this;
-    // The first entry with this key, then its neighbours with the same key (rare: a 32-bit collision).
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid]! < key) lo = mid + 1;
-      else hi = mid;
+    const { keys, checks } = this;
+    const bucket = key >>> (32 - BUCKET_BITS);
+    // The bucket holds a few keys; a 32-bit collision puts equal keys side by side.
+    for (let i = this.bucketStart[bucket]!, end = this.bucketStart[bucket + 1]!; i < end; i++) {
+      const k = keys[i]!;
+      if (k > key) break;
+      if (k === key && checks[i] === check >>> 0) return this.values[i]!;
     }
-    if (lo === keys.length || keys[lo] !== key) return hash;
-    const check = checkHash(word) >>> 0;
-    for (let i = lo; i < keys.length && keys[i] === key; i++) if (this.checks[i] === check) return this.values[i]!;
     return hash;
   }
 

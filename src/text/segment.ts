@@ -1,21 +1,57 @@
 import type { Span } from '../core/types.js';
 
-/** Paragraph spans: runs of text separated by blank lines (or single newlines when the text has no blank lines). */
+/** What the regular expression `\s` matches (one UTF-16 code unit). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Paragraph spans: runs of text separated by blank lines (a newline, then only white space up to
+ * another newline), or by newlines when the text has no blank line; each span trimmed of white space.
+ * One pass over the character codes.
+ */
 export function paragraphs(text: string): Span[] {
   const out: Span[] = [];
-  const separator = /\n\s*\n/.test(text) ? /\n\s*\n/g : /\n+/g;
-  let start = 0;
+  const n = text.length;
   const push = (b: number, e: number) => {
-    while (b < e && /\s/.test(text[b]!)) b++;
-    while (e > b && /\s/.test(text[e - 1]!)) e--;
+    while (b < e && isSpace(text.charCodeAt(b))) b++;
+    while (e > b && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > b) out.push([b, e]);
   };
-  for (let m = separator.exec(text); m; m = separator.exec(text)) {
-    push(start, m.index);
-    start = m.index + m[0].length;
+  const blank = hasBlankLine(text);
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < n; i = text.indexOf('\n', i)) {
+    // The separator: from this newline over the white space after it, to its last newline.
+    let last = i;
+    let j = i + 1;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x0a) last = j;
+      else if (!blank || !isSpace(c)) break;
+    }
+    if (last === i && blank) {
+      i = j;
+      continue;
+    }
+    push(start, i);
+    start = last + 1;
+    i = last + 1;
   }
-  push(start, text.length);
+  push(start, n);
   return out;
+}
+
+/** Whether some newline is followed by only white space up to another newline. */
+function hasBlankLine(text: string): boolean {
+  for (let i = text.indexOf('\n'); i >= 0; ) {
+    let j = i + 1;
+    while (j < text.length && text.charCodeAt(j) !== 0x0a && isSpace(text.charCodeAt(j))) j++;
+    if (j < text.length && text.charCodeAt(j) === 0x0a) return true;
+    i = text.indexOf('\n', j);
+  }
+  return false;
 }
 
 /** Abbreviations after which a period does not end a sentence. */
