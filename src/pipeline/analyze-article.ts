@@ -7,6 +7,7 @@ import { countCollisions, mostColliding, rankCandidates } from '../fingerprint/r
 import { relate } from '../align/relate.js';
 import type { ClusterDoc, RelatedLink } from '../cluster/events.js';
 import type { AnalysisState } from './analysis-state.js';
+import { AlignFailure, AlignThreadGone, type AlignThread } from './align-thread.js';
 
 /** What the per-article stages computed before the ordered step (on worker threads, or here). */
 export interface PreparedParts {
@@ -57,14 +58,44 @@ async function stageAsync<T>(article: Article, name: string, fn: () => Promise<T
   }
 }
 
+/** An article whose candidates are found and being aligned (here, or on `align`'s thread). */
+export interface LinkedArticle {
+  article: Article;
+  parts: PreparedParts;
+  candidates: Article[];
+  repeated: Array<[string, number[]]>;
+  relations: Promise<Array<Relation | null>> | null;
+}
+
 /**
- * The ordered step for one article, inside a checkpoint's transaction: link it to the candidates
- * its band keys find, cluster it into an event, thread the event into a storyline and group its
- * quotes; every change goes through `tx`, every stage's state through `state`'s rows.
+ * The ordered step for one article, inside a checkpoint's transaction, in two halves: link it to the
+ * candidates its band keys find, then cluster it into an event, thread the event into a storyline and
+ * group its quotes; every change goes through `tx`, every stage's state through `state`'s rows.
+ *
+ * The first half: the article's candidates from the band keys, its own keys
+ * filed, its outlet's boilerplate counted. With `align`, the candidates are aligned on that thread
+ * while the caller goes on; nothing `finishArticle` changes is read here, so the next articles may
+ * begin before this one finishes.
  */
-export async function analyzeArticle(tx: Store, state: AnalysisState, seq: number, article: Article, prepared?: PreparedParts): Promise<void> {
+export async function beginArticle(tx: Store, state: AnalysisState, seq: number, article: Article, prepared?: PreparedParts, align?: AlignThread): Promise<LinkedArticle> {
   const parts = prepared ?? (await prepareFromStore(tx, state, article));
-  const related = await link(tx, state, seq, article, parts.fingerprint);
+  const candidates = (await findCandidates(tx, state, seq, article, parts.fingerprint)).filter((c) => c.id !== article.id);
+  const repeated = [article, ...candidates].map((x): [string, number[]] => [x.id, [...state.boilerplate.repeated(x)]]);
+  const relations = align && candidates.length > 0 ? align.relateAll(article, candidates, repeated) : null;
+  relations?.catch(() => undefined);
+  return { article, parts, candidates, repeated, relations };
+}
+
+/** The second half, in order: relations stored, then event, storyline and quote groups. */
+export async function finishArticle(tx: Store, state: AnalysisState, linked: LinkedArticle): Promise<void> {
+  const { article, parts } = linked;
+  const related: RelatedLink[] = [];
+  const relations = await relationsOf(linked);
+  for (const relation of relations) {
+    if (!relation) continue;
+    await tx.putRelation(relation);
+    related.push({ id: relation.a, kind: relation.kind, score: relation.score });
+  }
   const doc: ClusterDoc = { id: article.id, title: article.title, text: article.text, published: article.published, entities: parts.entities.map((e) => e.name) };
   const decision = await stageAsync(article, 'cluster', () => state.clusterer.add(doc, related));
   for (const h of decision.headers) await tx.putEventHeader(h);
@@ -84,8 +115,24 @@ export async function analyzeArticle(tx: Store, state: AnalysisState, seq: numbe
   for (const { header, variant } of state.quotes.added()) await tx.addQuoteVariant(header, variant);
 }
 
-/** Candidates from the stored band buckets, scored, the best aligned; relations stored; the article filed. */
-async function link(tx: Store, state: AnalysisState, seq: number, article: Article, fp: Fingerprint): Promise<RelatedLink[]> {
+/** The candidates' relations: from the alignment thread, or aligned here (also when that thread is gone). */
+async function relationsOf(linked: LinkedArticle): Promise<Array<Relation | null>> {
+  const { article, candidates } = linked;
+  if (linked.relations) {
+    try {
+      return await linked.relations;
+    } catch (error) {
+      if (error instanceof AlignFailure) throw new StageError(article, 'alignment', error);
+      if (!(error instanceof AlignThreadGone)) throw error;
+    }
+  }
+  const repeated = new Map(linked.repeated.map(([id, paragraphs]) => [id, new Set(paragraphs)]));
+  const options = { boilerplate: (x: Article) => repeated.get(x.id) ?? new Set<number>() };
+  return candidates.map((other) => stage(article, 'alignment', () => relate(other, article, options)));
+}
+
+/** Candidates from the stored band buckets, scored, the best loaded; the article filed and its outlet's paragraphs counted. */
+async function findCandidates(tx: Store, state: AnalysisState, seq: number, article: Article, fp: Fingerprint): Promise<Article[]> {
   const keys = stage(article, 'candidates', () => state.bands.keys(fp));
   const resident = state.resident;
   const [docHits, paragraphHits] = resident
@@ -108,21 +155,12 @@ async function link(tx: Store, state: AnalysisState, seq: number, article: Artic
   const candidates = await state.articles(tx, ranked.map((c) => c.id));
   await state.boilerplate.load([article, ...candidates]);
   state.boilerplate.observe(article);
-  const options = { boilerplate: (x: Article) => state.boilerplate.repeated(x) };
-  const related: RelatedLink[] = [];
-  for (const other of candidates) {
-    if (other.id === article.id) continue;
-    const relation: Relation | null = stage(article, 'alignment', () => relate(other, article, options));
-    if (!relation) continue;
-    await tx.putRelation(relation);
-    related.push({ id: other.id, kind: relation.kind, score: relation.score });
-  }
   const all = concat(keys.doc, keys.paragraph);
   await tx.addBuckets(seq, all);
   resident?.add(seq, all);
   state.fingerprints.set(String(seq), fp);
   state.remember(article);
-  return related;
+  return candidates;
 }
 
 /** For an article stored by an earlier ingest: its entities and quotes from the store, its fingerprint anew. */

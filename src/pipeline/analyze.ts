@@ -4,7 +4,8 @@ import type { QuarantineRecord } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { CorruptRowError } from '../core/rows.js';
 import { AnalysisState } from './analysis-state.js';
-import { analyzeArticle, StageError, type PreparedParts } from './analyze-article.js';
+import { beginArticle, finishArticle, StageError, type LinkedArticle, type PreparedParts } from './analyze-article.js';
+import type { AlignThread } from './align-thread.js';
 
 /** Longest a checkpoint runs before it commits: a kill -9 loses at most this much analysis. */
 export const CHECKPOINT_MS = 1000;
@@ -12,6 +13,8 @@ export const CHECKPOINT_MS = 1000;
 const RESIDENT_MIN = 1000;
 /** Most articles one checkpoint takes from the queue. */
 const CHECKPOINT_ARTICLES = 512;
+/** Articles linked ahead of the one being finished while an alignment thread works. */
+const ALIGN_AHEAD = 2;
 /** Longest the ordered step keeps the event loop busy without a break. */
 export const YIELD_MS = 20;
 
@@ -35,6 +38,8 @@ export interface AnalyzeOptions {
   state?: AnalysisState;
   /** Longest a checkpoint runs before it commits. @default CHECKPOINT_MS */
   checkpointMs?: number;
+  /** Aligns candidates on another thread while the next articles are linked (same results). */
+  align?: AlignThread;
 }
 
 /**
@@ -91,18 +96,25 @@ async function checkpoint(
   const started = performance.now();
   let yielded = started;
   const analysed: string[] = [];
+  // With an alignment thread, the next articles are linked while the earlier ones' candidates are aligned there.
+  const ahead: LinkedArticle[] = [];
+  const finish = async (linked: LinkedArticle) => {
+    await finishArticle(tx, state, linked);
+    state.analysedHere++;
+    analysed.push(linked.article.id);
+    opts.onProgress?.(summary.analysed + analysed.length, total(), linked.article.name);
+  };
   for (const { seq, article } of pending) {
     const now = performance.now();
-    if (analysed.length > 0 && now - started >= (opts.checkpointMs ?? CHECKPOINT_MS)) break;
+    if (analysed.length + ahead.length > 0 && now - started >= (opts.checkpointMs ?? CHECKPOINT_MS)) break;
     if (now - yielded >= YIELD_MS) {
       await breather();
       yielded = performance.now();
     }
-    await analyzeArticle(tx, state, seq, article, opts.prepared?.get(article.id));
-    state.analysedHere++;
-    analysed.push(article.id);
-    opts.onProgress?.(summary.analysed + analysed.length, total(), article.name);
+    ahead.push(await beginArticle(tx, state, seq, article, opts.prepared?.get(article.id), opts.align));
+    if (ahead.length > (opts.align ? ALIGN_AHEAD : 0)) await finish(ahead.shift()!);
   }
+  for (const linked of ahead.splice(0)) await finish(linked);
   await state.commit(tx, breather);
   await tx.markAnalysed(analysed.map((id) => ({ id, ok: true as const })));
   return analysed.length;

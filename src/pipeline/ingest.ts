@@ -9,6 +9,8 @@ import type { PreparedParts } from './analyze-article.js';
 import { PreparePool } from './prepare-pool.js';
 import type { Prepared } from './prepare.js';
 import { appendAll } from '../core/arrays.js';
+import { AlignThread } from './align-thread.js';
+import { availableParallelism } from 'node:os';
 
 export interface IngestSummary {
   read: number;
@@ -128,10 +130,11 @@ async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: num
     await storeBatch(store, batch, held, summary, parts);
     batch = [];
     since = performance.now();
-    if (!options.skipAnalysis) await analyze(store, state, summary, options, parts);
+    if (!options.skipAnalysis) await analyze(store, state, summary, options, parts, align);
     parts.clear();
   };
   const { pool, source } = await choosePool(items, settings.numPerm, options.workers);
+  const align = pool.workers > 0 ? alignThread() : undefined;
   for await (const prepared of pool.prepareAll(documents(source))) {
     batch.push(prepared);
     if (batch.length >= STORE_BATCH || performance.now() - since > STORE_BATCH_MS) await flush();
@@ -187,6 +190,14 @@ async function choosePool(items: AsyncGenerator<ReadItem>, numPerm: number, work
   return { pool, source: source() };
 }
 
+let sharedAlign: AlignThread | null = null;
+
+/** One alignment thread per process, for ingests big enough to prepare on worker threads (it holds nothing open while idle). */
+function alignThread(): AlignThread | undefined {
+  if (availableParallelism() < 2) return undefined;
+  return (sharedAlign ??= new AlignThread());
+}
+
 /** Stores a batch in one transaction: new articles with their entities and quotes, and what was quarantined (the distributed worker stores its batches with it too). */
 export async function storeBatch(store: Store, batch: Prepared[], held: QuarantineRecord[], summary: IngestSummary, parts: Map<string, PreparedParts>): Promise<void> {
   const records = held.splice(0);
@@ -217,10 +228,18 @@ export async function storeBatch(store: Store, batch: Prepared[], held: Quaranti
   appendAll(summary.errors, records);
 }
 
-async function analyze(store: Store, state: AnalysisState, summary: IngestSummary, options: IngestOptions, parts: ReadonlyMap<string, PreparedParts>): Promise<void> {
+async function analyze(
+  store: Store,
+  state: AnalysisState,
+  summary: IngestSummary,
+  options: IngestOptions,
+  parts: ReadonlyMap<string, PreparedParts>,
+  align: AlignThread | undefined,
+): Promise<void> {
   const result = await analyzePending(store, {
     state,
     prepared: parts,
+    align,
     checkpointMs: options.checkpointMs,
     onProgress: (done, total, name) => options.onProgress?.({ phase: 'analyze', done: summary.analysed + done, total: summary.analysed + total, name }),
   });

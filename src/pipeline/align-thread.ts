@@ -1,0 +1,90 @@
+/**
+ * Alignment on a worker thread, so the ordered step's main thread can link the next articles while
+ * this one's candidates are aligned. `relate` is a pure function of the two articles and the
+ * paragraphs each outlet repeats (taken on the main thread, in order), so the relations are the
+ * ones the main thread would find. A thread that dies rejects its jobs with AlignThreadGone; the
+ * caller aligns those itself.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Article, Relation } from '../core/types.js';
+
+export interface AlignJob {
+  id: number;
+  article: Article;
+  candidates: Article[];
+  /** Paragraph indexes that are outlet boilerplate, by article id. */
+  repeated: Array<[string, number[]]>;
+}
+
+export type AlignReply = { id: number; relations: Array<Relation | null> } | { id: number; error: string };
+
+export class AlignThreadGone extends Error {
+  constructor(reason: string) {
+    super(`the alignment thread stopped: ${reason}`);
+    this.name = 'AlignThreadGone';
+  }
+}
+
+/** A failure of `relate` itself on one of the article's candidates (the article's own fault). */
+export class AlignFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlignFailure';
+  }
+}
+
+interface Waiting {
+  resolve: (relations: Array<Relation | null>) => void;
+  reject: (error: Error) => void;
+}
+
+export class AlignThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private next = 0;
+  private gone: Error | null = null;
+
+  /** Jobs posted to the thread so far. */
+  get jobs(): number {
+    return this.next;
+  }
+
+  constructor(url: URL = new URL('./align-worker.js', import.meta.url)) {
+    this.worker = new Worker(url);
+    this.worker.on('message', (reply: AlignReply) => this.received(reply));
+    this.worker.on('error', (error: Error) => this.stop(new AlignThreadGone(error.message)));
+    this.worker.on('exit', (code: number) => this.stop(new AlignThreadGone(`exit code ${code}`)));
+    this.worker.unref();
+  }
+
+  /** Relations of `article` to each candidate (null where there is none), in the candidates' order. */
+  relateAll(article: Article, candidates: Article[], repeated: Array<[string, number[]]>): Promise<Array<Relation | null>> {
+    if (this.gone) return Promise.reject(this.gone);
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ id, article, candidates, repeated } satisfies AlignJob);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.stop(new AlignThreadGone('closed'));
+    await this.worker.terminate();
+  }
+
+  private received(reply: AlignReply): void {
+    const waiting = this.waiting.get(reply.id);
+    if (!waiting) return;
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker.unref();
+    if ('error' in reply) waiting.reject(new AlignFailure(reply.error));
+    else waiting.resolve(reply.relations);
+  }
+
+  private stop(reason: Error): void {
+    this.gone ??= reason;
+    for (const waiting of this.waiting.values()) waiting.reject(this.gone);
+    this.waiting.clear();
+  }
+}
