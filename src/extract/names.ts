@@ -107,7 +107,9 @@ export function nameRuns(text: string, tokens: Token[]): NameRun[] {
       if (next.cap && adjacent(text, tokens[j]!, next)) { j++; orgish ||= ORG_SUFFIXES.has(next.w); continue; }
       const after = tokens[j + 2];
       const joins = next.w === 'of' ? orgish || isRoleish(tokens[j]!) : orgish && !isRoleish(tokens[j]!);
-      if (joins && CONNECTORS.has(next.w) && !next.cap && after?.cap && adjacent(text, tokens[j]!, next) && adjacent(text, next, after)) {
+      // "Securities and Exchange Commission", "Standard and Poor's Corp": "and" inside an organisation's name.
+      const inOrgName = next.w === 'and' && orgNameFrom(text, tokens, j + 2);
+      if ((joins || inOrgName) && CONNECTORS.has(next.w) && !next.cap && after?.cap && adjacent(text, tokens[j]!, next) && adjacent(text, next, after)) {
         j += 2;
         orgish ||= ORG_SUFFIXES.has(after.w);
         continue;
@@ -119,6 +121,13 @@ export function nameRuns(text: string, tokens: Token[]): NameRun[] {
     i = j + 1;
   }
   return runs;
+}
+
+/** True when the capitalised words from token `at` on (side by side) end like an organisation: "Exchange Commission", "Co". */
+function orgNameFrom(text: string, tokens: Token[], at: number): boolean {
+  let k = at;
+  while (k + 1 < tokens.length && k - at < 5 && tokens[k + 1]!.cap && adjacent(text, tokens[k]!, tokens[k + 1]!)) k++;
+  return tokens[at]?.cap === true && ORG_SUFFIXES.has(tokens[k]!.w);
 }
 
 function splitRun(text: string, tokens: Token[], from: number, to: number): NameRun | null {
