@@ -1,22 +1,10 @@
-import { jsonCodec, RowSet, type RowTable } from '../core/rows.js';
+import { RowSet, type RowTable } from '../core/rows.js';
 import type { ClusterDoc } from './events.js';
 import type { EventHeader, StorylineChange } from '../core/types.js';
 import { TermStats, dayNumber, docTerms, entityKey } from './features.js';
+import { type Profile, keysOf, profileCodec } from './storyline-profile.js';
 import { LinkIndex, judgeLink, linkReason, type LinkJudgement } from './storyline-links.js';
-import {
-  type IdfView,
-  type SparseVector,
-  EMPTY_VECTOR,
-  addScaled,
-  capTop,
-  capTopIdf,
-  dotIdfBoth,
-  fromEntries,
-  normIdf,
-  normalizeInPlace,
-  packVector,
-  unpackVector,
-} from './sparse.js';
+import { type IdfView, EMPTY_VECTOR, addScaled, capTop, dotIdfBoth, fromEntries, normIdf, normalizeInPlace } from './sparse.js';
 
 export interface StorylineOptions {
   /**
@@ -38,8 +26,6 @@ export interface StorylineOptions {
   topicTerms?: number;
 }
 
-/** Terms and names of an event that find its candidate storyline neighbours. */
-const KEY_TERMS = 30;
 /** Latest events kept per key. */
 const KEY_EVENTS = 50;
 /** Most names and relation links an event profile keeps (the first ones seen). */
@@ -52,32 +38,6 @@ const RARE_NAME_SHARE = 0.01;
 const RARE_NAME_ARTICLES = 10;
 /** Most links judged again per placed event (the rest wait, in order, for the next one). */
 const RECHECKS = 400;
-
-interface Profile {
-  id: string;
-  /** Creation order: breaks date ties on a timeline. */
-  seq: number;
-  /** Sum of its articles' length-normalised log term frequencies; IDF is applied when compared. */
-  tf: SparseVector;
-  /** IDF-weighed norm of `tf`, as of the profile's last change (so comparing it needs only the shared terms). */
-  norm: number;
-  names: string[];
-  /** Each name's term id in the clusterer's vocabulary (its document frequency says how common it is), or -1. */
-  nameIds: number[];
-  /** Relations between this event's articles and another event's: `[other event, a, b]`. */
-  links: Array<[string, string, string]>;
-  size: number;
-  title: string;
-  begin: number | null;
-  end: number | null;
-  line: string | null;
-  /** The event this one follows on its storyline, the names the link rests on and the reason given (none when it starts its storyline). */
-  follows?: { id: string; names: string[]; reason: string } | null;
-}
-
-interface ProfileJson extends Omit<Profile, 'tf'> {
-  tf: string;
-}
 
 interface LineHead {
   id: string;
@@ -129,7 +89,7 @@ export class StorylineBuilder {
     this.topicTerms = options.topicTerms ?? 100;
     this.profiles = rows.table<Profile>(
       'sl.event',
-      jsonCodec<Profile, ProfileJson>((p) => ({ ...p, tf: packVector(p.tf) }), (j) => ({ ...j, tf: unpackVector(j.tf) })),
+      profileCodec,
       50_000,
     );
     this.heads = rows.table<LineHead>('sl.line');
@@ -466,10 +426,3 @@ export class StorylineBuilder {
     } else this.heads.set(id, line);
   }
 }
-
-
-function keysOf(p: Profile, idf: IdfView): string[] {
-  const terms = Array.from(capTopIdf(p.tf, KEY_TERMS, idf).ids, (id) => `t${id}`);
-  return [...terms, ...p.names.slice(0, KEY_TERMS).map((n) => `n${n}`)];
-}
-
