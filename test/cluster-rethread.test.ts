@@ -136,3 +136,23 @@ test('an event following one that is re-threaded follows it to its new storyline
   assert.equal(s.lineOf(interview).id, s.lineOf(b).id, 'the interview still follows the memoir');
   assert.deepEqual(s.brokenLinks(), []);
 });
+
+test('names of articles without entities (capitalised words standing in) do not count as distinctive: "UK" and "London" stay common', async () => {
+  const s = new Stream();
+  for (let i = 0; i < 30; i++) {
+    const topic = TOPICS[i % TOPICS.length]!;
+    await s.add({
+      id: `uk-${i}`,
+      title: `${topic} report ${i}`,
+      text: `The ${topic} report number ${i} came out in London on Monday. Officials in the UK said more ${topic} details would follow. Person${i} Gamma led the ${topic} work.`,
+      published: day(i % 20),
+      entities: ['UK', 'London', `Person${i} Gamma`],
+    });
+  }
+  // Two unrelated notes without extracted entities: their capitalised words stand in for names.
+  const note = (id: string, title: string, text: string, offset: number): ClusterDoc => ({ id, title, text, published: day(15 + 30 * offset), entities: [] });
+  const a = await s.add(note('wool', 'Wool auction firmer', 'Wool auction prices were firmer at the London sale as buyers from UK mills returned after the holiday break. Fine merino fleeces gained most, while coarse crossbred lots were steady and carpet grades eased slightly. Growers withdrew about a tenth of the offering, and brokers expect another large catalogue next week. Dealers said commodity prices would depend on demand from Asian buyers.', 0));
+  const b = await s.add(note('tin', 'Tin stocks fall', 'Warehouse tin stocks fell for a third week, traders in London said, while UK smelters cut output to match weaker demand. Solder makers bought little metal, and the cash price slipped against the three months quotation. Producers in Malaysia and Bolivia are expected to announce export quotas soon. Dealers said commodity prices would depend on demand from Asian buyers.', 1));
+  assert.notEqual(a, b);
+  assert.notEqual(s.lineOf(b).id, s.lineOf(a).id, s.lineOf(b).reasons.join(' / '));
+});

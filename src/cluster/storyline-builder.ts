@@ -110,13 +110,16 @@ export class StorylineBuilder {
     const ids = [...counts.keys()];
     const v = normalizeInPlace(fromEntries(ids, ids.map((id) => 1 + Math.log(counts.get(id)!))));
     p.tf = capTop(addScaled(p.tf, v), this.topicTerms * 2);
-    const keys = doc.entities.length ? doc.entities.map(entityKey) : terms.entity;
-    for (const key of keys) this.addName(p, key.slice(1), this.stats.known(key));
+    // Names stand in for entities when the extractor found none; only an entity's own count says how
+    // common a name is (a stand-in's counts only the articles without entities), so a stand-in has none.
+    const named = doc.entities.length > 0;
+    const keys = named ? doc.entities.map(entityKey) : terms.entity;
+    for (const key of keys) this.addName(p, key.slice(1), named ? this.stats.known(key) : undefined);
     p.size++;
     this.profiles.set(p.id, p);
     // A name this article made common no longer backs the links that cite it.
     const most = this.commonAbove();
-    for (const key of keys) {
+    for (const key of named ? keys : []) {
       const id = this.stats.known(key);
       if (id === undefined || !this.stats.holds(id)) continue;
       const f = this.stats.frequency(id);
