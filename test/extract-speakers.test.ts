@@ -57,6 +57,7 @@ test('a speaker is a name: not what is left of "the statement said", a corporate
   assert.equal(speakerOf('French chemicals group Rhone-Poulenc <RHON.PA> said it will increase its capacity by a fifth.'), 'Rhone-Poulenc');
   assert.equal(speakerOf('General Host Corp said it will report a loss for the fourth quarter of the year.'), 'General Host Corp');
   assert.equal(speakerOf('Miller Tabak Hirsch and Co said it has received and accepted 3.4 mln shares in its offer.'), 'Miller Tabak Hirsch and Co');
+  assert.equal(speakerOf('General Motors Corp <GM> said it would buy back up to a fifth of its common stock.'), 'General Motors Corp');
 });
 
 test('quotes of unnamed spokesmen in unrelated stories are not one group; a named speaker\'s are', async () => {

@@ -130,13 +130,17 @@ function orgNameFrom(text: string, tokens: Token[], at: number): boolean {
   return tokens[at]?.cap === true && ORG_SUFFIXES.has(tokens[k]!.w);
 }
 
+/** Last words that make a run a company's name whatever title words it starts with. */
+const CORPORATE_TAILS = new Set(['corp', 'co', 'inc', 'ltd', 'plc', 'llc', 'cos', 'corporation']);
+
 function splitRun(text: string, tokens: Token[], from: number, to: number): NameRun | null {
   let first = from;
   while (first <= to && (NON_NAME_CAPS.has(tokens[first]!.w) || (tokens[first]!.initial && STOPWORDS.has(tokens[first]!.w))) && !HONORIFICS.has(tokens[first]!.w)) first++;
   if (first > to) return null;
   // Role prefix inside the run: "Estonian Defense Minister | Kalle Laanet".
   let lastRole = -1;
-  for (let k = first; k < to; k++) if (isRoleish(tokens[k]!)) lastRole = k;
+  // "General Motors Corp", "General Host Corp": before a corporate suffix a title word is part of the name.
+  if (!CORPORATE_TAILS.has(tokens[to]!.w)) for (let k = first; k < to; k++) if (isRoleish(tokens[k]!)) lastRole = k;
   let nameFirst = lastRole >= 0 ? lastRole + 1 : first;
   // "Secretary of State Wendy Sherman": skip the office's complement.
   while (nameFirst <= to && lastRole >= 0 && (ROLE_MODIFIERS.has(tokens[nameFirst]!.w) || tokens[nameFirst]!.w === 'of') && nameFirst < to) nameFirst++;
