@@ -36,6 +36,8 @@ let links = 0;
 const weak: Array<{ storyline: string; link: string; shared: string[] }> = [];
 const datedMix: string[] = [];
 const onCommon: Array<{ storyline: string; link: string; common: string[] }> = [];
+// A link to an event that is gone (merged away) or on another storyline explains nothing.
+const dangling: string[] = [];
 for (const line of storylines) {
   line.reasons.forEach((reason, i) => {
     const m = /^(E\d+) follows (E\d+) \(score ([\d.]+): topic ([\d.]+)/.exec(reason);
@@ -43,6 +45,7 @@ for (const line of storylines) {
     links++;
     const a = byId.get(m[1]!);
     const b = byId.get(m[2]!);
+    if (!b || !line.events.includes(b.id)) dangling.push(`${line.id}: ${reason}`);
     if (!a || !b) return;
     const names = new Set(a.entities.map((x) => x.toLowerCase()));
     const shared = b.entities.map((x) => x.toLowerCase()).filter((x) => names.has(x));
@@ -56,6 +59,8 @@ for (const line of storylines) {
     void i;
   });
 }
+const queued = (await store.getRows('sl.recheck', ['q'])).get('q');
+const pending = queued ? (JSON.parse(new TextDecoder().decode(queued)) as string[]).length : 0;
 // Speakers that name nobody: a lower-case word ("firm", "com") or an acronym used as a modifier.
 const quotes = await store.listQuotes();
 const bare = new Map<string, number>();
@@ -72,6 +77,11 @@ const report = {
   linksOnAtMostOneSharedEntity: weak.length,
   storylinesWithSuchALink: new Set(weak.map((w) => w.storyline)).size,
   undatedDatedLinksWithoutPassage: datedMix.length,
+  /** Links whose event followed is gone or on another storyline. */
+  linksToAnEventOffTheStoryline: dangling.length,
+  danglingExamples: dangling.slice(0, 3),
+  /** Storyline links still waiting to be judged again (a bounded number is judged per article). */
+  linksAwaitingRecheck: pending,
   /** Links without a shared passage whose claimed names include fewer than two that at most max(10, 1%) of all articles carry. */
   linksOnCommonNamesByFinalCounts: onCommon.length,
   storylinesWithALinkOnCommonNames: new Set(onCommon.map((w) => w.storyline)).size,
@@ -90,5 +100,5 @@ else {
   const top = report.largestBySize[0];
   const long = report.largestBySpan[0];
   console.log(`events ${report.events}; largest ${top?.articles} articles (${top?.id}, ${top?.spanDays} days); longest span ${long?.spanDays} days (${long?.id}, ${long?.articles} articles)`);
-  console.log(`storylines ${report.storylines} (largest ${report.largestStoryline} events); links ${links}; on at most one shared header entity, without topic >= 0.35 or passage: ${weak.length}; on fewer than two rare names by the final counts: ${onCommon.length}; undated-dated links without a passage: ${datedMix.length}`);
+  console.log(`storylines ${report.storylines} (largest ${report.largestStoryline} events); links ${links}; on at most one shared header entity, without topic >= 0.35 or passage: ${weak.length}; on fewer than two rare names by the final counts: ${onCommon.length}; undated-dated links without a passage: ${datedMix.length}; links to an event off the storyline: ${dangling.length}; awaiting a re-check: ${pending}`);
 }

@@ -11,16 +11,7 @@ import { loadBbc } from './corpora.js';
 import { fingerprint } from '../src/fingerprint/fingerprint.js';
 import { ReuseIndex } from '../src/fingerprint/index.js';
 import { paragraphs, sentences } from '../src/text/segment.js';
-import { isStopword } from '../src/text/stopwords.js';
-import { synonymsOf } from '../src/text/synonyms.js';
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+import { prng, spin } from './rewrites.js';
 
 function sentenceTexts(text: string): string[] {
   return sentences(text).map(([b, e]) => text.slice(b, e));
@@ -49,17 +40,6 @@ const TRANSFORMS: Record<string, (text: string, rnd: () => number) => string> = 
       .filter((p) => p.length > 0)
       .join('\n\n'),
 };
-
-function spin(text: string, rate: number, rnd: () => number): string {
-  return text.replace(/\p{L}+/gu, (w) => {
-    const lower = w.toLowerCase();
-    if (isStopword(lower) || rnd() >= rate) return w;
-    const syn = synonymsOf(lower).filter((s) => s !== lower);
-    if (syn.length === 0) return w;
-    const pick = syn[Math.floor(rnd() * syn.length)]!;
-    return /^\p{Lu}/u.test(w) ? pick[0]!.toUpperCase() + pick.slice(1) : pick;
-  });
-}
 
 type RelateFn = (a: unknown, b: unknown) => { kind: string } | null;
 

@@ -49,3 +49,24 @@ test('one speaker\'s unrelated quotes that share only common words stay apart', 
   const joined = await groupQuotes([...all, ...copy], new Map([...articles, ['copy', { id: 'copy', name: 'copy', published: '2005-01-03' }]]));
   assert.equal(joined.length, 2);
 });
+
+test('a speaker is a name: not what is left of "the statement said", a corporate suffix or a ticker', () => {
+  const speakerOf = (text: string) => extractQuotes({ id: 'x', text, paragraphs: paragraphs(text) })[0]?.speaker;
+  assert.equal(speakerOf('Club shares fell. "The board continues to believe that the plan assumptions are aggressive," the statement said.'), null);
+  assert.equal(speakerOf('The Securities and Exchange Commission said it would review the merger of the two brokers.'), 'Securities and Exchange Commission');
+  assert.equal(speakerOf('French chemicals group Rhone-Poulenc <RHON.PA> said it will increase its capacity by a fifth.'), 'Rhone-Poulenc');
+  assert.equal(speakerOf('General Host Corp said it will report a loss for the fourth quarter of the year.'), 'General Host Corp');
+  assert.equal(speakerOf('Miller Tabak Hirsch and Co said it has received and accepted 3.4 mln shares in its offer.'), 'Miller Tabak Hirsch and Co');
+  assert.equal(speakerOf('General Motors Corp <GM> said it would buy back up to a fifth of its common stock.'), 'General Motors Corp');
+});
+
+test('quotes of unnamed spokesmen in unrelated stories are not one group; a named speaker\'s are', async () => {
+  const plant = (who: string) => `The plant closed after a fire. "We expect the plant to reopen next week once the repairs are finished," ${who} said.`;
+  const store = (who: string) => `The chain plans a new shop. "We expect the new store to open next month once the works are finished," ${who} said.`;
+  const articles = new Map(['plant', 'store'].map((id, i) => [id, { id, name: id, published: `2005-01-0${i + 1}` }]));
+  const unnamed = [...quotes(plant('a spokesman'), 'plant'), ...quotes(store('a spokesman'), 'store')];
+  assert.equal(unnamed.length, 2);
+  assert.equal((await groupQuotes(unnamed, articles)).length, 2);
+  const named = [...quotes(plant('Anna Berg'), 'plant'), ...quotes(store('Anna Berg'), 'store')];
+  assert.equal((await groupQuotes(named, articles)).length, 1, 'one speaker rewording one line is one group');
+});

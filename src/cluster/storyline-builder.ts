@@ -1,28 +1,19 @@
-import { jsonCodec, RowSet, type RowTable } from '../core/rows.js';
+import { RowSet, type RowTable } from '../core/rows.js';
 import type { ClusterDoc } from './events.js';
 import type { EventHeader, StorylineChange } from '../core/types.js';
 import { TermStats, dayNumber, docTerms, entityKey } from './features.js';
-import {
-  type IdfView,
-  type SparseVector,
-  EMPTY_VECTOR,
-  addScaled,
-  capTop,
-  capTopIdf,
-  dotIdfBoth,
-  fromEntries,
-  normIdf,
-  normalizeInPlace,
-  packVector,
-  unpackVector,
-} from './sparse.js';
+import { type Profile, keysOf, profileCodec } from './storyline-profile.js';
+import { LinkIndex, judgeLink, linkReason, type LinkJudgement } from './storyline-links.js';
+import { type IdfView, EMPTY_VECTOR, addScaled, capTop, dotIdfBoth, fromEntries, normIdf, normalizeInPlace } from './sparse.js';
 
 export interface StorylineOptions {
   /**
    * Score at which an event continues a storyline: 0.6 * topic cosine + 0.4 * min(1, distinctive
    * shared names / 3), plus 0.2 when their articles share a passage. Without a shared passage, two
    * events must share at least two distinctive names (carried by at most 10 articles, or 1% of them),
-   * whatever their topic; an undated event joins a dated one only through a shared passage.
+   * whatever their topic; an undated event joins a dated one only through a shared passage. A link is
+   * judged again when a name it cites turns common, or when the event it follows leaves its storyline,
+   * gains a date or is merged into another.
    * @default 0.3
    */
   threshold?: number;
@@ -35,8 +26,6 @@ export interface StorylineOptions {
   topicTerms?: number;
 }
 
-/** Terms and names of an event that find its candidate storyline neighbours. */
-const KEY_TERMS = 30;
 /** Latest events kept per key. */
 const KEY_EVENTS = 50;
 /** Most names and relation links an event profile keeps (the first ones seen). */
@@ -47,34 +36,8 @@ const CANDIDATES = 40;
 /** A name is distinctive when at most this share of the articles seen carry it, or at most this many. */
 const RARE_NAME_SHARE = 0.01;
 const RARE_NAME_ARTICLES = 10;
-/** Distinctive names two events must share to be linked (without a shared passage). */
-const MIN_SHARED = 2;
-/** Distinctive shared names that count in full. */
-const FULL_SHARED = 3;
-
-interface Profile {
-  id: string;
-  /** Creation order: breaks date ties on a timeline. */
-  seq: number;
-  /** Sum of its articles' length-normalised log term frequencies; IDF is applied when compared. */
-  tf: SparseVector;
-  /** IDF-weighed norm of `tf`, as of the profile's last change (so comparing it needs only the shared terms). */
-  norm: number;
-  names: string[];
-  /** Each name's term id in the clusterer's vocabulary (its document frequency says how common it is), or -1. */
-  nameIds: number[];
-  /** Relations between this event's articles and another event's: `[other event, a, b]`. */
-  links: Array<[string, string, string]>;
-  size: number;
-  title: string;
-  begin: number | null;
-  end: number | null;
-  line: string | null;
-}
-
-interface ProfileJson extends Omit<Profile, 'tf'> {
-  tf: string;
-}
+/** Most links judged again per placed event (the rest wait, in order, for the next one). */
+const RECHECKS = 400;
 
 interface LineHead {
   id: string;
@@ -87,8 +50,6 @@ interface LineHead {
 }
 
 interface Meta { nextSeq: number; nextLine: number }
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Where an article sits: the event clusterer's answer, resolved through merges. */
 export type EventOfArticle = (articleIds: readonly string[]) => Promise<Map<string, string>>;
@@ -112,6 +73,7 @@ export class StorylineBuilder {
   private readonly heads: RowTable<LineHead>;
   private readonly keys: RowTable<string[]>;
   private readonly meta: RowTable<Meta>;
+  private readonly linkIndex: LinkIndex;
   private changes: StorylineChange[] = [];
 
   constructor(
@@ -127,12 +89,13 @@ export class StorylineBuilder {
     this.topicTerms = options.topicTerms ?? 100;
     this.profiles = rows.table<Profile>(
       'sl.event',
-      jsonCodec<Profile, ProfileJson>((p) => ({ ...p, tf: packVector(p.tf) }), (j) => ({ ...j, tf: unpackVector(j.tf) })),
+      profileCodec,
       50_000,
     );
     this.heads = rows.table<LineHead>('sl.line');
     this.keys = rows.table<string[]>('sl.key', undefined, 100_000);
     this.meta = rows.table<Meta>('sl.meta');
+    this.linkIndex = new LinkIndex(rows);
   }
 
   /** `doc` joined event `eventId`; `links` are its relations to other articles (shared passages). Term ids must be known to the stats. */
@@ -147,10 +110,21 @@ export class StorylineBuilder {
     const ids = [...counts.keys()];
     const v = normalizeInPlace(fromEntries(ids, ids.map((id) => 1 + Math.log(counts.get(id)!))));
     p.tf = capTop(addScaled(p.tf, v), this.topicTerms * 2);
-    const keys = doc.entities.length ? doc.entities.map(entityKey) : terms.entity;
-    for (const key of keys) this.addName(p, key.slice(1), this.stats.known(key));
+    // Names stand in for entities when the extractor found none; only an entity's own count says how
+    // common a name is (a stand-in's counts only the articles without entities), so a stand-in has none.
+    const named = doc.entities.length > 0;
+    const keys = named ? doc.entities.map(entityKey) : terms.entity;
+    for (const key of keys) this.addName(p, key.slice(1), named ? this.stats.known(key) : undefined);
     p.size++;
     this.profiles.set(p.id, p);
+    // A name this article made common no longer backs the links that cite it.
+    const most = this.commonAbove();
+    for (const key of named ? keys : []) {
+      const id = this.stats.known(key);
+      if (id === undefined || !this.stats.holds(id)) continue;
+      const f = this.stats.frequency(id);
+      if (f > most && f - 1 <= most) await this.linkIndex.turnedCommon(key.slice(1));
+    }
     if (links.length === 0) return;
     const where = await this.eventOf(links.map((l) => (l.a === doc.id ? l.b : l.a)));
     const others = new Map<string, Array<[string, string]>>();
@@ -181,6 +155,16 @@ export class StorylineBuilder {
       p.names.forEach((n, i) => this.addName(target, n, p.nameIds?.[i]));
       target.links = [...target.links, ...p.links].slice(0, PROFILE_LINKS);
       target.size += p.size;
+      // Events that followed the retired event now follow the event it became, and are judged again.
+      const followers = await this.linkIndex.moveFollowers(id, into);
+      await this.profiles.load(followers);
+      for (const f of followers) {
+        const q = f === into ? target : this.profiles.get(f);
+        if (!q?.follows) continue;
+        q.follows.id = into;
+        this.profiles.set(q.id, q);
+      }
+      await this.linkIndex.enqueue(followers);
       await this.leaveLine(p);
       this.profiles.delete(id);
     }
@@ -211,6 +195,7 @@ export class StorylineBuilder {
       await this.thread(p, keys);
     }
     await this.index(p, keys);
+    await this.recheckQueued();
   }
 
   /** Storyline changes since the last call, in order. */
@@ -242,44 +227,21 @@ export class StorylineBuilder {
     return this.heads.get(id);
   }
 
-  /** Joins the storyline of the best-scoring other event, or keeps (or starts) its own. */
+  /** Joins the storyline of the best-scoring other event (never one of `p`'s followers), or keeps (or starts) its own. */
   private async thread(p: Profile, keys: readonly string[]): Promise<void> {
-    const candidates = await this.candidates(p, keys);
+    const followers = new Set(await this.linkIndex.followersOf(p.id));
+    const candidates = (await this.candidates(p, keys)).filter((c) => !followers.has(c.id));
     await this.loadTermIds([p, ...candidates].flatMap((x) => (x.nameIds ?? []).filter((id) => id >= 0)));
     const idf = this.stats.idfView();
-    const rare = this.rareNames(p);
-    let best: { other: Profile; score: number; why: string } | undefined;
+    let best: { other: Profile; judged: LinkJudgement } | undefined;
     for (const other of candidates) {
-      const gap = dayGap(p, other);
-      if (gap !== null && gap > this.windowDays) continue;
-      const passage = passageBetween(p, other);
-      // An undated event next to a dated one: only a shared passage says they belong together.
-      if (!passage && (p.begin === null) !== (other.begin === null)) continue;
-      const cos = p.norm > 0 && other.norm > 0 ? dotIdfBoth(p.tf, other.tf, idf) / (p.norm * other.norm) : 0;
-      const shared = p.names.filter((n) => other.names.includes(n));
-      const otherRare = this.rareNames(other);
-      const distinctive = shared.filter((n) => rare.has(n) || otherRare.has(n));
-      // Names many articles carry ("uk", "us") link nothing; one distinctive name alone is not enough
-      // either, nor a topic alone (formulaic reports, bond issues or market notes, share their words).
-      if (!passage && distinctive.length < MIN_SHARED) continue;
-      const score = 0.6 * cos + 0.4 * Math.min(1, distinctive.length / FULL_SHARED) + (passage ? 0.2 : 0);
-      if (best && score <= best.score) continue;
-      const common = shared.filter((n) => !distinctive.includes(n));
-      const why = [
-        `topic ${round(cos)}`,
-        distinctive.length ? `shared entities ${distinctive.slice(0, 5).join(', ')}` : 'no distinctive shared entities',
-        common.length ? `common names not counted: ${common.slice(0, 3).join(', ')}` : '',
-        passage ? `shared passage between ${passage[0]} and ${passage[1]}` : '',
-      ].filter(Boolean);
-      best = { other, score, why: why.join('; ') };
+      const judged = judgeLink(p, other, this.cosine(p, other, idf), this.distinctive(p, other), this.windowDays);
+      if (!judged || (best && judged.score <= best.judged.score)) continue;
+      best = { other, judged };
     }
-    if (best && best.score >= this.threshold) {
+    if (best && best.judged.score >= this.threshold) {
       await this.leaveLine(p);
-      const line = (await this.head(best.other.line!))!;
-      p.line = line.id;
-      line.size++;
-      this.changes.push({ kind: 'joined', storyline: line.id, event: p.id, reason: `${p.id} follows ${best.other.id} (score ${round(best.score)}: ${best.why})`, begin: p.begin, seq: p.seq });
-      this.retitle(line, p);
+      await this.join(p, best.other, best.judged);
     } else if (p.line === null) {
       const meta = await this.counters();
       const id = `S${meta.nextLine++}`;
@@ -287,6 +249,7 @@ export class StorylineBuilder {
       const line: LineHead = { id, size: 1, lead: p.id, leadSize: p.size, title: p.title };
       this.heads.set(id, line);
       p.line = id;
+      p.follows = null;
       this.changes.push({ kind: 'joined', storyline: id, event: p.id, reason: `${p.id} starts the storyline`, begin: p.begin, seq: p.seq });
       this.changes.push({ kind: 'title', storyline: id, title: p.title });
     } else {
@@ -297,6 +260,76 @@ export class StorylineBuilder {
       }
     }
     this.profiles.set(p.id, p);
+  }
+
+  /** `p` (in no storyline) follows `other` into its storyline. */
+  private async join(p: Profile, other: Profile, judged: LinkJudgement): Promise<void> {
+    const line = (await this.head(other.line!))!;
+    p.line = line.id;
+    line.size++;
+    const reason = linkReason(p.id, other.id, judged);
+    p.follows = { id: other.id, names: judged.names, reason };
+    await this.linkIndex.linked(p.id, other.id, judged.names);
+    this.changes.push({ kind: 'joined', storyline: line.id, event: p.id, reason, begin: p.begin, seq: p.seq });
+    this.retitle(line, p);
+    this.profiles.set(p.id, p);
+  }
+
+  /**
+   * Judges queued links again under current counts and dates: a link that still holds keeps its
+   * storyline (its reason brought up to date), or brings its event to the storyline of the event it
+   * follows; one that no longer holds sends its event to thread again. Either way, an event that
+   * moves has its followers judged next, so a storyline never keeps an event for a link it lost.
+   */
+  private async recheckQueued(): Promise<void> {
+    let done = 0;
+    while (done < RECHECKS) {
+      const batch = await this.linkIndex.take(RECHECKS - done);
+      if (batch.length === 0) return;
+      for (const id of batch) await this.recheck(id);
+      done += batch.length;
+    }
+  }
+
+  private async recheck(id: string): Promise<void> {
+    await this.profiles.load([id]);
+    const q = this.profiles.get(id);
+    if (!q?.follows || q.line === null) return;
+    const to = q.follows.id;
+    await this.profiles.load([to]);
+    const other = to === q.id ? undefined : this.profiles.get(to);
+    await this.loadTermIds([...q.tf.ids, ...(other?.tf.ids ?? []), ...[q, ...(other ? [other] : [])].flatMap((x) => (x.nameIds ?? []).filter((n) => n >= 0))]);
+    const idf = this.stats.idfView();
+    let judged = other && other.line !== null ? judgeLink(q, other, this.cosine(q, other, idf), this.distinctive(q, other), this.windowDays) : undefined;
+    if (judged && judged.score < this.threshold) judged = undefined;
+    if (judged && other) {
+      if (other.line === q.line) {
+        const reason = linkReason(q.id, other.id, judged);
+        if (reason === q.follows.reason) return;
+        q.follows = { id: other.id, names: judged.names, reason };
+        await this.linkIndex.linked(q.id, other.id, judged.names);
+        this.changes.push({ kind: 'joined', storyline: q.line, event: q.id, reason, begin: q.begin, seq: q.seq });
+        this.profiles.set(q.id, q);
+        return;
+      }
+      await this.leaveLine(q);
+      await this.join(q, other, judged);
+      return;
+    }
+    await this.leaveLine(q);
+    await this.thread(q, keysOf(q, idf));
+  }
+
+  /** Topic cosine of two events under current IDF (their term frequencies loaded). */
+  private cosine(p: Profile, other: Profile, idf: IdfView): number {
+    return p.norm > 0 && other.norm > 0 ? dotIdfBoth(p.tf, other.tf, idf) / (p.norm * other.norm) : 0;
+  }
+
+  /** Whether a name of `p` or `other` is distinctive now (their names' frequencies loaded). */
+  private distinctive(p: Profile, other: Profile): (name: string) => boolean {
+    const rare = this.rareNames(p);
+    const otherRare = this.rareNames(other);
+    return (n) => rare.has(n) || otherRare.has(n);
   }
 
   /** A profile name: kept once, with its term id when the vocabulary holds it (the first `PROFILE_NAMES`). */
@@ -317,13 +350,18 @@ export class StorylineBuilder {
    * articles seen in a larger corpus. Frequencies must be loaded.
    */
   private rareNames(p: Profile): Set<string> {
-    const most = Math.max(RARE_NAME_ARTICLES, RARE_NAME_SHARE * this.stats.docs);
+    const most = this.commonAbove();
     const out = new Set<string>();
     p.names.forEach((n, i) => {
       const id = p.nameIds?.[i] ?? -1;
       if (id >= 0 && this.stats.holds(id) && this.stats.frequency(id) <= most) out.add(n);
     });
     return out;
+  }
+
+  /** A name carried by more articles than this is common. */
+  private commonAbove(): number {
+    return Math.max(RARE_NAME_ARTICLES, RARE_NAME_SHARE * this.stats.docs);
   }
 
   /** The storyline shows the title of its largest event (the latest to reach that size). */
@@ -373,8 +411,12 @@ export class StorylineBuilder {
     }
   }
 
+  /** `p` leaves its storyline; the events that followed it are judged again. */
   private async leaveLine(p: Profile): Promise<void> {
     if (p.line === null) return;
+    if (p.follows) await this.linkIndex.unlinked(p.id, p.follows.id);
+    p.follows = null;
+    await this.linkIndex.enqueue(await this.linkIndex.followersOf(p.id));
     const line = await this.head(p.line);
     const id = p.line;
     p.line = null;
@@ -386,19 +428,4 @@ export class StorylineBuilder {
       this.changes.push({ kind: 'ended', storyline: id });
     } else this.heads.set(id, line);
   }
-}
-
-function passageBetween(p: Profile, other: Profile): [string, string] | undefined {
-  const link = p.links.find(([e]) => e === other.id) ?? other.links.find(([e]) => e === p.id);
-  return link ? [link[1], link[2]] : undefined;
-}
-
-function keysOf(p: Profile, idf: IdfView): string[] {
-  const terms = Array.from(capTopIdf(p.tf, KEY_TERMS, idf).ids, (id) => `t${id}`);
-  return [...terms, ...p.names.slice(0, KEY_TERMS).map((n) => `n${n}`)];
-}
-
-function dayGap(a: Profile, b: Profile): number | null {
-  if (a.begin === null || b.begin === null) return null;
-  return Math.max(0, a.begin - b.end!, b.begin - a.end!);
 }

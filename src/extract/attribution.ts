@@ -224,7 +224,7 @@ function nearestBefore(ctx: AttributionContext, offset: number, kind: 'person' |
   for (let i = lastMentionBefore(ctx, offset); i >= 0; i--) {
     const m = ctx.mentions[i]!;
     if (offset - m.span[1] > reach) break;
-    if (inParentheses(ctx.text, m.span[0]) || insideQuote(ctx.quoted, m.span[0])) continue;
+    if (inParentheses(ctx.text, m.span[0]) || insideQuote(ctx.quoted, m.span[0]) || inTicker(ctx.text, m.span)) continue;
     if (kind === 'organization' && modifiesNoun(ctx, m)) continue;
     if (ctx.entities.get(m.entity)?.kind === kind) return m.entity;
   }
@@ -274,6 +274,13 @@ function resolveRole(ctx: AttributionContext, head: string, offset: number): str
     if (e?.kind === 'person' && e.roles.some((r) => r.toLowerCase().split(/[\s-]+/).includes(head))) return e.name;
   }
   return null;
+}
+
+/** "Rhone-Poulenc <RHON.PA>": a name inside a ticker's angle brackets is no antecedent. */
+function inTicker(text: string, span: Span): boolean {
+  if (text[span[1]] !== '>') return false;
+  const open = text.lastIndexOf('<', span[0]);
+  return open >= 0 && span[0] - open <= 12;
 }
 
 /** True when `at` sits inside an open parenthesis on its line: photo credits, asides. */

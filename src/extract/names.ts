@@ -107,7 +107,9 @@ export function nameRuns(text: string, tokens: Token[]): NameRun[] {
       if (next.cap && adjacent(text, tokens[j]!, next)) { j++; orgish ||= ORG_SUFFIXES.has(next.w); continue; }
       const after = tokens[j + 2];
       const joins = next.w === 'of' ? orgish || isRoleish(tokens[j]!) : orgish && !isRoleish(tokens[j]!);
-      if (joins && CONNECTORS.has(next.w) && !next.cap && after?.cap && adjacent(text, tokens[j]!, next) && adjacent(text, next, after)) {
+      // "Securities and Exchange Commission", "Standard and Poor's Corp": "and" inside an organisation's name.
+      const inOrgName = next.w === 'and' && orgNameFrom(text, tokens, j + 2);
+      if ((joins || inOrgName) && CONNECTORS.has(next.w) && !next.cap && after?.cap && adjacent(text, tokens[j]!, next) && adjacent(text, next, after)) {
         j += 2;
         orgish ||= ORG_SUFFIXES.has(after.w);
         continue;
@@ -121,13 +123,24 @@ export function nameRuns(text: string, tokens: Token[]): NameRun[] {
   return runs;
 }
 
+/** True when the capitalised words from token `at` on (side by side) end like an organisation: "Exchange Commission", "Co". */
+function orgNameFrom(text: string, tokens: Token[], at: number): boolean {
+  let k = at;
+  while (k + 1 < tokens.length && k - at < 5 && tokens[k + 1]!.cap && adjacent(text, tokens[k]!, tokens[k + 1]!)) k++;
+  return tokens[at]?.cap === true && ORG_SUFFIXES.has(tokens[k]!.w);
+}
+
+/** Last words that make a run a company's name whatever title words it starts with. */
+const CORPORATE_TAILS = new Set(['corp', 'co', 'inc', 'ltd', 'plc', 'llc', 'cos', 'corporation']);
+
 function splitRun(text: string, tokens: Token[], from: number, to: number): NameRun | null {
   let first = from;
   while (first <= to && (NON_NAME_CAPS.has(tokens[first]!.w) || (tokens[first]!.initial && STOPWORDS.has(tokens[first]!.w))) && !HONORIFICS.has(tokens[first]!.w)) first++;
   if (first > to) return null;
   // Role prefix inside the run: "Estonian Defense Minister | Kalle Laanet".
   let lastRole = -1;
-  for (let k = first; k < to; k++) if (isRoleish(tokens[k]!)) lastRole = k;
+  // "General Motors Corp", "General Host Corp": before a corporate suffix a title word is part of the name.
+  if (!CORPORATE_TAILS.has(tokens[to]!.w)) for (let k = first; k < to; k++) if (isRoleish(tokens[k]!)) lastRole = k;
   let nameFirst = lastRole >= 0 ? lastRole + 1 : first;
   // "Secretary of State Wendy Sherman": skip the office's complement.
   while (nameFirst <= to && lastRole >= 0 && (ROLE_MODIFIERS.has(tokens[nameFirst]!.w) || tokens[nameFirst]!.w === 'of') && nameFirst < to) nameFirst++;

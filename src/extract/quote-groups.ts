@@ -3,6 +3,7 @@ import { isStopword } from '../text/stopwords.js';
 import { int32ListCodec, RowSet, type RowTable } from '../core/rows.js';
 import { bagsOverlap, driftFlags, quoteWords, wordBag, wordDiff, type WordBag } from './drift.js';
 import { vocabularyGeneration } from '../align/analyze.js';
+import { namesSomeone } from './speaker-names.js';
 
 export interface GroupOptions {
   /**
@@ -116,7 +117,9 @@ export class QuoteGrouper {
     const words = quoteWords(quote.text);
     const bag = wordBag(quote.text);
     const content = [...new Set(words)].filter((w) => !isStopword(w));
-    const surname = quote.speaker ? quote.speaker.toLowerCase().split(' ').pop()! : null;
+    // Only a name groups by speaker: "a spokesman" or "Analysts" are many unrelated people.
+    const speaker = namesSomeone(quote.speaker) ? quote.speaker : null;
+    const surname = speaker ? speaker.toLowerCase().split(' ').pop()! : null;
     await Promise.all([this.words.load(content), this.speakers.load(surname ? [surname] : []), this.meta.load(['m'])]);
     const candidates = new Map<number, number>();
     // Same speaker: a candidate even with no content word shared (a thesaurus-spun quote); the latest 200 groups.
@@ -144,7 +147,7 @@ export class QuoteGrouper {
       let speakerOk = false;
       for (const v of [...head.early, ...head.late]) {
         score = Math.max(score, similarity(this.bagOf(v.text), bag));
-        speakerOk ||= sameSpeaker(v.speaker, quote.speaker);
+        speakerOk ||= namesSomeone(v.speaker) && sameSpeaker(v.speaker, speaker);
       }
       if (score > 0 && score >= (speakerOk ? this.minSim : this.minOther)) eligible.push({ g, score });
     }
@@ -243,7 +246,7 @@ function memberKey(group: number, article: string): string {
 function addToHead(head: GroupHead, v: QuoteVariantRecord): void {
   const entry: HeadVariant = { text: v.text, speaker: v.speaker, name: v.name, published: v.published, at: v.span[0] };
   head.count++;
-  if (v.speaker) {
+  if (namesSomeone(v.speaker)) {
     const named = head.speakers.find(([s]) => s === v.speaker);
     if (named) named[1]++;
     else if (head.speakers.length < SPEAKER_NAMES) head.speakers.push([v.speaker, 1]);

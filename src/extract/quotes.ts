@@ -7,6 +7,7 @@ import {
 import { extractEntities } from './entities.js';
 import { indirectQuotes } from './indirect.js';
 import { CUE_ADVERBS, CUE_VERBS, WEAK_CUES } from './lexicon.js';
+import { tidySpeaker } from './speaker-names.js';
 import { clauseSubject, firstPerson, fromSentenceBefore, speakerAfterDash, speakerBeforeColon, speakerRightAfter } from './fallbacks.js';
 import { tokenizeNames } from './names.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
@@ -96,7 +97,7 @@ export function extractQuotesTraced(article: QuoteArticle, found?: { entities: E
     previousSpan = q;
   }
   for (const quote of indirectQuotes(article.id, ctx, sents)) out.push({ quote, rule: 'indirect' });
-  return out.sort((a, b) => a.quote.span[0] - b.quote.span[0]);
+  return out.map(({ quote, rule }) => ({ quote: tidySpeaker(text, quote), rule })).sort((a, b) => a.quote.span[0] - b.quote.span[0]);
 }
 
 /** For each i, where the first quote of 4 words or more at or after `spans[i]` opens (text.length when none). */
