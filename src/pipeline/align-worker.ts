@@ -11,8 +11,8 @@ import type { AlignJob, AlignReply } from './align-thread.js';
 if (!parentPort) throw new Error('align-worker.js runs as a worker thread of AlignThread');
 const port = parentPort;
 
-/** Articles whose analyses stay cached here (the ordered step keeps as many). */
-const KEPT = 2048;
+/** Articles whose analyses stay cached here: the latest candidates recur most (more only costs memory). */
+const KEPT = 512;
 const kept = new Map<string, Article>();
 
 function known(article: Article): Article {
