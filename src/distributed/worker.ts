@@ -39,10 +39,14 @@ export interface WorkerSummary extends Omit<IngestSummary, 'read' | 'errors' | '
 
 /** How long a worker waits before taking a record again after the store failed, in ms. */
 const RETRY_MS = 500;
-/** Longest a fetch waits for records, in ms (a worker waiting for another's records to be stored waits this long per look). */
+/** Longest a fetch waits for records, in ms (the client's least). */
 const FETCH_MS = 1000;
-/** Most records a worker holds prepared while it waits for earlier ones to be stored. */
-const HOLD = 1024;
+/** How long a worker that holds records waiting their turn sleeps between looks at the stream, in ms. */
+const TURN_MS = 20;
+/** Batches a worker holds prepared at most while it waits for earlier records to be stored: more would leave other workers idle. */
+const HOLD_BATCHES = 2;
+/** How long the oldest record may stay unstored before a worker that holds its fill takes one more record anyway, in ms (a redelivered one comes first). */
+const STUCK_MS = 1000;
 
 /**
  * `wiretrace worker`: takes records from the work queue a batch at a time, runs the per-article
@@ -67,18 +71,19 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const settings = resolveOptions();
     const held = new InOrder<QueueItem>();
     const batch = options.batch ?? 64;
+    const turn = new Turn();
     const state = new AnalysisState(store, settings);
     /** What this worker prepared for articles it stored, so its own ordered step need not compute it again. */
     const parts = new Map<string, PreparedParts>();
     let idleSince = performance.now();
     while (!options.signal?.aborted) {
-      // Redeliveries come first, so a worker holding many records still takes the one they wait for.
-      const messages = await take(consumer, Math.max(1, Math.min(batch, HOLD - held.size)), log);
+      const queue = await lookAtQueue(jsm, consumer, log);
+      const run = queue === null ? [] : held.takeRun(queue.first);
+      if (run.length > 0) await storeMessages(nc, store, run, { summary, parts, limits, log });
+      const messages = await take(consumer, wanted(held.size, batch, queue, turn), FETCH_MS, log);
       summary.received += messages.length;
       for (const m of messages) held.add(m, prepare(m, settings.numPerm));
-      const first = await firstWaiting(jsm, log);
-      const run = first === null ? [] : held.takeRun(first);
-      if (run.length > 0) await storeMessages(nc, store, run, { summary, parts, limits, log });
+      if (run.length === 0 && messages.length === 0 && held.size > 0) await sleep(TURN_MS);
       held.keepAlive(limits.ackWaitMs / 3);
       if (messages.length > 0) idleSince = performance.now();
       const analysed = options.skipAnalysis ? 0 : await analyse(store, state, parts, summary, log);
@@ -93,13 +98,52 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   return summary;
 }
 
-/** The stream number of the oldest record not acknowledged yet (null when the server cannot say right now). */
-async function firstWaiting(jsm: JetStreamManager, log: (line: string) => void): Promise<number | null> {
+/** The stream's oldest record not stored yet, and how many records no worker has taken yet. */
+interface QueueLook {
+  first: number;
+  untaken: number;
+}
+
+/** Both in one round trip's time (null when the server cannot say right now). */
+async function lookAtQueue(jsm: JetStreamManager, consumer: Consumer, log: (line: string) => void): Promise<QueueLook | null> {
   try {
-    return (await jsm.streams.info(STREAM)).state.first_seq;
+    const [stream, info] = await Promise.all([jsm.streams.info(STREAM), consumer.info(false)]);
+    return { first: stream.state.first_seq, untaken: info.num_pending };
   } catch (error) {
     log(`queue: ${(error as Error).message}; retrying`);
     return null;
+  }
+}
+
+/**
+ * How many records to take: no more than are there to take (a fetch waits a second for a batch it
+ * cannot fill), or a batch when there are none and the worker holds none (it then waits for work);
+ * while records wait their turn, no more than HOLD_BATCHES batches in all, so the other workers get
+ * their share; one more when the oldest record has not moved for a while: if it is a redelivery (its worker
+ * died), it comes first.
+ */
+function wanted(holding: number, batch: number, queue: QueueLook | null, turn: Turn): number {
+  if (queue !== null) turn.saw(queue.first);
+  if (holding === 0) return queue !== null && queue.untaken > 0 ? Math.min(batch, queue.untaken) : batch;
+  const room = Math.min(batch, batch * HOLD_BATCHES - holding, queue?.untaken ?? 0);
+  return room > 0 ? room : turn.stuck() ? 1 : 0;
+}
+
+/** Watches the stream's oldest unstored record: `stuck` once it has not moved for STUCK_MS (and then at most once per STUCK_MS). */
+class Turn {
+  private first = -1;
+  private since = performance.now();
+
+  saw(first: number): void {
+    if (first === this.first) return;
+    this.first = first;
+    this.since = performance.now();
+  }
+
+  stuck(): boolean {
+    if (performance.now() - this.since < STUCK_MS) return false;
+    this.since = performance.now();
+    return true;
   }
 }
 
@@ -111,10 +155,11 @@ function prepare(m: JsMsg, numPerm: number): QueueItem {
   return 'quarantine' in record ? record : { prepared: prepareArticle(record.doc, { numPerm }) };
 }
 
-async function take(consumer: Consumer, max: number, log: (line: string) => void): Promise<JsMsg[]> {
+async function take(consumer: Consumer, max: number, expires: number, log: (line: string) => void): Promise<JsMsg[]> {
   const out: JsMsg[] = [];
+  if (max === 0) return out;
   try {
-    for await (const m of await consumer.fetch({ max_messages: max, expires: FETCH_MS })) out.push(m);
+    for await (const m of await consumer.fetch({ max_messages: max, expires })) out.push(m);
   } catch (error) {
     // The server restarting, or a lost connection: the client reconnects; what was taken is redelivered if not acknowledged.
     log(`queue: ${(error as Error).message}; retrying`);

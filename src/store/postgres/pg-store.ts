@@ -17,9 +17,9 @@ import type {
   StorylineChange,
 } from '../../core/types.js';
 import { createError } from '../../core/errors.js';
-import type { AnalysisOutcome, ArticleResolution, OutletCount, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
+import type { AnalysisOutcome, ArticleResolution, ArticleWithParts, OutletCount, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
 import { ArticleQueries } from './article-queries.js';
-import { LinkQueries } from './link-queries.js';
+import { LinkQueries, refuseStrayQuotes } from './link-queries.js';
 import { ListQueries } from './list-queries.js';
 import type { ArticleQuery, EventQuery, EventSummary, Listed, QuoteQuery, RelationQuery, StorylineQuery, StorylineSummary } from '../list-query.js';
 import { migrate } from './migrations.js';
@@ -130,6 +130,16 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Three statements for the whole batch: the articles, then the entities and quotes of those that were new. */
+  private async putArticlesWithParts(entries: readonly ArticleWithParts[]): Promise<boolean[]> {
+    for (const { article, quotes } of entries) refuseStrayQuotes(article.id, quotes);
+    const added = await this.articles.putMany(entries.map((e) => e.article));
+    const fresh = entries.filter((_, i) => added[i]);
+    await this.links.insertEntities(fresh.map((e) => ({ articleId: e.article.id, entities: e.entities })));
+    await this.links.insertQuotes(fresh.flatMap((e) => e.quotes));
+    return added;
+  }
+
   async close(): Promise<void> {
     if (this.transactionOf) throw createError('BAD_USAGE', 'close the store, not a transaction handle');
     await this.shared.ready.catch(() => undefined);
@@ -137,6 +147,7 @@ export class PostgresStore implements Store {
   }
 
   putArticle = (article: Article): Promise<boolean> => this.write((s) => s.articles.put(article));
+  putArticles = (entries: readonly ArticleWithParts[]): Promise<boolean[]> => this.write((s) => s.putArticlesWithParts(entries));
   getArticle = (id: string): Promise<Article | undefined> => this.read(() => this.articles.get(id));
   getArticles = (ids: readonly string[]): Promise<Article[]> => this.read(() => this.articles.getMany(ids));
   resolveArticle = (ref: string): Promise<ArticleResolution> => this.read(() => this.articles.resolve(ref));
