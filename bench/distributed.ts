@@ -42,7 +42,7 @@ const orderedCorpus = join(dir, 'ordered');
 generateCorpus(stagesCorpus, Number(values.count), { seed: Number(values.seed), real: false });
 generateCorpus(orderedCorpus, Number(values['ordered-count']), { seed: Number(values.seed), real: false });
 const postgres = await startPostgres();
-const postmaster = findProcess(new RegExp(`/postgres .*-p ${postgres.port} `));
+const postmaster = findProcess(new RegExp(`^\\S*/postgres .*-p ${postgres.port} `));
 
 function wiretrace(args: string[]): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -74,7 +74,7 @@ interface Watch {
 
 /** Starts the processes, polls every 50 ms until `finished`, stops them and measures what they took. */
 async function timed(start: () => ChildProcess[], watch: Watch, nats: NatsServer | null): Promise<Run> {
-  const natsPid = nats && findProcess(new RegExp(`nats-server .*-p ${new URL(nats.url).port} `));
+  const natsPid = nats && findProcess(new RegExp(`^\\S*nats-server .*-p ${new URL(nats.url).port} `));
   const before = { workers: endedChildrenCpu(), postgres: postmaster ? serverCpu(postmaster) : 0, nats: natsPid ? serverCpu(natsPid) : 0 };
   const load = loadAverage();
   const started = performance.now();
