@@ -149,7 +149,7 @@ export class ArticleQueries {
     const kept: QuarantineRecord = { origin: record.origin, code: record.code, message: record.message, excerpt: record.excerpt };
     // A record already held (same origin, code and message: the same file read again) is kept once.
     const identity = createHash('md5').update(JSON.stringify([record.origin, record.code, record.message])).digest('hex');
-    await this.sql.write(
+    await this.sql.rows(
       `INSERT INTO quarantine (record, at, identity) SELECT $1::text, $2::text, $3::text
        WHERE NOT EXISTS (SELECT 1 FROM quarantine WHERE identity = $3::text)`,
       [JSON.stringify(kept), new Date().toISOString(), identity],

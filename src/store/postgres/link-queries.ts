@@ -24,7 +24,7 @@ import { unknownPageKey } from '../sqlite/statements.js';
 import { minVariants, splitPair } from '../sqlite/link-tables.js';
 import { PG_DIALECT } from './article-queries.js';
 import { MemberQueries } from './member-queries.js';
-import { namingArticles, numbered, type Sql } from './sql.js';
+import { numbered, withArticles, type Sql } from './sql.js';
 import { addQuoteVariant, withVariants } from './quote-variants.js';
 
 const EVENT_ORDER = '(date_begin IS NULL), date_begin, date_end NULLS FIRST, seq';
@@ -41,13 +41,14 @@ export class LinkQueries {
   /** Replaces the pair's relation; the replacement takes a new seq, as a new row would. */
   async putRelation(relation: Relation): Promise<void> {
     const r = relationToRow(relation);
-    await this.sql.write(
-      `INSERT INTO relations (a, b, kind, score, similarity, reuse, source, evidence, passages) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (LEAST(a, b), GREATEST(a, b)) DO UPDATE SET seq = DEFAULT, a = excluded.a, b = excluded.b, kind = excluded.kind,
-         score = excluded.score, similarity = excluded.similarity, reuse = excluded.reuse, source = excluded.source,
-         evidence = excluded.evidence, passages = excluded.passages`,
-      [r.a, r.b, r.kind, r.score, r.similarity, r.reuse, r.source, r.evidence, r.passages],
-      namingArticles(`${relation.a} or ${relation.b}`),
+    await withArticles(`${relation.a} or ${relation.b}`, () =>
+      this.sql.rows(
+        `INSERT INTO relations (a, b, kind, score, similarity, reuse, source, evidence, passages) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (LEAST(a, b), GREATEST(a, b)) DO UPDATE SET seq = DEFAULT, a = excluded.a, b = excluded.b, kind = excluded.kind,
+           score = excluded.score, similarity = excluded.similarity, reuse = excluded.reuse, source = excluded.source,
+           evidence = excluded.evidence, passages = excluded.passages`,
+        [r.a, r.b, r.kind, r.score, r.similarity, r.reuse, r.source, r.evidence, r.passages],
+      ),
     );
   }
 
@@ -87,7 +88,7 @@ export class LinkQueries {
   }
 
   async deleteEvent(id: string): Promise<void> {
-    await this.sql.write('DELETE FROM events WHERE id = $1', [id]);
+    await this.sql.rows('DELETE FROM events WHERE id = $1', [id]);
   }
 
   async listEvents(page?: Page): Promise<StoryEvent[]> {
@@ -125,7 +126,7 @@ export class LinkQueries {
   }
 
   async putStoryline(storyline: Storyline): Promise<void> {
-    await this.sql.write(
+    await this.sql.rows(
       `INSERT INTO storylines (id, title, position) VALUES ($1, $2, (SELECT COALESCE(MAX(position), -1) + 1 FROM storylines))
        ON CONFLICT (id) DO UPDATE SET title = excluded.title`,
       [storyline.id, storyline.title],
@@ -134,7 +135,7 @@ export class LinkQueries {
   }
 
   async deleteStoryline(id: string): Promise<void> {
-    await this.sql.write('DELETE FROM storylines WHERE id = $1', [id]);
+    await this.sql.rows('DELETE FROM storylines WHERE id = $1', [id]);
   }
 
   async listStorylines(page?: Page): Promise<Storyline[]> {
@@ -167,8 +168,8 @@ export class LinkQueries {
 
   async putQuotes(articleId: string, quotes: Quote[]): Promise<void> {
     refuseStrayQuotes(articleId, quotes);
-    await this.sql.write('DELETE FROM quotes WHERE article = $1', [articleId]);
-    await this.insertQuotes(quotes);
+    await this.sql.rows('DELETE FROM quotes WHERE article = $1', [articleId]);
+    await withArticles(articleId, () => this.insertQuotes(quotes));
   }
 
   /** Inserts quotes of any number of articles in one statement. */
@@ -176,11 +177,10 @@ export class LinkQueries {
     if (quotes.length === 0) return;
     const rows = quotes.map(quoteToRow);
     const column = <K extends keyof QuoteRow>(k: K) => rows.map((r) => r[k]);
-    await this.sql.write(
+    await this.sql.rows(
       `INSERT INTO quotes (id, article, text, span_begin, span_end, speaker, speaker_span, cue, indirect)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::smallint[])`,
       [column('id'), column('article'), column('text'), column('span_begin'), column('span_end'), column('speaker'), column('speaker_span'), column('cue'), column('indirect')],
-      namingArticles([...new Set(quotes.map((q) => q.article))].join(', ')),
     );
   }
 
@@ -211,8 +211,8 @@ export class LinkQueries {
   }
 
   async putEntities(articleId: string, entities: Entity[]): Promise<void> {
-    await this.sql.write('DELETE FROM entities WHERE article = $1', [articleId]);
-    await this.insertEntities([{ articleId, entities }]);
+    await this.sql.rows('DELETE FROM entities WHERE article = $1', [articleId]);
+    await withArticles(articleId, () => this.insertEntities([{ articleId, entities }]));
   }
 
   /** Inserts the entities of any number of articles in one statement. */
@@ -220,11 +220,10 @@ export class LinkQueries {
     const rows = found.flatMap(({ articleId, entities }) => entities.map((e, position) => entityToRow(articleId, e, position)));
     if (rows.length === 0) return;
     const column = <K extends keyof EntityRow>(k: K) => rows.map((r) => r[k]);
-    await this.sql.write(
+    await this.sql.rows(
       `INSERT INTO entities (article, position, name, kind, aliases, roles)
        SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
       [column('article'), column('position'), column('name'), column('kind'), column('aliases'), column('roles')],
-      namingArticles(found.map((f) => f.articleId).join(', ')),
     );
   }
 

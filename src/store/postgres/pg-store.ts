@@ -113,17 +113,13 @@ export class PostgresStore implements Store {
     // the event needs no more than keeping (an unheard 'error' event would end the process).
     const dropped = (error: Error) => (broken = error);
     client.on('error', dropped);
-    const sql = sqlOn(client);
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-      const result = await this.shared.context.run(open, () => fn(new PostgresStore(this.shared, sql, open)));
-      await sql.settle();
+      const result = await this.shared.context.run(open, () => fn(new PostgresStore(this.shared, sqlOn(client), open)));
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      // Writes still queued go first (sent after ROLLBACK they would run outside the transaction).
-      await sql.settle().catch(() => undefined);
       await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
       throw error;
     } finally {

@@ -10,7 +10,7 @@ import type { Sql } from './sql.js';
  */
 export async function addQuoteVariant(sql: Sql, group: QuoteGroupHeader, variant: QuoteVariantRecord): Promise<void> {
   const v = quoteVariantToRow(group.id, variant);
-  await sql.write(
+  await sql.rows(
     `WITH g AS (
        INSERT INTO quote_groups (id, speaker, variant_count, wordings, position)
        VALUES ($1, $2, 1, 1, (SELECT COALESCE(MAX(position), -1) + 1 FROM quote_groups))

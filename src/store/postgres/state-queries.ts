@@ -30,9 +30,9 @@ export class StateQueries {
     for (const [key, value] of rows) last.set(key, value);
     const removed = [...last].filter(([, v]) => v === null).map(([k]) => k);
     const kept = [...last].filter((entry): entry is [string, Uint8Array] => entry[1] !== null);
-    if (removed.length > 0) await this.sql.write('DELETE FROM state_rows WHERE ns = $1 AND key = ANY($2::bytea[])', [ns, removed.map(keyBytes)]);
+    if (removed.length > 0) await this.sql.rows('DELETE FROM state_rows WHERE ns = $1 AND key = ANY($2::bytea[])', [ns, removed.map(keyBytes)]);
     if (kept.length === 0) return;
-    await this.sql.write(
+    await this.sql.rows(
       `INSERT INTO state_rows (ns, key, value) SELECT $1, k, v FROM unnest($2::bytea[], $3::bytea[]) AS t(k, v)
        ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value`,
       [ns, kept.map(([k]) => keyBytes(k)), kept.map(([, v]) => Buffer.from(v.buffer, v.byteOffset, v.byteLength))],
@@ -41,7 +41,7 @@ export class StateQueries {
 
   async addBuckets(seq: number, keys: Int32Array): Promise<void> {
     if (keys.length === 0) return;
-    await this.sql.write('INSERT INTO lsh_buckets (key, seq) SELECT DISTINCT k, $2::bigint FROM unnest($1::int[]) AS k ON CONFLICT DO NOTHING', [[...keys], seq]);
+    await this.sql.rows('INSERT INTO lsh_buckets (key, seq) SELECT DISTINCT k, $2::bigint FROM unnest($1::int[]) AS k ON CONFLICT DO NOTHING', [[...keys], seq]);
   }
 
   /** Each key's newest `perKey` by an index seek of its own (a lateral join over the keys). */
@@ -84,16 +84,16 @@ export class StateQueries {
   /** Sets each outcome's state; a failure's record goes to the quarantine through `quarantine`. */
   async markAnalysed(outcomes: readonly AnalysisOutcome[], quarantine: (outcome: Extract<AnalysisOutcome, { ok: false }>) => Promise<void>): Promise<void> {
     const done = outcomes.filter((o) => o.ok).map((o) => o.id);
-    if (done.length > 0) await this.sql.write('UPDATE articles SET analysed = $1 WHERE id = ANY($2::text[])', [ANALYSED.done, done]);
+    if (done.length > 0) await this.sql.rows('UPDATE articles SET analysed = $1 WHERE id = ANY($2::text[])', [ANALYSED.done, done]);
     for (const outcome of outcomes) {
       if (outcome.ok) continue;
-      await this.sql.write('UPDATE articles SET analysed = $1 WHERE id = $2', [ANALYSED.failed, outcome.id]);
+      await this.sql.rows('UPDATE articles SET analysed = $1 WHERE id = $2', [ANALYSED.failed, outcome.id]);
       await quarantine(outcome);
     }
   }
 
   async resetAnalysis(): Promise<void> {
-    await this.sql.write(`TRUNCATE ${DERIVED_TABLES.join(', ')}`);
-    await this.sql.write('UPDATE articles SET analysed = 0 WHERE analysed <> 0');
+    await this.sql.rows(`TRUNCATE ${DERIVED_TABLES.join(', ')}`);
+    await this.sql.rows('UPDATE articles SET analysed = 0 WHERE analysed <> 0');
   }
 }
