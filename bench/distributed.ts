@@ -5,7 +5,8 @@
  *     alternated `--repeat` times, on a stream of `--count` articles;
  *   - the ordered step (link, cluster, storylines, quote groups) alone, over what one such worker stored, on
  *     PostgreSQL and on a SQLite file, on a stream of `--ordered-count` articles;
- *   - end to end on that stream: 1 and 2 workers on PostgreSQL, 1 worker on a SQLite file, the embedded `wiretrace ingest`.
+ *   - end to end on that stream: 1 and 2 workers on PostgreSQL (both analysing, or one `--no-analysis`), 1 worker on a
+ *     SQLite file, the embedded `wiretrace ingest`.
  * Each run reports its wall time from the workers' start until the work is done, the start-up (until the
  * first article is stored or analysed; node start-up, connecting), the rate after it, and the CPU each
  * process took per article: the workers, the PostgreSQL server (every backend) and nats-server, read
@@ -44,8 +45,9 @@ generateCorpus(orderedCorpus, Number(values['ordered-count']), { seed: Number(va
 const postgres = await startPostgres();
 const postmaster = findProcess(new RegExp(`^\\S*/postgres .*-p ${postgres.port} `));
 
-function wiretrace(args: string[]): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+/** A wiretrace process; what it says on stderr (a worker's errors) is shown unless `quiet` (the embedded ingest's progress). */
+function wiretrace(args: string[], quiet = false): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', quiet ? 'ignore' : 'inherit'] });
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -115,8 +117,12 @@ function analysed(store: Store, total: number): Watch['progress'] {
   return async () => total - (await store.countPendingAnalysis());
 }
 
-/** Publishes `corpus` to a fresh queue and runs `workers` workers on it until the queue is drained (and, with the ordered step, nothing is pending). */
-async function workersRun(corpus: string, db: string, workers: number, analysis: boolean): Promise<Run> {
+/**
+ * Publishes `corpus` to a fresh queue and runs `workers` workers on it, the first `analysing` of them with the
+ * ordered step (the others `--no-analysis`), until the queue is drained (and, with the ordered step, nothing is pending).
+ */
+async function workersRun(corpus: string, db: string, workers: number, analysing: number): Promise<Run> {
+  const analysis = analysing > 0;
   const nats = await startNats();
   try {
     spawnSync(process.execPath, [BIN, 'ingest', '--queue', nats.url, corpus], { stdio: 'ignore' });
@@ -124,10 +130,10 @@ async function workersRun(corpus: string, db: string, workers: number, analysis:
     const store = openStore(db);
     await store.countArticles();
     try {
-      const args = ['worker', '--queue', nats.url, '--db', db, ...(analysis ? [] : ['--no-analysis'])];
+      const args = (i: number) => ['worker', '--queue', nats.url, '--db', db, ...(i < analysing ? [] : ['--no-analysis'])];
       const progress = stored(store);
       return await timed(
-        () => Array.from({ length: workers }, () => wiretrace(args)),
+        () => Array.from({ length: workers }, (_, i) => wiretrace(args(i))),
         {
           progress: analysis ? async () => (await progress()) - (await store.countPendingAnalysis()) : progress,
           finished: async () => {
@@ -171,7 +177,7 @@ async function embedded(corpus: string, db: string): Promise<Run> {
     await store.close();
     return n;
   };
-  return timed(() => [(child = wiretrace(['ingest', '--db', db, corpus]))], { progress: async () => 0, finished: async () => child!.exitCode !== null, total: count }, null);
+  return timed(() => [(child = wiretrace(['ingest', '--db', db, corpus], true))], { progress: async () => 0, finished: async () => child!.exitCode !== null, total: count }, null);
 }
 
 const rows: Array<[string, Run]> = [];
@@ -179,7 +185,7 @@ function record(name: string, run: Run): Run {
   rows.push([name, run]);
   const c = run.cpu;
   process.stdout.write(
-    `${name.padEnd(44)} ${String(run.articles).padStart(5)} art ${run.seconds.toFixed(1).padStart(6)} s ${(run.articles / run.seconds).toFixed(1).padStart(6)}/s` +
+    `${name.padEnd(48)} ${String(run.articles).padStart(5)} art ${run.seconds.toFixed(1).padStart(6)} s ${(run.articles / run.seconds).toFixed(1).padStart(6)}/s` +
       `  start-up ${run.startup.toFixed(1)} s, then ${run.steady.toFixed(1).padStart(6)}/s` +
       `  cpu ms/article: workers ${c.workers.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, nats ${c.nats.toFixed(2)}  load ${run.load.toFixed(1)}\n`,
   );
@@ -192,18 +198,19 @@ try {
   const one: Run[] = [];
   const two: Run[] = [];
   for (let i = 0; i < Number(values.repeat); i++) {
-    one.push(record('per-article stages, 1 worker, PostgreSQL', await workersRun(stagesCorpus, await postgres.createDatabase('bench'), 1, false)));
-    two.push(record('per-article stages, 2 workers, PostgreSQL', await workersRun(stagesCorpus, await postgres.createDatabase('bench'), 2, false)));
+    one.push(record('per-article stages, 1 worker, PostgreSQL', await workersRun(stagesCorpus, await postgres.createDatabase('bench'), 1, 0)));
+    two.push(record('per-article stages, 2 workers, PostgreSQL', await workersRun(stagesCorpus, await postgres.createDatabase('bench'), 2, 0)));
   }
   const pgStored = await postgres.createDatabase('bench');
-  await workersRun(orderedCorpus, pgStored, 1, false);
+  await workersRun(orderedCorpus, pgStored, 1, 0);
   record('ordered step alone, PostgreSQL', await orderedStep(pgStored));
   const sqliteStored = join(dir, 'stored.db');
-  await workersRun(orderedCorpus, sqliteStored, 1, false);
+  await workersRun(orderedCorpus, sqliteStored, 1, 0);
   record('ordered step alone, SQLite file', await orderedStep(sqliteStored));
-  const e2e1 = record('end to end, 1 worker, PostgreSQL', await workersRun(orderedCorpus, await postgres.createDatabase('bench'), 1, true));
-  const e2e2 = record('end to end, 2 workers, PostgreSQL', await workersRun(orderedCorpus, await postgres.createDatabase('bench'), 2, true));
-  record('end to end, 1 worker, SQLite file', await workersRun(orderedCorpus, join(dir, 'worker.db'), 1, true));
+  const e2e1 = record('end to end, 1 worker, PostgreSQL', await workersRun(orderedCorpus, await postgres.createDatabase('bench'), 1, 1));
+  const e2e2 = record('end to end, 2 workers, PostgreSQL', await workersRun(orderedCorpus, await postgres.createDatabase('bench'), 2, 2));
+  record('end to end, 2 workers (1 analysing), PostgreSQL', await workersRun(orderedCorpus, await postgres.createDatabase('bench'), 2, 1));
+  record('end to end, 1 worker, SQLite file', await workersRun(orderedCorpus, join(dir, 'worker.db'), 1, 1));
   record('end to end, embedded `wiretrace ingest`, SQLite', await embedded(orderedCorpus, join(dir, 'embedded.db')));
   const rate = (r: Run) => r.articles / r.seconds;
   const ratio = (f: (r: Run) => number) => (median(two.map(f)) / median(one.map(f))).toFixed(2);

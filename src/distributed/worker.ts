@@ -41,12 +41,14 @@ export interface WorkerSummary extends Omit<IngestSummary, 'read' | 'errors' | '
 const RETRY_MS = 500;
 /** Longest a fetch waits for records, in ms (the client's least). */
 const FETCH_MS = 1000;
-/** How long a worker that holds records waiting their turn sleeps between looks at the stream, in ms. */
-const TURN_MS = 20;
+/** How long a worker that holds records waiting their turn sleeps between looks at the stream, at least and at most, in ms. */
+const TURN_MS = [10, 100] as const;
 /** Batches a worker holds prepared at most while it waits for earlier records to be stored: more would leave other workers idle. */
 const HOLD_BATCHES = 2;
 /** How long the oldest record may stay unstored before a worker that holds its fill takes one more record anyway, in ms (a redelivered one comes first). */
 const STUCK_MS = 1000;
+/** How often a worker that does not run the ordered step asks whether it may, in ms. */
+const CLAIM_MS = 1000;
 
 /**
  * `wiretrace worker`: takes records from the work queue a batch at a time, runs the per-article
@@ -54,9 +56,10 @@ const STUCK_MS = 1000;
  * that leaves the records to be redelivered; the content hash makes storing one twice a no-op).
  * Records are stored in the order they were published (see InOrder), so the store order, and with it
  * the result, is the embedded pipeline's for the same inputs, whatever was redelivered or retried.
- * Then it runs the ordered step on whatever is pending in the store, in checkpoints that each take
- * the store's write lock: any number of workers prepare in parallel while linking, clustering,
- * storylines and quote groups run one checkpoint at a time, in store order.
+ * Then, when it is the worker that claimed the ordered step (one at a time does), it runs it on
+ * whatever is pending in the store, in checkpoints that each take the store's write lock: any number
+ * of workers prepare in parallel while linking, clustering, storylines and quote groups run one
+ * checkpoint at a time, in store order.
  */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const limits: QueueLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -72,21 +75,22 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const held = new InOrder<QueueItem>();
     const batch = options.batch ?? 64;
     const turn = new Turn();
+    const claim = new AnalysisClaim(store, log);
     const state = new AnalysisState(store, settings);
     /** What this worker prepared for articles it stored, so its own ordered step need not compute it again. */
     const parts = new Map<string, PreparedParts>();
     let idleSince = performance.now();
     while (!options.signal?.aborted) {
-      const queue = await lookAtQueue(jsm, consumer, log);
+      const queue = await lookAtQueue(jsm, held.size < batch * HOLD_BATCHES ? consumer : null, log);
       const run = queue === null ? [] : held.takeRun(queue.first);
       if (run.length > 0) await storeMessages(nc, store, run, { summary, parts, limits, log });
       const messages = await take(consumer, wanted(held.size, batch, queue, turn), FETCH_MS, log);
       summary.received += messages.length;
       for (const m of messages) held.add(m, prepare(m, settings.numPerm));
-      if (run.length === 0 && messages.length === 0 && held.size > 0) await sleep(TURN_MS);
+      if (run.length === 0 && messages.length === 0 && held.size > 0) await sleep(turn.pause());
       held.keepAlive(limits.ackWaitMs / 3);
       if (messages.length > 0) idleSince = performance.now();
-      const analysed = options.skipAnalysis ? 0 : await analyse(store, state, parts, summary, log);
+      const analysed = options.skipAnalysis || !(await claim.held()) ? 0 : await analyse(store, state, parts, summary, log);
       parts.clear();
       if (messages.length > 0 || analysed > 0) idleSince = performance.now();
       else if (options.exitWhenIdleMs !== undefined && performance.now() - idleSince >= options.exitWhenIdleMs && (await allDone(consumer, options.skipAnalysis ? null : store))) break;
@@ -104,11 +108,11 @@ interface QueueLook {
   untaken: number;
 }
 
-/** Both in one round trip's time (null when the server cannot say right now). */
-async function lookAtQueue(jsm: JetStreamManager, consumer: Consumer, log: (line: string) => void): Promise<QueueLook | null> {
+/** Both in one round trip's time, or only the first without `consumer` (null when the server cannot say right now). */
+async function lookAtQueue(jsm: JetStreamManager, consumer: Consumer | null, log: (line: string) => void): Promise<QueueLook | null> {
   try {
-    const [stream, info] = await Promise.all([jsm.streams.info(STREAM), consumer.info(false)]);
-    return { first: stream.state.first_seq, untaken: info.num_pending };
+    const [stream, info] = await Promise.all([jsm.streams.info(STREAM), consumer?.info(false)]);
+    return { first: stream.state.first_seq, untaken: info?.num_pending ?? 0 };
   } catch (error) {
     log(`queue: ${(error as Error).message}; retrying`);
     return null;
@@ -144,6 +148,11 @@ class Turn {
     if (performance.now() - this.since < STUCK_MS) return false;
     this.since = performance.now();
     return true;
+  }
+
+  /** How long to wait before looking again: a quarter of the time the oldest record has not moved, within TURN_MS. */
+  pause(): number {
+    return Math.min(TURN_MS[1], Math.max(TURN_MS[0], (performance.now() - this.since) / 4));
   }
 }
 
@@ -258,6 +267,30 @@ async function analyse(store: Store, state: AnalysisState, parts: Map<string, Pr
     log(`analysis: ${(error as Error).message}; retrying`);
     await sleep(RETRY_MS);
     return 1;
+  }
+}
+
+/**
+ * Whether this worker runs the ordered step: one worker at a time does (the first to claim it, until
+ * it stops or loses its database connection), the others prepare; they ask again once a second.
+ */
+class AnalysisClaim {
+  private askedAt = -Infinity;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async held(): Promise<boolean> {
+    if (performance.now() - this.askedAt < CLAIM_MS) return false;
+    try {
+      if (await this.store.claimAnalysis()) return true;
+    } catch (error) {
+      this.log(`analysis: ${(error as Error).message}; retrying`);
+    }
+    this.askedAt = performance.now();
+    return false;
   }
 }
 

@@ -212,6 +212,13 @@ export interface Store {
   /** Stored articles whose analysis has not run, in store order (seq), at most `limit`. */
   pendingAnalysis(limit: number): Promise<PendingArticle[]>;
   countPendingAnalysis(): Promise<number>;
+  /**
+   * Asks for this store to be the one that runs the ordered step on its database, so that several
+   * processes do not take turns at it (each would reload its rows after the other's checkpoint).
+   * True while this store holds the claim, until it is closed or loses its server; false while
+   * another store holds it. A store of one machine's processes (SQLite) grants every claim.
+   */
+  claimAnalysis(): Promise<boolean>;
   /** Marks analyses done; a failed one is also quarantined with its error and is never pending again. */
   markAnalysed(outcomes: readonly AnalysisOutcome[]): Promise<void>;
   /**

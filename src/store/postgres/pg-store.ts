@@ -41,6 +41,8 @@ export interface PostgresStoreOptions {
  * and rows) and redo a second of work; a lock makes the second wait instead. Reads take no lock.
  */
 export const WRITE_LOCK = 0x77_74_77; // 'wtw'
+/** The session lock of the one store that runs the ordered step (`claimAnalysis`). */
+const ANALYSIS_LOCK = 0x77_74_61; // 'wta'
 
 /** One open transaction: its handle works only while it is open. */
 interface OpenTransaction {
@@ -51,6 +53,8 @@ interface Shared {
   pool: pg.Pool;
   ready: Promise<void>;
   context: AsyncLocalStorage<OpenTransaction>;
+  /** The connection holding ANALYSIS_LOCK, while this process holds it. */
+  claim: pg.PoolClient | null;
 }
 
 /**
@@ -140,9 +144,37 @@ export class PostgresStore implements Store {
     return added;
   }
 
+  /** A session lock on a connection of its own, kept while the store is open; a lost connection loses it (the server releases it too). */
+  async claimAnalysis(): Promise<boolean> {
+    this.checkHandle();
+    const shared = this.shared;
+    if (shared.claim) return true;
+    await shared.ready;
+    const client = await shared.pool.connect();
+    let held = false;
+    try {
+      held = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1) AS held', [ANALYSIS_LOCK])).rows[0].held;
+    } finally {
+      if (!held) client.release();
+    }
+    if (!held) return false;
+    const lost = (error: Error) => {
+      if (shared.claim !== client) return;
+      shared.claim = null;
+      client.release(error);
+    };
+    client.on('error', lost);
+    shared.claim = client;
+    return true;
+  }
+
   async close(): Promise<void> {
     if (this.transactionOf) throw createError('BAD_USAGE', 'close the store, not a transaction handle');
     await this.shared.ready.catch(() => undefined);
+    const claim = this.shared.claim;
+    this.shared.claim = null;
+    // Ending the connection ends its session, and with it the claim.
+    claim?.release(true);
     await this.shared.pool.end();
   }
 
@@ -237,5 +269,5 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     }
   })();
   ready.catch(() => undefined);
-  return new PostgresStore({ pool, ready, context: new AsyncLocalStorage() });
+  return new PostgresStore({ pool, ready, context: new AsyncLocalStorage(), claim: null });
 }

@@ -191,6 +191,7 @@ export class SqliteStore implements Store {
   scanBuckets = (after: readonly [number, number] | null, limit: number): Promise<Int32Array> => this.run(() => this.state.scanBuckets(after, limit));
   pendingAnalysis = (limit: number): Promise<PendingArticle[]> => this.run(() => this.state.pendingAnalysis(limit));
   countPendingAnalysis = (): Promise<number> => this.run(() => this.state.countPendingAnalysis());
+  claimAnalysis = async (): Promise<boolean> => true;
   markAnalysed = (outcomes: readonly AnalysisOutcome[]): Promise<void> =>
     this.run(() => this.state.markAnalysed(outcomes, (failed) => this.articles.putQuarantine(failed.error)));
   resetAnalysis = (): Promise<void> => this.run(() => this.state.resetAnalysis());
