@@ -127,6 +127,11 @@ function analysisContract(h: Harness): void {
     assert.equal(await store.hasArticle(budget.id), true, 'and its article kept');
   });
 
+  storeTest(h, 'a store alone on its database is granted the analysis claim, and keeps it', async (store) => {
+    assert.equal(await store.claimAnalysis(), true);
+    assert.equal(await store.claimAnalysis(), true);
+  });
+
   storeTest(h, 'resetAnalysis drops everything derived and queues every article again', async (store) => {
     const [nato, budget] = [natoArticle(), budgetArticle()];
     await putAll(store, [nato, budget]);

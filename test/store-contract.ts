@@ -5,7 +5,7 @@
  */
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article, ArticleSummary } from '../src/core/types.js';
+import type { Article, ArticleSummary, Entity } from '../src/core/types.js';
 import type { Store } from '../src/store/store.js';
 import { linkContract } from './store-contract-links.js';
 import { listContract } from './store-contract-lists.js';
@@ -19,6 +19,7 @@ import {
   manyArticles,
   natoArticle,
   putAll,
+  quotesIn,
 } from './store-fixtures.js';
 import { storeTest, type MakeStore, type Teardown } from './store-harness.js';
 
@@ -63,6 +64,42 @@ function articleContract(h: H): void {
     assert.equal(await store.countArticles(), 1);
     assert.deepEqual(await store.getArticle(a.id), a, 'the first copy is kept unchanged');
     assert.equal(await store.getArticle('renamed.txt'), undefined);
+  });
+
+  storeTest(h, 'putArticles stores new articles with their entities and quotes, in order, and leaves copies alone', async (store) => {
+    const [nato, budget, football] = [natoArticle(), budgetArticle(), footballArticle()];
+    const alliance: Entity = { name: 'NATO', kind: 'organization', aliases: ['the alliance'], roles: [] };
+    const sunak: Entity = { name: 'Rishi Sunak', kind: 'person', aliases: ['Sunak'], roles: ['Chancellor'] };
+    await store.putArticle(nato);
+    const natoQuotes = quotesIn(nato, ['war games']);
+    const budgetQuotes = quotesIn(budget, ['This is a budget for working people,'], 'Rishi Sunak');
+    const added = await store.transaction((tx) =>
+      tx.putArticles([
+        { article: budget, entities: [sunak], quotes: budgetQuotes },
+        { article: { ...nato, name: 'copy.txt' }, entities: [alliance], quotes: natoQuotes },
+        { article: football, entities: [], quotes: [] },
+        { article: { ...budget, name: 'budget-again.html' }, entities: [alliance], quotes: [] },
+      ]),
+    );
+    assert.deepEqual(added, [true, false, true, false]);
+    assert.deepEqual((await store.pendingAnalysis(10)).map((p) => p.article), [nato, budget, football], 'new ones stored after those before, in the order given');
+    assert.deepEqual(await store.listEntities(budget.id), [sunak]);
+    assert.deepEqual(await store.listQuotes(budget.id), budgetQuotes);
+    assert.deepEqual(await store.listEntities(nato.id), [], 'a copy adds no entities or quotes to the stored article');
+    assert.deepEqual(await store.listQuotes(nato.id), []);
+    assert.deepEqual(await store.putArticles([]), []);
+  });
+
+  storeTest(h, 'putArticles stores all or none: a quote filed under another article fails the whole call', async (store) => {
+    const [nato, budget] = [natoArticle(), budgetArticle()];
+    await assert.rejects(() =>
+      store.putArticles([
+        { article: nato, entities: [], quotes: quotesIn(nato, ['war games']) },
+        { article: budget, entities: [], quotes: quotesIn(nato, ['war games']) },
+      ]),
+    );
+    assert.equal(await store.countArticles(), 0);
+    assert.deepEqual(await store.listQuotes(), []);
   });
 
   storeTest(h, 'hasArticle tells stored ids from unknown ones', async (store) => {

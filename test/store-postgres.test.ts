@@ -119,6 +119,31 @@ function pgOnly(): void {
       await Promise.all(stores.map((s) => s.close()));
     }
   });
+
+  test('one store at a time holds the analysis claim: another is refused until the holder closes, or loses its connection', async () => {
+    const url = await server.createDatabase();
+    const [first, second, third] = [openPostgresStore(url), openPostgresStore(url), openPostgresStore(url)];
+    try {
+      assert.equal(await first.claimAnalysis(), true);
+      assert.equal(await second.claimAnalysis(), false);
+      assert.equal(await first.claimAnalysis(), true, 'the holder keeps it');
+      await first.close();
+      assert.equal(await second.claimAnalysis(), true, 'closing the holder frees the claim');
+      assert.equal(await third.claimAnalysis(), false);
+      await withClient(url, `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted`);
+      await waitFor(() => third.claimAnalysis());
+      assert.equal(await second.claimAnalysis(), false, 'the holder whose connection was dropped lost the claim to another');
+    } finally {
+      await Promise.all([second, third].map((s) => s.close()));
+    }
+  });
+}
+
+async function waitFor(ok: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; !(await ok()); tries++) {
+    if (tries > 100) throw new Error('not granted after 100 tries');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function withClient(url: string, sql: string): Promise<Array<Record<string, unknown>>> {

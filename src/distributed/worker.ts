@@ -39,10 +39,16 @@ export interface WorkerSummary extends Omit<IngestSummary, 'read' | 'errors' | '
 
 /** How long a worker waits before taking a record again after the store failed, in ms. */
 const RETRY_MS = 500;
-/** Longest a fetch waits for records, in ms (a worker waiting for another's records to be stored waits this long per look). */
+/** Longest a fetch waits for records, in ms (the client's least). */
 const FETCH_MS = 1000;
-/** Most records a worker holds prepared while it waits for earlier ones to be stored. */
-const HOLD = 1024;
+/** How long a worker that holds records waiting their turn sleeps between looks at the stream, at least and at most, in ms. */
+const TURN_MS = [10, 100] as const;
+/** Batches a worker holds prepared at most while it waits for earlier records to be stored: more would leave other workers idle. */
+const HOLD_BATCHES = 2;
+/** How long the oldest record may stay unstored before a worker that holds its fill takes one more record anyway, in ms (a redelivered one comes first). */
+const STUCK_MS = 1000;
+/** How often a worker that does not run the ordered step asks whether it may, in ms. */
+const CLAIM_MS = 1000;
 
 /**
  * `wiretrace worker`: takes records from the work queue a batch at a time, runs the per-article
@@ -50,9 +56,10 @@ const HOLD = 1024;
  * that leaves the records to be redelivered; the content hash makes storing one twice a no-op).
  * Records are stored in the order they were published (see InOrder), so the store order, and with it
  * the result, is the embedded pipeline's for the same inputs, whatever was redelivered or retried.
- * Then it runs the ordered step on whatever is pending in the store, in checkpoints that each take
- * the store's write lock: any number of workers prepare in parallel while linking, clustering,
- * storylines and quote groups run one checkpoint at a time, in store order.
+ * Then, when it is the worker that claimed the ordered step (one at a time does), it runs it on
+ * whatever is pending in the store, in checkpoints that each take the store's write lock: any number
+ * of workers prepare in parallel while linking, clustering, storylines and quote groups run one
+ * checkpoint at a time, in store order.
  */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const limits: QueueLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -67,21 +74,23 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const settings = resolveOptions();
     const held = new InOrder<QueueItem>();
     const batch = options.batch ?? 64;
+    const turn = new Turn();
+    const claim = new AnalysisClaim(store, log);
     const state = new AnalysisState(store, settings);
     /** What this worker prepared for articles it stored, so its own ordered step need not compute it again. */
     const parts = new Map<string, PreparedParts>();
     let idleSince = performance.now();
     while (!options.signal?.aborted) {
-      // Redeliveries come first, so a worker holding many records still takes the one they wait for.
-      const messages = await take(consumer, Math.max(1, Math.min(batch, HOLD - held.size)), log);
+      const queue = await lookAtQueue(jsm, held.size < batch * HOLD_BATCHES ? consumer : null, log);
+      const run = queue === null ? [] : held.takeRun(queue.first);
+      if (run.length > 0) await storeMessages(nc, store, run, { summary, parts, limits, log });
+      const messages = await take(consumer, wanted(held.size, batch, queue, turn), FETCH_MS, log);
       summary.received += messages.length;
       for (const m of messages) held.add(m, prepare(m, settings.numPerm));
-      const first = await firstWaiting(jsm, log);
-      const run = first === null ? [] : held.takeRun(first);
-      if (run.length > 0) await storeMessages(nc, store, run, { summary, parts, limits, log });
+      if (run.length === 0 && messages.length === 0 && held.size > 0) await sleep(turn.pause());
       held.keepAlive(limits.ackWaitMs / 3);
       if (messages.length > 0) idleSince = performance.now();
-      const analysed = options.skipAnalysis ? 0 : await analyse(store, state, parts, summary, log);
+      const analysed = options.skipAnalysis || !(await claim.held()) ? 0 : await analyse(store, state, parts, summary, log);
       parts.clear();
       if (messages.length > 0 || analysed > 0) idleSince = performance.now();
       else if (options.exitWhenIdleMs !== undefined && performance.now() - idleSince >= options.exitWhenIdleMs && (await allDone(consumer, options.skipAnalysis ? null : store))) break;
@@ -93,13 +102,57 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   return summary;
 }
 
-/** The stream number of the oldest record not acknowledged yet (null when the server cannot say right now). */
-async function firstWaiting(jsm: JetStreamManager, log: (line: string) => void): Promise<number | null> {
+/** The stream's oldest record not stored yet, and how many records no worker has taken yet. */
+interface QueueLook {
+  first: number;
+  untaken: number;
+}
+
+/** Both in one round trip's time, or only the first without `consumer` (null when the server cannot say right now). */
+async function lookAtQueue(jsm: JetStreamManager, consumer: Consumer | null, log: (line: string) => void): Promise<QueueLook | null> {
   try {
-    return (await jsm.streams.info(STREAM)).state.first_seq;
+    const [stream, info] = await Promise.all([jsm.streams.info(STREAM), consumer?.info(false)]);
+    return { first: stream.state.first_seq, untaken: info?.num_pending ?? 0 };
   } catch (error) {
     log(`queue: ${(error as Error).message}; retrying`);
     return null;
+  }
+}
+
+/**
+ * How many records to take: no more than are there to take (a fetch waits a second for a batch it
+ * cannot fill), or a batch when there are none and the worker holds none (it then waits for work);
+ * while records wait their turn, no more than HOLD_BATCHES batches in all, so the other workers get
+ * their share; one more when the oldest record has not moved for a while: if it is a redelivery (its worker
+ * died), it comes first.
+ */
+function wanted(holding: number, batch: number, queue: QueueLook | null, turn: Turn): number {
+  if (queue !== null) turn.saw(queue.first);
+  if (holding === 0) return queue !== null && queue.untaken > 0 ? Math.min(batch, queue.untaken) : batch;
+  const room = Math.min(batch, batch * HOLD_BATCHES - holding, queue?.untaken ?? 0);
+  return room > 0 ? room : turn.stuck() ? 1 : 0;
+}
+
+/** Watches the stream's oldest unstored record: `stuck` once it has not moved for STUCK_MS (and then at most once per STUCK_MS). */
+class Turn {
+  private first = -1;
+  private since = performance.now();
+
+  saw(first: number): void {
+    if (first === this.first) return;
+    this.first = first;
+    this.since = performance.now();
+  }
+
+  stuck(): boolean {
+    if (performance.now() - this.since < STUCK_MS) return false;
+    this.since = performance.now();
+    return true;
+  }
+
+  /** How long to wait before looking again: a quarter of the time the oldest record has not moved, within TURN_MS. */
+  pause(): number {
+    return Math.min(TURN_MS[1], Math.max(TURN_MS[0], (performance.now() - this.since) / 4));
   }
 }
 
@@ -111,10 +164,11 @@ function prepare(m: JsMsg, numPerm: number): QueueItem {
   return 'quarantine' in record ? record : { prepared: prepareArticle(record.doc, { numPerm }) };
 }
 
-async function take(consumer: Consumer, max: number, log: (line: string) => void): Promise<JsMsg[]> {
+async function take(consumer: Consumer, max: number, expires: number, log: (line: string) => void): Promise<JsMsg[]> {
   const out: JsMsg[] = [];
+  if (max === 0) return out;
   try {
-    for await (const m of await consumer.fetch({ max_messages: max, expires: FETCH_MS })) out.push(m);
+    for await (const m of await consumer.fetch({ max_messages: max, expires })) out.push(m);
   } catch (error) {
     // The server restarting, or a lost connection: the client reconnects; what was taken is redelivered if not acknowledged.
     log(`queue: ${(error as Error).message}; retrying`);
@@ -213,6 +267,30 @@ async function analyse(store: Store, state: AnalysisState, parts: Map<string, Pr
     log(`analysis: ${(error as Error).message}; retrying`);
     await sleep(RETRY_MS);
     return 1;
+  }
+}
+
+/**
+ * Whether this worker runs the ordered step: one worker at a time does (the first to claim it, until
+ * it stops or loses its database connection), the others prepare; they ask again once a second.
+ */
+class AnalysisClaim {
+  private askedAt = -Infinity;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async held(): Promise<boolean> {
+    if (performance.now() - this.askedAt < CLAIM_MS) return false;
+    try {
+      if (await this.store.claimAnalysis()) return true;
+    } catch (error) {
+      this.log(`analysis: ${(error as Error).message}; retrying`);
+    }
+    this.askedAt = performance.now();
+    return false;
   }
 }
 

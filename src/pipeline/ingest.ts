@@ -198,30 +198,29 @@ function alignThread(): AlignThread | undefined {
   return (sharedAlign ??= new AlignThread());
 }
 
+/** Articles handed to the store at once: a database server stores them in a few statements; between two, the event loop may run. */
+const STORE_CHUNK = 32;
+
 /** Stores a batch in one transaction: new articles with their entities and quotes, and what was quarantined (the distributed worker stores its batches with it too). */
 export async function storeBatch(store: Store, batch: Prepared[], held: QuarantineRecord[], summary: IngestSummary, parts: Map<string, PreparedParts>): Promise<void> {
   const records = held.splice(0);
+  for (const p of batch) if (!p.ok) records.push(p.error);
+  const articles = batch.filter((p): p is Extract<Prepared, { ok: true }> => p.ok);
   await store.transaction(async (tx) => {
     for (const record of records) await tx.putQuarantine(record);
     let paused = performance.now();
-    for (const p of batch) {
+    for (let from = 0; from < articles.length; from += STORE_CHUNK) {
       if (performance.now() - paused >= YIELD_MS) {
         await breather();
         paused = performance.now();
       }
-      if (!p.ok) {
-        await tx.putQuarantine(p.error);
-        records.push(p.error);
-        continue;
-      }
-      if (!(await tx.putArticle(p.article))) {
-        summary.duplicates++;
-        continue;
-      }
-      summary.added++;
-      await tx.putEntities(p.article.id, p.entities.entities);
-      await tx.putQuotes(p.article.id, p.quotes);
-      parts.set(p.article.id, { entities: p.entities.entities, quotes: p.quotes, fingerprint: p.fingerprint });
+      const chunk = articles.slice(from, from + STORE_CHUNK);
+      const added = await tx.putArticles(chunk.map((p) => ({ article: p.article, entities: p.entities.entities, quotes: p.quotes })));
+      chunk.forEach((p, i) => {
+        if (!added[i]) return void summary.duplicates++;
+        summary.added++;
+        parts.set(p.article.id, { entities: p.entities.entities, quotes: p.quotes, fingerprint: p.fingerprint });
+      });
     }
   });
   summary.quarantined += records.length;

@@ -58,6 +58,13 @@ export interface PendingArticle {
   article: Article;
 }
 
+/** An article with what the per-article stages found in it, stored together (`putArticles`). */
+export interface ArticleWithParts {
+  article: Article;
+  entities: Entity[];
+  quotes: Quote[];
+}
+
 /** How an article's analysis ended. */
 export type AnalysisOutcome = { id: string; ok: true } | { id: string; ok: false; error: QuarantineRecord };
 
@@ -73,6 +80,13 @@ export type AnalysisOutcome = { id: string; ok: true } | { id: string; ok: false
 export interface Store {
   /** Inserts the article; resolves false (and changes nothing) when its content hash is already stored. */
   putArticle(article: Article): Promise<boolean>;
+  /**
+   * Stores each article with its entities and quotes, in order, as putArticle, putEntities and
+   * putQuotes would one after another, all or none (a database server does it in a few statements,
+   * not three per article); resolves, for each entry, whether its article was new. An article
+   * already stored, or earlier in `entries`, changes nothing, its entities and quotes included.
+   */
+  putArticles(entries: readonly ArticleWithParts[]): Promise<boolean[]>;
   /** By exact id only. */
   getArticle(id: string): Promise<Article | undefined>;
   /** By exact ids; missing ones are left out, the rest come in the order asked. */
@@ -198,6 +212,13 @@ export interface Store {
   /** Stored articles whose analysis has not run, in store order (seq), at most `limit`. */
   pendingAnalysis(limit: number): Promise<PendingArticle[]>;
   countPendingAnalysis(): Promise<number>;
+  /**
+   * Asks for this store to be the one that runs the ordered step on its database, so that several
+   * processes do not take turns at it (each would reload its rows after the other's checkpoint).
+   * True while this store holds the claim, until it is closed or loses its server; false while
+   * another store holds it. A store of one machine's processes (SQLite) grants every claim.
+   */
+  claimAnalysis(): Promise<boolean>;
   /** Marks analyses done; a failed one is also quarantined with its error and is never pending again. */
   markAnalysed(outcomes: readonly AnalysisOutcome[]): Promise<void>;
   /**

@@ -35,6 +35,25 @@ export class ArticleQueries {
     return inserted.length > 0;
   }
 
+  /** Inserts the articles in order in one statement; resolves, for each, whether it was new (the first of two with one id is). */
+  async putMany(articles: readonly Article[]): Promise<boolean[]> {
+    if (articles.length === 0) return [];
+    const at = new Date().toISOString();
+    const params: unknown[] = [];
+    const tuples = articles.map((article) => {
+      const row = articleToRow(article, at) as unknown as Record<string, unknown>;
+      const first = params.length;
+      for (const c of INSERT_COLUMNS) params.push(row[c]);
+      return `(${INSERT_COLUMNS.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+    });
+    const inserted = await this.sql.rows<{ id: string }>(
+      `INSERT INTO articles (${INSERT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
+      params,
+    );
+    const fresh = new Set(inserted.map((r) => r.id));
+    return articles.map((a) => fresh.delete(a.id));
+  }
+
   async get(id: string): Promise<Article | undefined> {
     const [row] = await this.sql.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id]);
     return row ? rowToArticle(row) : undefined;

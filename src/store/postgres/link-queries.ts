@@ -167,18 +167,20 @@ export class LinkQueries {
   }
 
   async putQuotes(articleId: string, quotes: Quote[]): Promise<void> {
-    const stray = quotes.find((q) => q.article !== articleId);
-    if (stray) throw createError('BAD_REQUEST', `quote ${stray.id} belongs to ${stray.article}, not ${articleId}`);
+    refuseStrayQuotes(articleId, quotes);
     await this.sql.rows('DELETE FROM quotes WHERE article = $1', [articleId]);
+    await withArticles(articleId, () => this.insertQuotes(quotes));
+  }
+
+  /** Inserts quotes of any number of articles in one statement. */
+  async insertQuotes(quotes: readonly Quote[]): Promise<void> {
     if (quotes.length === 0) return;
     const rows = quotes.map(quoteToRow);
     const column = <K extends keyof QuoteRow>(k: K) => rows.map((r) => r[k]);
-    await withArticles(articleId, () =>
-      this.sql.rows(
-        `INSERT INTO quotes (id, article, text, span_begin, span_end, speaker, speaker_span, cue, indirect)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::smallint[])`,
-        [column('id'), column('article'), column('text'), column('span_begin'), column('span_end'), column('speaker'), column('speaker_span'), column('cue'), column('indirect')],
-      ),
+    await this.sql.rows(
+      `INSERT INTO quotes (id, article, text, span_begin, span_end, speaker, speaker_span, cue, indirect)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::smallint[])`,
+      [column('id'), column('article'), column('text'), column('span_begin'), column('span_end'), column('speaker'), column('speaker_span'), column('cue'), column('indirect')],
     );
   }
 
@@ -210,15 +212,18 @@ export class LinkQueries {
 
   async putEntities(articleId: string, entities: Entity[]): Promise<void> {
     await this.sql.rows('DELETE FROM entities WHERE article = $1', [articleId]);
-    const rows = entities.map((e, position) => entityToRow(articleId, e, position));
-    const column = <K extends keyof EntityRow>(k: K) => rows.map((r) => r[k]);
+    await withArticles(articleId, () => this.insertEntities([{ articleId, entities }]));
+  }
+
+  /** Inserts the entities of any number of articles in one statement. */
+  async insertEntities(found: ReadonlyArray<{ articleId: string; entities: readonly Entity[] }>): Promise<void> {
+    const rows = found.flatMap(({ articleId, entities }) => entities.map((e, position) => entityToRow(articleId, e, position)));
     if (rows.length === 0) return;
-    await withArticles(articleId, () =>
-      this.sql.rows(
-        `INSERT INTO entities (article, position, name, kind, aliases, roles)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-        [column('article'), column('position'), column('name'), column('kind'), column('aliases'), column('roles')],
-      ),
+    const column = <K extends keyof EntityRow>(k: K) => rows.map((r) => r[k]);
+    await this.sql.rows(
+      `INSERT INTO entities (article, position, name, kind, aliases, roles)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [column('article'), column('position'), column('name'), column('kind'), column('aliases'), column('roles')],
     );
   }
 
@@ -228,6 +233,12 @@ export class LinkQueries {
     }
     return mergeEntities((await this.sql.rows<EntityRow>('SELECT * FROM entities ORDER BY article, position')).map(rowToEntity));
   }
+}
+
+/** Every quote stored for an article must be one of its own. */
+export function refuseStrayQuotes(articleId: string, quotes: readonly Quote[]): void {
+  const stray = quotes.find((q) => q.article !== articleId);
+  if (stray) throw createError('BAD_REQUEST', `quote ${stray.id} belongs to ${stray.article}, not ${articleId}`);
 }
 
 async function count(sql: Sql, table: string): Promise<number> {

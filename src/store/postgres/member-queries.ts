@@ -77,9 +77,13 @@ export class MemberQueries {
     for (const c of changes) {
       switch (c.kind) {
         case 'joined':
-          await this.ensureStoryline(c.storyline);
+          // The storyline is created (listed last) when new, in the same statement.
           await this.sql.rows(
-            `INSERT INTO storyline_events (event_id, storyline_id, begin_day, seq, reason) VALUES ($1, $2, $3, $4, $5)
+            `WITH s AS (
+               INSERT INTO storylines (id, title, position) VALUES ($2, '', (SELECT COALESCE(MAX(position), -1) + 1 FROM storylines))
+               ON CONFLICT (id) DO NOTHING
+             )
+             INSERT INTO storyline_events (event_id, storyline_id, begin_day, seq, reason) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (event_id) DO UPDATE SET storyline_id = excluded.storyline_id, begin_day = excluded.begin_day, seq = excluded.seq, reason = excluded.reason`,
             [c.event, c.storyline, c.begin, c.seq, c.reason],
           );
@@ -127,13 +131,5 @@ export class MemberQueries {
       if (r.reason !== '') members.reasons.push(r.reason);
     }
     return out;
-  }
-
-  private async ensureStoryline(id: string): Promise<void> {
-    await this.sql.rows(
-      `INSERT INTO storylines (id, title, position) VALUES ($1, '', (SELECT COALESCE(MAX(position), -1) + 1 FROM storylines))
-       ON CONFLICT (id) DO NOTHING`,
-      [id],
-    );
   }
 }

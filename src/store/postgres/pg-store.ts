@@ -17,9 +17,9 @@ import type {
   StorylineChange,
 } from '../../core/types.js';
 import { createError } from '../../core/errors.js';
-import type { AnalysisOutcome, ArticleResolution, OutletCount, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
+import type { AnalysisOutcome, ArticleResolution, ArticleWithParts, OutletCount, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
 import { ArticleQueries } from './article-queries.js';
-import { LinkQueries } from './link-queries.js';
+import { LinkQueries, refuseStrayQuotes } from './link-queries.js';
 import { ListQueries } from './list-queries.js';
 import type { ArticleQuery, EventQuery, EventSummary, Listed, QuoteQuery, RelationQuery, StorylineQuery, StorylineSummary } from '../list-query.js';
 import { migrate } from './migrations.js';
@@ -41,6 +41,8 @@ export interface PostgresStoreOptions {
  * and rows) and redo a second of work; a lock makes the second wait instead. Reads take no lock.
  */
 export const WRITE_LOCK = 0x77_74_77; // 'wtw'
+/** The session lock of the one store that runs the ordered step (`claimAnalysis`). */
+const ANALYSIS_LOCK = 0x77_74_61; // 'wta'
 
 /** One open transaction: its handle works only while it is open. */
 interface OpenTransaction {
@@ -51,6 +53,8 @@ interface Shared {
   pool: pg.Pool;
   ready: Promise<void>;
   context: AsyncLocalStorage<OpenTransaction>;
+  /** The connection holding ANALYSIS_LOCK, while this process holds it. */
+  claim: pg.PoolClient | null;
 }
 
 /**
@@ -130,13 +134,52 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Three statements for the whole batch: the articles, then the entities and quotes of those that were new. */
+  private async putArticlesWithParts(entries: readonly ArticleWithParts[]): Promise<boolean[]> {
+    for (const { article, quotes } of entries) refuseStrayQuotes(article.id, quotes);
+    const added = await this.articles.putMany(entries.map((e) => e.article));
+    const fresh = entries.filter((_, i) => added[i]);
+    await this.links.insertEntities(fresh.map((e) => ({ articleId: e.article.id, entities: e.entities })));
+    await this.links.insertQuotes(fresh.flatMap((e) => e.quotes));
+    return added;
+  }
+
+  /** A session lock on a connection of its own, kept while the store is open; a lost connection loses it (the server releases it too). */
+  async claimAnalysis(): Promise<boolean> {
+    this.checkHandle();
+    const shared = this.shared;
+    if (shared.claim) return true;
+    await shared.ready;
+    const client = await shared.pool.connect();
+    let held = false;
+    try {
+      held = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1) AS held', [ANALYSIS_LOCK])).rows[0].held;
+    } finally {
+      if (!held) client.release();
+    }
+    if (!held) return false;
+    const lost = (error: Error) => {
+      if (shared.claim !== client) return;
+      shared.claim = null;
+      client.release(error);
+    };
+    client.on('error', lost);
+    shared.claim = client;
+    return true;
+  }
+
   async close(): Promise<void> {
     if (this.transactionOf) throw createError('BAD_USAGE', 'close the store, not a transaction handle');
     await this.shared.ready.catch(() => undefined);
+    const claim = this.shared.claim;
+    this.shared.claim = null;
+    // Ending the connection ends its session, and with it the claim.
+    claim?.release(true);
     await this.shared.pool.end();
   }
 
   putArticle = (article: Article): Promise<boolean> => this.write((s) => s.articles.put(article));
+  putArticles = (entries: readonly ArticleWithParts[]): Promise<boolean[]> => this.write((s) => s.putArticlesWithParts(entries));
   getArticle = (id: string): Promise<Article | undefined> => this.read(() => this.articles.get(id));
   getArticles = (ids: readonly string[]): Promise<Article[]> => this.read(() => this.articles.getMany(ids));
   resolveArticle = (ref: string): Promise<ArticleResolution> => this.read(() => this.articles.resolve(ref));
@@ -226,5 +269,5 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     }
   })();
   ready.catch(() => undefined);
-  return new PostgresStore({ pool, ready, context: new AsyncLocalStorage() });
+  return new PostgresStore({ pool, ready, context: new AsyncLocalStorage(), claim: null });
 }

@@ -18,7 +18,7 @@ import type {
 } from '../../core/types.js';
 import { createError } from '../../core/errors.js';
 import { AsyncMutex } from '../mutex.js';
-import type { AnalysisOutcome, ArticleResolution, OutletCount, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
+import type { AnalysisOutcome, ArticleResolution, ArticleWithParts, OutletCount, Page, PendingArticle, QuoteGroupFilter, SearchHit, Store } from '../store.js';
 import type { ArticleQuery, EventQuery, EventSummary, Listed, QuoteQuery, RelationQuery, StorylineQuery, StorylineSummary } from '../list-query.js';
 import { ArticleTables } from './article-tables.js';
 import { QueryTables } from './query-tables.js';
@@ -121,6 +121,17 @@ export class SqliteStore implements Store {
   }
 
   putArticle = (article: Article): Promise<boolean> => this.run(() => this.articles.put(article));
+  putArticles = (entries: readonly ArticleWithParts[]): Promise<boolean[]> =>
+    this.run(() =>
+      this.db.transaction(() =>
+        entries.map(({ article, entities, quotes }) => {
+          if (!this.articles.put(article)) return false;
+          this.links.putEntities(article.id, entities);
+          this.links.putQuotes(article.id, quotes);
+          return true;
+        }),
+      )(),
+    );
   getArticle = (id: string): Promise<Article | undefined> => this.run(() => this.articles.get(id));
   getArticles = (ids: readonly string[]): Promise<Article[]> => this.run(() => this.articles.getMany(ids));
   resolveArticle = (ref: string): Promise<ArticleResolution> => this.run(() => this.articles.resolve(ref));
@@ -180,6 +191,7 @@ export class SqliteStore implements Store {
   scanBuckets = (after: readonly [number, number] | null, limit: number): Promise<Int32Array> => this.run(() => this.state.scanBuckets(after, limit));
   pendingAnalysis = (limit: number): Promise<PendingArticle[]> => this.run(() => this.state.pendingAnalysis(limit));
   countPendingAnalysis = (): Promise<number> => this.run(() => this.state.countPendingAnalysis());
+  claimAnalysis = async (): Promise<boolean> => true;
   markAnalysed = (outcomes: readonly AnalysisOutcome[]): Promise<void> =>
     this.run(() => this.state.markAnalysed(outcomes, (failed) => this.articles.putQuarantine(failed.error)));
   resetAnalysis = (): Promise<void> => this.run(() => this.state.resetAnalysis());
