@@ -150,6 +150,9 @@ export class AnalysisState {
     this.resident = null;
     this.rows.forget();
     this.clusterer.state.forget();
+    // What the stages staged for the store in the rolled-back transaction is void too.
+    this.storylines.drain();
+    this.quotes.added();
     this.version = -1;
   }
 

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
+import { analyzePending } from '../src/pipeline/analyze.js';
+import { AnalysisState } from '../src/pipeline/analysis-state.js';
+import { resolveOptions } from '../src/core/config.js';
+import type { Store } from '../src/store/store.js';
+import { StoreUnavailable } from '../src/store/unavailable.js';
+import { generateCorpus, writeJsonl } from './corpus-fixture.js';
+import { snapshot } from './store-snapshot.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wiretrace-rollback-'));
+const file = writeJsonl(join(dir, 'corpus.jsonl'), generateCorpus(12));
+let serial = 0;
+
+/** A store whose transactions lose their connection at the `failAt`-th read of quote-group rows. */
+function losingConnection(store: Store, failAt: number): Store {
+  let reads = 0;
+  const flaky = (tx: Store): Store =>
+    new Proxy(tx, {
+      get(target, key, receiver) {
+        if (key !== 'getRows') return Reflect.get(target, key, receiver);
+        return async (ns: string, keys: readonly string[]) => {
+          if (ns.startsWith('qg.') && ++reads === failAt) throw new StoreUnavailable('terminating connection due to administrator command');
+          return target.getRows(ns, keys);
+        };
+      },
+    });
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      if (key !== 'transaction') return Reflect.get(target, key, receiver);
+      return <T>(fn: (tx: Store) => Promise<T>) => target.transaction((tx) => fn(flaky(tx)));
+    },
+  });
+}
+
+async function analysedAfterFailure(failAt: number | null) {
+  const store = openSqliteStore(join(dir, `run-${++serial}.db`));
+  try {
+    await ingestPaths(store, [file], { workers: 0, skipAnalysis: true });
+    const state = new AnalysisState(store, resolveOptions());
+    if (failAt !== null) await assert.rejects(analyzePending(losingConnection(store, failAt), { state }), /terminating connection/);
+    await analyzePending(store, { state });
+    return await snapshot(store);
+  } finally {
+    await store.close();
+  }
+}
+
+test('a checkpoint rolled back in the middle of an article, then retried with the same state, stores each quote variant and storyline change once', async () => {
+  const clean = await analysedAfterFailure(null);
+  assert.ok(clean.quoteGroups.some((g) => g.variants.length >= 2), 'quotes seen in several articles');
+  for (const failAt of [2, 5, 9, 14, 20]) assert.deepEqual(await analysedAfterFailure(failAt), clean, `connection lost at quote-row read ${failAt}`);
+});
