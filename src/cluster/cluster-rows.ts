@@ -38,9 +38,9 @@ export class ClusterRows {
     this.termIds = rows.table<number>('ev.term');
     this.frequencies = rows.table<[number, string]>('ev.df');
     this.docs = rows.table<number>('ev.doc');
-    this.postings = rows.table<Posting[]>('ev.post', int32PairListCodec, 100_000);
-    this.events = rows.table<EventRecord>('ev.event', jsonCodec<EventRecord, EventJson>(eventToJson, eventFromJson), 50_000);
-    this.details = rows.table<EventDetailsJson>('ev.detail', undefined, 20_000);
+    this.postings = rows.table<Posting[]>('ev.post', int32PairListCodec, 50_000);
+    this.events = rows.table<EventRecord>('ev.event', jsonCodec<EventRecord, EventJson>(eventToJson, eventFromJson), 10_000);
+    this.details = rows.table<EventDetailsJson>('ev.detail', undefined, 5_000);
   }
 
   /** Loads the counters (once per session; `forget` resets). */

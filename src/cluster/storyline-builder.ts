@@ -87,13 +87,9 @@ export class StorylineBuilder {
     this.threshold = options.threshold ?? 0.3;
     this.windowDays = options.windowDays ?? 60;
     this.topicTerms = options.topicTerms ?? 100;
-    this.profiles = rows.table<Profile>(
-      'sl.event',
-      profileCodec,
-      50_000,
-    );
+    this.profiles = rows.table<Profile>('sl.event', profileCodec, 10_000);
     this.heads = rows.table<LineHead>('sl.line');
-    this.keys = rows.table<string[]>('sl.key', undefined, 100_000);
+    this.keys = rows.table<string[]>('sl.key', undefined, 50_000);
     this.meta = rows.table<Meta>('sl.meta');
     this.linkIndex = new LinkIndex(rows);
   }

@@ -71,7 +71,7 @@ export class AnalysisState {
     this.quotes = new QuoteGrouper({}, this.rows);
     this.boilerplate = new OutletBoilerplate(this.rows);
     this.bands = new BandKeys({ threshold: options.threshold, numPerm: options.numPerm });
-    this.fingerprints = this.rows.table<Fingerprint>('fp', { encode: encodeFingerprint, decode: decodeFingerprint }, 100_000);
+    this.fingerprints = this.rows.table<Fingerprint>('fp', { encode: encodeFingerprint, decode: decodeFingerprint }, 50_000);
   }
 
   /**
