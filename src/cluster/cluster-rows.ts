@@ -89,12 +89,17 @@ export class ClusterRows {
     let pending = [...new Set(indices)].filter((e) => e < this.nextEvent);
     while (pending.length > 0) {
       await this.events.load(pending.map(String));
-      const next: number[] = [];
+      const next = new Set<number>();
       for (const e of pending) {
-        const r = this.events.get(String(e));
-        if (r?.mergedInto != null && !this.events.isLoaded(String(r.mergedInto))) next.push(r.mergedInto);
+        // Through the records still held, to the first one of the merge chain that is not (it may have been dropped).
+        for (let r = this.events.get(String(e)); r?.mergedInto != null; r = this.events.get(String(r.mergedInto))) {
+          if (!this.events.isLoaded(String(r.mergedInto))) {
+            next.add(r.mergedInto);
+            break;
+          }
+        }
       }
-      pending = next;
+      pending = [...next];
     }
     if (!forChange) return;
     const live = [...new Set([...indices].map((e) => this.root(e)))].map((e) => this.event(e));

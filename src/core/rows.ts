@@ -174,6 +174,8 @@ export class RowSet {
   constructor(
     private readonly source: RowSource | null = null,
     private readonly capacity = 200_000,
+    /** Scales every table's capacity (tests make it tiny, so rows come and go as at a large scale). */
+    private readonly scale = 1,
   ) {}
 
   /** True when rows come from a store (and must be loaded before they are read). */
@@ -182,7 +184,7 @@ export class RowSet {
   }
 
   table<T>(ns: string, codec: RowCodec<T> = jsonCodec<T>(), capacity = this.capacity): RowTable<T> {
-    const table = new RowTable<T>(ns, codec, this.source, capacity);
+    const table = new RowTable<T>(ns, codec, this.source, Math.max(16, Math.floor(capacity * this.scale)));
     this.tables.push(table as RowTable<unknown>);
     return table;
   }

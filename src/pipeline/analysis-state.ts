@@ -62,9 +62,9 @@ export class AnalysisState {
   /** Set once another writer's checkpoint came between two of ours. */
   private shared = false;
 
-  constructor(store: Store, readonly options: Options) {
+  constructor(store: Store, readonly options: Options, rowCacheScale = 1) {
     this.current = store;
-    this.rows = new RowSet((ns, keys) => this.current.getRows(ns, keys));
+    this.rows = new RowSet((ns, keys) => this.current.getRows(ns, keys), undefined, rowCacheScale);
     this.clusterer = new EventClusterer({ daySigma: options.eventDaySigma }, this.rows);
     const cluster = this.clusterer;
     this.storylines = new StorylineBuilder(cluster.state.stats, (ids) => cluster.state.loadIds(ids), (ids) => cluster.eventsOf(ids), this.rows);

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
+import { analyzePending } from '../src/pipeline/analyze.js';
+import { AnalysisState } from '../src/pipeline/analysis-state.js';
+import { resolveOptions } from '../src/core/config.js';
+import { generateCorpus, writeJsonl } from './corpus-fixture.js';
+import { snapshot } from './store-snapshot.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wiretrace-eviction-'));
+const file = writeJsonl(join(dir, 'corpus.jsonl'), generateCorpus(40));
+let serial = 0;
+
+/** The ordered step over the corpus, with every stage's row cache scaled by `scale`. */
+async function analysed(scale: number) {
+  const store = openSqliteStore(join(dir, `run-${++serial}.db`));
+  try {
+    await ingestPaths(store, [file], { workers: 0, skipAnalysis: true });
+    const summary = await analyzePending(store, { state: new AnalysisState(store, resolveOptions(), scale), checkpointMs: 5 });
+    return { failed: summary.failed.map((f) => f.message), derived: await snapshot(store) };
+  } finally {
+    await store.close();
+  }
+}
+
+test('row caches far smaller than the state (rows dropped and read again between checkpoints) give the same results, and no article fails', async () => {
+  const roomy = await analysed(1);
+  assert.deepEqual(roomy.failed, []);
+  assert.ok(roomy.derived.events.length >= 30, `${roomy.derived.events.length} events`);
+  const tight = await analysed(0.0001);
+  assert.deepEqual(tight.failed, []);
+  assert.deepEqual(tight.derived, roomy.derived);
+});
