@@ -125,8 +125,10 @@ test('the 2,000-article event draws a capped, collapsed graph that stays clickab
 
   await page.locator('[data-testid=all-relations]').click();
   const event = await api<{ graph: { edges: unknown[] } }>(`/api/events/${db.bigEvent}`);
+  await page.locator('[data-testid=graph-relations] tbody tr').nth(event.graph.edges.length - 1).waitFor();
   assert.equal(await page.locator('[data-testid=graph-relations] tbody tr').count(), event.graph.edges.length, 'show all lists every relation');
   await page.locator('[data-testid=graph-show-all] summary').click();
+  await page.locator('[data-testid=graph-articles] tbody tr').nth(BIG - 1).waitFor();
   assert.equal(await page.locator('[data-testid=graph-articles] tbody tr').count(), BIG, 'show all lists every article');
 
   // A click on a drawn node opens its article.
@@ -153,6 +155,7 @@ test('the 2,000-article event draws a capped, collapsed graph that stays clickab
 test('the keyboard reaches a relation of the graph and opens its diff', { skip: missing }, async () => {
   await open(`#/event/${db.bigEvent}`);
   await page.locator('[data-testid=rewrite-graph] canvas').first().waitFor();
+  await page.locator('[data-testid=graph-edge]').first().waitFor();
   let reached = false;
   for (let i = 0; i < 80 && !reached; i++) {
     await page.keyboard.press('Tab');
