@@ -173,8 +173,12 @@ export class PostgresStore implements Store {
     await this.shared.ready.catch(() => undefined);
     const claim = this.shared.claim;
     this.shared.claim = null;
-    // Ending the connection ends its session, and with it the claim.
-    claim?.release(true);
+    if (claim) {
+      // Unlocked before the connection ends, so another store can claim at once (the server ends the
+      // session, and with it the lock, only some time after the connection closes).
+      await claim.query('SELECT pg_advisory_unlock($1)', [ANALYSIS_LOCK]).catch(() => undefined);
+      claim.release(true);
+    }
     await this.shared.pool.end();
   }
 
