@@ -7,6 +7,9 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/cli/package-root.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
+import type { Store } from '../src/store/store.js';
 
 export interface FixtureArticle {
   id: string;
@@ -115,4 +118,15 @@ export function generateCorpus(events = 14, seed = 7): FixtureArticle[] {
 export function writeJsonl(file: string, articles: readonly FixtureArticle[]): string {
   writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
   return file;
+}
+
+/** Opens a fresh SQLite file, stores `file`'s articles without analysing them, runs `fn` on the store, then closes it. */
+export async function withStoredCorpus<T>(db: string, file: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = openSqliteStore(db);
+  try {
+    await ingestPaths(store, [file], { workers: 0, skipAnalysis: true });
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
 }

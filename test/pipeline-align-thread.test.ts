@@ -3,11 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ingestPaths } from '../src/pipeline/ingest.js';
 import { analyzePending } from '../src/pipeline/analyze.js';
 import { AlignThread } from '../src/pipeline/align-thread.js';
-import { generateCorpus, writeJsonl } from './corpus-fixture.js';
+import { generateCorpus, withStoredCorpus, writeJsonl } from './corpus-fixture.js';
 import { snapshot } from './store-snapshot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-align-thread-'));
@@ -16,14 +14,10 @@ let serial = 0;
 
 /** Stores the corpus, then runs the ordered step with or without an alignment thread; returns what was derived. */
 async function analysed(align?: AlignThread) {
-  const store = openSqliteStore(join(dir, `run-${++serial}.db`));
-  try {
-    await ingestPaths(store, [file], { workers: 0, skipAnalysis: true });
+  return withStoredCorpus(join(dir, `run-${++serial}.db`), file, async (store) => {
     await analyzePending(store, { align });
-    return await snapshot(store);
-  } finally {
-    await store.close();
-  }
+    return snapshot(store);
+  });
 }
 
 test('candidates aligned on a second thread while the next articles are linked give what aligning inline gives', async () => {

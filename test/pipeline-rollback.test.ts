@@ -3,14 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ingestPaths } from '../src/pipeline/ingest.js';
 import { analyzePending } from '../src/pipeline/analyze.js';
 import { AnalysisState } from '../src/pipeline/analysis-state.js';
 import { resolveOptions } from '../src/core/config.js';
 import type { Store } from '../src/store/store.js';
 import { StoreUnavailable } from '../src/store/unavailable.js';
-import { generateCorpus, writeJsonl } from './corpus-fixture.js';
+import { generateCorpus, withStoredCorpus, writeJsonl } from './corpus-fixture.js';
 import { snapshot } from './store-snapshot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-rollback-'));
@@ -39,16 +37,12 @@ function losingConnection(store: Store, failAt: number): Store {
 }
 
 async function analysedAfterFailure(failAt: number | null) {
-  const store = openSqliteStore(join(dir, `run-${++serial}.db`));
-  try {
-    await ingestPaths(store, [file], { workers: 0, skipAnalysis: true });
+  return withStoredCorpus(join(dir, `run-${++serial}.db`), file, async (store) => {
     const state = new AnalysisState(store, resolveOptions());
     if (failAt !== null) await assert.rejects(analyzePending(losingConnection(store, failAt), { state }), /terminating connection/);
     await analyzePending(store, { state });
-    return await snapshot(store);
-  } finally {
-    await store.close();
-  }
+    return snapshot(store);
+  });
 }
 
 test('a checkpoint rolled back in the middle of an article, then retried with the same state, stores each quote variant and storyline change once', async () => {

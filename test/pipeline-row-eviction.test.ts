@@ -3,12 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { ingestPaths } from '../src/pipeline/ingest.js';
 import { analyzePending } from '../src/pipeline/analyze.js';
 import { AnalysisState } from '../src/pipeline/analysis-state.js';
 import { resolveOptions } from '../src/core/config.js';
-import { generateCorpus, writeJsonl } from './corpus-fixture.js';
+import { generateCorpus, withStoredCorpus, writeJsonl } from './corpus-fixture.js';
 import { snapshot } from './store-snapshot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-eviction-'));
@@ -17,14 +15,10 @@ let serial = 0;
 
 /** The ordered step over the corpus, with every stage's row cache scaled by `scale`. */
 async function analysed(scale: number) {
-  const store = openSqliteStore(join(dir, `run-${++serial}.db`));
-  try {
-    await ingestPaths(store, [file], { workers: 0, skipAnalysis: true });
+  return withStoredCorpus(join(dir, `run-${++serial}.db`), file, async (store) => {
     const summary = await analyzePending(store, { state: new AnalysisState(store, resolveOptions(), scale), checkpointMs: 5 });
     return { failed: summary.failed.map((f) => f.message), derived: await snapshot(store) };
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 test('row caches far smaller than the state (rows dropped and read again between checkpoints) give the same results, and no article fails', async () => {

@@ -47,17 +47,16 @@ export interface WordBag {
 export function wordBag(text: string): WordBag {
   const generation = vocabularyGeneration();
   const byId = new Map<number, number>();
+  const stop = new Set<number>();
   const words = expand(quoteWords(text));
   for (const w of words) {
     const id = intern(w);
     byId.set(id, (byId.get(id) ?? 0) + 1);
+    if (isStopword(w)) stop.add(id);
   }
   const ids = Int32Array.from(byId.keys()).sort();
   const counts = Int32Array.from(ids, (id) => byId.get(id)!);
-  const content = new Uint8Array(ids.length);
-  const stop = new Set<number>();
-  for (const w of words) if (isStopword(w)) stop.add(intern(w));
-  for (let i = 0; i < ids.length; i++) content[i] = stop.has(ids[i]!) ? 0 : 1;
+  const content = Uint8Array.from(ids, (id) => (stop.has(id) ? 0 : 1));
   if (generation !== vocabularyGeneration()) return wordBag(text);
   return { text, words: ids, counts, content, size: words.length, generation };
 }

@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Article, Relation } from '../core/types.js';
+import type { RelateOptions } from '../align/relate.js';
 
 export interface AlignJob {
   id: number;
@@ -14,6 +15,12 @@ export interface AlignJob {
   candidates: Article[];
   /** Paragraph indexes that are outlet boilerplate, by article id. */
   repeated: Array<[string, number[]]>;
+}
+
+/** `relate`'s options from the paragraphs each article's outlet repeats, as taken on the main thread. */
+export function boilerplateOptions(repeated: Array<[string, number[]]>): RelateOptions {
+  const byId = new Map(repeated.map(([id, paragraphs]) => [id, new Set(paragraphs)]));
+  return { boilerplate: (x: Article) => byId.get(x.id) ?? new Set<number>() };
 }
 
 export type AlignReply = { id: number; relations: Array<Relation | null> } | { id: number; error: string };

@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Article } from '../core/types.js';
 import { relate } from '../align/relate.js';
-import type { AlignJob, AlignReply } from './align-thread.js';
+import { boilerplateOptions, type AlignJob, type AlignReply } from './align-thread.js';
 
 if (!parentPort) throw new Error('align-worker.js runs as a worker thread of AlignThread');
 const port = parentPort;
@@ -28,8 +28,7 @@ port.on('message', (job: AlignJob) => {
   let reply: AlignReply;
   try {
     const article = known(job.article);
-    const repeated = new Map(job.repeated.map(([id, paragraphs]) => [id, new Set(paragraphs)]));
-    const options = { boilerplate: (x: Article) => repeated.get(x.id) ?? new Set<number>() };
+    const options = boilerplateOptions(job.repeated);
     reply = { id: job.id, relations: job.candidates.map((c) => relate(known(c), article, options)) };
   } catch (error) {
     reply = { id: job.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

@@ -7,7 +7,7 @@ import { countCollisions, mostColliding, rankCandidates } from '../fingerprint/r
 import { relate } from '../align/relate.js';
 import type { ClusterDoc, RelatedLink } from '../cluster/events.js';
 import type { AnalysisState } from './analysis-state.js';
-import { AlignFailure, AlignThreadGone, type AlignThread } from './align-thread.js';
+import { AlignFailure, AlignThreadGone, boilerplateOptions, type AlignThread } from './align-thread.js';
 
 /** What the per-article stages computed before the ordered step (on worker threads, or here). */
 export interface PreparedParts {
@@ -126,8 +126,7 @@ async function relationsOf(linked: LinkedArticle): Promise<Array<Relation | null
       if (!(error instanceof AlignThreadGone)) throw error;
     }
   }
-  const repeated = new Map(linked.repeated.map(([id, paragraphs]) => [id, new Set(paragraphs)]));
-  const options = { boilerplate: (x: Article) => repeated.get(x.id) ?? new Set<number>() };
+  const options = boilerplateOptions(linked.repeated);
   return candidates.map((other) => stage(article, 'alignment', () => relate(other, article, options)));
 }
 

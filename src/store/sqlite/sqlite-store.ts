@@ -123,14 +123,14 @@ export class SqliteStore implements Store {
   putArticle = (article: Article): Promise<boolean> => this.run(() => this.articles.put(article));
   putArticles = (entries: readonly ArticleWithParts[]): Promise<boolean[]> =>
     this.run(() =>
-      this.db.transaction(() =>
+      this.connection.st.atomically(() =>
         entries.map(({ article, entities, quotes }) => {
           if (!this.articles.put(article)) return false;
           this.links.putEntities(article.id, entities);
           this.links.putQuotes(article.id, quotes);
           return true;
         }),
-      )(),
+      ),
     );
   getArticle = (id: string): Promise<Article | undefined> => this.run(() => this.articles.get(id));
   getArticles = (ids: readonly string[]): Promise<Article[]> => this.run(() => this.articles.getMany(ids));
