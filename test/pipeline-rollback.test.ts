@@ -36,11 +36,13 @@ function losingConnection(store: Store, failAt: number): Store {
   });
 }
 
-async function analysedAfterFailure(failAt: number | null) {
+/** The ordered step, after a first try that loses its connection at `failAt`; `held`: with the LSH buckets in memory, most of them looked up in the store. */
+async function analysedAfterFailure(failAt: number | null, held = false) {
   return withStoredCorpus(join(dir, `run-${++serial}.db`), file, async (store) => {
-    const state = new AnalysisState(store, resolveOptions());
-    if (failAt !== null) await assert.rejects(analyzePending(losingConnection(store, failAt), { state }), /terminating connection/);
-    await analyzePending(store, { state });
+    const state = new AnalysisState(store, resolveOptions(), { resident: { entries: 60 } });
+    const opts = { state, holdBuckets: held, checkpointMs: 5 };
+    if (failAt !== null) await assert.rejects(analyzePending(losingConnection(store, failAt), opts), /terminating connection/);
+    await analyzePending(store, opts);
     return snapshot(store);
   });
 }
@@ -49,4 +51,10 @@ test('a checkpoint rolled back in the middle of an article, then retried with th
   const clean = await analysedAfterFailure(null);
   assert.ok(clean.quoteGroups.some((g) => g.variants.length >= 2), 'quotes seen in several articles');
   for (const failAt of [2, 5, 9, 14, 20]) assert.deepEqual(await analysedAfterFailure(failAt), clean, `connection lost at quote-row read ${failAt}`);
+});
+
+test('with the LSH buckets held in memory, a rolled-back checkpoint undoes its filings there too: the retry finds the same candidates', async () => {
+  const clean = await analysedAfterFailure(null);
+  assert.deepEqual(await analysedAfterFailure(null, true), clean, 'held buckets, no failure');
+  for (const failAt of [3, 9, 20]) assert.deepEqual(await analysedAfterFailure(failAt, true), clean, `connection lost at quote-row read ${failAt}`);
 });

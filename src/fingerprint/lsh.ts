@@ -200,6 +200,48 @@ export class LshTable {
     }
   }
 
+  /** Entries filed (removed ones excluded). */
+  get size(): number {
+    return this.entries - this.removed;
+  }
+
+  /** Calls `fn` with the slot of every entry filed. */
+  forEachSlot(fn: (slot: number) => void): void {
+    const { pool } = this;
+    for (let e = 0; e < this.entries; e++) if (pool[3 * e + 1] !== REMOVED) fn(pool[3 * e + 1]!);
+  }
+
+  /** Drops every entry whose slot is under `cutoff`, calling `dropped` with its key; the room is given back. */
+  dropSlotsBelow(cutoff: number, dropped: (key: number) => void): void {
+    const { pool } = this;
+    let to = 0;
+    for (let e = 0; e < this.entries; e++) {
+      const slot = pool[3 * e + 1]!;
+      if (slot === REMOVED) continue;
+      if (slot < cutoff) {
+        dropped(pool[3 * e]!);
+        continue;
+      }
+      pool[3 * to] = pool[3 * e]!;
+      pool[3 * to + 1] = slot;
+      to++;
+    }
+    this.entries = to;
+    this.removed = 0;
+    let capacity = INITIAL_BUCKETS;
+    while (capacity < to) capacity *= 2;
+    if (capacity * 3 < this.pool.length) this.pool = this.pool.slice(0, 3 * capacity);
+    this.rethread(capacity);
+  }
+
+  /** Forgets every entry filed after the first `count` (those of work rolled back), when none was removed since. */
+  truncate(count: number): void {
+    if (count >= this.entries) return;
+    if (this.removed > 0) throw new Error('truncate() needs a table with no removed entries');
+    this.entries = count;
+    this.rethread(this.mask + 1);
+  }
+
   /** Makes room for `n` more entries, at most one per bucket; removed entries are dropped once they are a quarter. */
   private reserve(n: number): void {
     if (this.entries + n <= this.mask + 1 && 3 * (this.entries + n) <= this.pool.length) return;

@@ -9,7 +9,7 @@ import { OutletBoilerplate } from '../clean/outlet-boilerplate.js';
 import { BandKeys } from '../fingerprint/bands.js';
 import { decodeFingerprint, encodeFingerprint } from '../fingerprint/codec.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
-import { ResidentBuckets } from './resident-buckets.js';
+import { ResidentBuckets, type ResidentLimits } from './resident-buckets.js';
 
 /**
  * Bumped when the meaning of stored derived state changes (a new row layout, a changed rule): a
@@ -59,12 +59,14 @@ export class AnalysisState {
   /** Articles this process analysed with this state (rolled-back ones included: a rough measure of its work). */
   analysedHere = 0;
   private version = -1;
+  /** The stored version when the checkpoint in progress began (-1: none began). */
+  private begunAt = -1;
   /** Set once another writer's checkpoint came between two of ours. */
   private shared = false;
 
-  constructor(store: Store, readonly options: Options, rowCacheScale = 1) {
+  constructor(store: Store, readonly options: Options, private readonly limits: StateLimits = {}) {
     this.current = store;
-    this.rows = new RowSet((ns, keys) => this.current.getRows(ns, keys), undefined, rowCacheScale);
+    this.rows = new RowSet((ns, keys) => this.current.getRows(ns, keys), undefined, limits.rowCacheScale ?? 1);
     this.clusterer = new EventClusterer({ daySigma: options.eventDaySigma }, this.rows);
     const cluster = this.clusterer;
     this.storylines = new StorylineBuilder(cluster.state.stats, (ids) => cluster.state.loadIds(ids), (ids) => cluster.eventsOf(ids), this.rows);
@@ -88,6 +90,7 @@ export class AnalysisState {
       if (stored) await tx.resetAnalysis();
       await tx.putRows(META, [[SETTINGS_KEY, settingsCodec.encode(wanted)], [VERSION_KEY, versionCodec.encode(0)]]);
       this.forget();
+      // Rolled back, this reset is redone from scratch.
       this.version = 0;
       return;
     }
@@ -96,7 +99,7 @@ export class AnalysisState {
       if (this.version !== -1) this.shared = true;
       this.forget();
     }
-    this.version = version;
+    this.version = this.begunAt = version;
   }
 
   /** Drops every derived row and marks every stored article pending: the next checkpoints analyse them all again. */
@@ -138,28 +141,53 @@ export class AnalysisState {
     if (this.recent.size > RECENT_ARTICLES) this.recent.delete(this.recent.keys().next().value!);
   }
 
-  /** Holds the buckets in memory from now on (loaded through `tx`, inside a checkpoint). */
+  /** Holds the buckets in memory from now on (loaded through `tx`, at the start of a checkpoint). */
   async holdBuckets(tx: Store): Promise<void> {
     // Another writer's checkpoints would make the held buckets stale again and again: look them up instead.
     if (this.shared) return;
-    this.resident ??= await ResidentBuckets.load(tx);
+    this.resident ??= await ResidentBuckets.load(tx, this.limits.resident);
+    this.resident.settle();
   }
 
-  /** After a rollback, or another writer's checkpoint: nothing held is trusted. */
-  forget(): void {
-    this.resident = null;
+  /** The checkpoint in progress was committed. */
+  committed(): void {
+    this.resident?.committed();
+    this.begunAt = this.version;
+  }
+
+  /**
+   * The checkpoint in progress was rolled back: the rows held are reloaded as needed, the held
+   * buckets forget what it filed, and what the stages staged for the store in it is dropped.
+   */
+  rollback(): void {
+    if (this.begunAt === -1) this.resident = null;
+    this.resident?.rollback();
     this.rows.forget();
     this.clusterer.state.forget();
-    // What the stages staged for the store in the rolled-back transaction is void too.
     this.storylines.drain();
     this.quotes.added();
-    this.version = -1;
+    this.version = this.begunAt;
+    this.begunAt = -1;
+  }
+
+  /** After another writer's checkpoint, or a reset: nothing held is trusted. */
+  forget(): void {
+    this.resident = null;
+    this.begunAt = -1;
+    this.rollback();
   }
 
   private settings(): Settings {
     const o = this.options;
     return { derivedVersion: DERIVED_VERSION, numPerm: o.numPerm, threshold: o.threshold, eventDaySigma: o.eventDaySigma };
   }
+}
+
+/** Bounds on what the state holds in memory (tests shrink them to exercise reloading). */
+export interface StateLimits {
+  /** Scales every row cache's size. @default 1 */
+  rowCacheScale?: number;
+  resident?: ResidentLimits;
 }
 
 function readRow<T>(codec: RowCodec<T>, bytes: Uint8Array | undefined): T | undefined {

@@ -134,9 +134,9 @@ async function relationsOf(linked: LinkedArticle): Promise<Array<Relation | null
 async function findCandidates(tx: Store, state: AnalysisState, seq: number, article: Article, fp: Fingerprint): Promise<Article[]> {
   const keys = stage(article, 'candidates', () => state.bands.keys(fp));
   const resident = state.resident;
-  const [docHits, paragraphHits] = resident
-    ? [resident.lookup(keys.doc, PER_BUCKET), resident.lookup(keys.paragraph, PER_BUCKET)]
-    : [await tx.lookupBuckets(keys.doc, PER_BUCKET), await tx.lookupBuckets(keys.paragraph, PER_BUCKET)];
+  const buckets = resident ? (k: Int32Array) => resident.lookup(tx, k, PER_BUCKET) : (k: Int32Array) => tx.lookupBuckets(k, PER_BUCKET);
+  const docHits = await buckets(keys.doc);
+  const paragraphHits = await buckets(keys.paragraph);
   const collisions = countCollisions(docHits, paragraphHits, seq);
   const seqs = mostColliding(collisions, SCORED);
   await state.fingerprints.load(seqs.map(String));

@@ -40,6 +40,8 @@ export interface AnalyzeOptions {
   checkpointMs?: number;
   /** Aligns candidates on another thread while the next articles are linked (same results). */
   align?: AlignThread;
+  /** Holds the LSH buckets in memory (same results); by default only when many articles are pending. */
+  holdBuckets?: boolean;
 }
 
 /**
@@ -55,14 +57,15 @@ export async function analyzePending(store: Store, opts: AnalyzeOptions = {}): P
   let total = summary.analysed + (await store.countPendingAnalysis());
   // Many articles analysed here compared with those stored: one scan of the buckets beats a look-up per key.
   const work = state.analysedHere + total;
-  const resident = state.resident !== null || (work >= RESIDENT_MIN && work * 10 >= (await store.countArticles()) - total);
+  const resident = opts.holdBuckets ?? (state.resident !== null || (work >= RESIDENT_MIN && work * 10 >= (await store.countArticles()) - total));
   let rebuilt = false;
   for (;;) {
     let done: number;
     try {
       done = await store.transaction((tx) => checkpoint(tx, state, opts, summary, () => total, resident));
+      state.committed();
     } catch (error) {
-      state.forget();
+      state.rollback();
       // Rows written by this build that do not decode are a bug, not damage: rebuild once, then say so.
       if (error instanceof CorruptRowError && !rebuilt) {
         rebuilt = true;
