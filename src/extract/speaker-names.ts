@@ -75,7 +75,21 @@ function extendLeft(text: string, from: number): number {
  * people share.
  */
 export function namesSomeone(speaker: string | null): speaker is string {
-  if (!speaker || nobody(speaker)) return false;
+  if (!speaker) return false;
+  let names = NAMES_SOMEONE.get(speaker);
+  if (names === undefined) {
+    // Asked for every variant a quote is compared with: the same few thousand speakers again and again.
+    if (NAMES_SOMEONE.size >= NAMES_SOMEONE_LIMIT) NAMES_SOMEONE.clear();
+    names = !nobody(speaker) && someoneNamed(speaker);
+    NAMES_SOMEONE.set(speaker, names);
+  }
+  return names;
+}
+
+const NAMES_SOMEONE = new Map<string, boolean>();
+const NAMES_SOMEONE_LIMIT = 20_000;
+
+function someoneNamed(speaker: string): boolean {
   return speaker.split(/\s+/).some((w) => {
     if (!/^\p{Lu}/u.test(w)) return false;
     const lower = w.toLowerCase();
