@@ -140,14 +140,23 @@ export class QuoteGrouper {
     const compared = [...candidates.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, COMPARED_GROUPS).map(([g]) => g);
     await this.heads.load(compared.map(String));
     const eligible: Array<{ g: number; score: number }> = [];
+    // Copies repeat a quote word for word: each distinct text is compared once.
+    const scores = new Map<string, number>();
+    const scoreOf = (text: string) => {
+      let score = scores.get(text);
+      if (score === undefined) scores.set(text, (score = similarity(this.bagOf(text), bag)));
+      return score;
+    };
     for (const g of compared) {
       const head = this.heads.get(String(g));
       if (!head) continue;
       let score = 0;
       let speakerOk = false;
-      for (const v of [...head.early, ...head.late]) {
-        score = Math.max(score, similarity(this.bagOf(v.text), bag));
-        speakerOk ||= namesSomeone(v.speaker) && sameSpeaker(v.speaker, speaker);
+      for (const variants of [head.early, head.late]) {
+        for (const v of variants) {
+          score = Math.max(score, scoreOf(v.text));
+          speakerOk ||= namesSomeone(v.speaker) && sameSpeaker(v.speaker, speaker);
+        }
       }
       if (score > 0 && score >= (speakerOk ? this.minSim : this.minOther)) eligible.push({ g, score });
     }
