@@ -110,6 +110,7 @@ export async function finishArticle(tx: Store, state: AnalysisState, linked: Lin
   await tx.applyStorylineChanges(state.storylines.drain());
   const info = { id: article.id, name: article.name, published: article.published };
   await stageAsync(article, 'quote groups', async () => {
+    await state.quotes.prefetch(parts.quotes);
     for (const q of [...parts.quotes].sort((x, y) => x.span[0] - y.span[0])) await state.quotes.add(q, info);
   });
   for (const { header, variant } of state.quotes.added()) await tx.addQuoteVariant(header, variant);
