@@ -38,7 +38,8 @@ test('a grouper fed in publication order, saved and reloaded half way, gives the
   };
   let rows = new RowSet(stored.source);
   let grouper = new QuoteGrouper({}, rows);
-  const half = Math.floor(ordered.length / 2);
+  // A stored grouper takes an article's quotes together: split between two articles.
+  const half = ordered.findIndex((q, i) => i >= ordered.length / 2 && q.article !== ordered[i - 1]!.article);
   for (const q of ordered.slice(0, half)) await grouper.add(q, articles.get(q.article)!);
   keep(grouper);
   stored.write(rows.drain());
@@ -87,4 +88,21 @@ test('a quote repeated by 300 articles: each copy writes one variant and the gro
     for (const { ns, rows: changed } of rows.drain()) if (ns === 'qg.head') headBytes.push(...changed.map(([, v]) => v?.length ?? 0));
   }
   assert.ok(Math.max(...headBytes.slice(-50)) <= Math.max(...headBytes.slice(0, 20)) * 1.5, `head rows grew: ${headBytes.slice(0, 3)} … ${headBytes.slice(-3)}`);
+});
+
+test('a group holds one quote per article: an article repeating a quote starts a second group', async () => {
+  const rows = new RowSet(new MemoryRowStore().source);
+  const grouper = new QuoteGrouper({}, rows);
+  const mk = (article: string, i: number, text: string): Quote =>
+    ({ id: `${article}:${i}`, article, text, span: [i * 100, i * 100 + text.length], speaker: 'Kalle Laanet', speakerSpan: null, cue: 'said', indirect: false });
+  const said = 'These proposals are completely unacceptable to Estonia';
+  const first = { id: 'a', name: 'a.txt', published: '2022-01-10' };
+  const second = { id: 'b', name: 'b.txt', published: '2022-01-11' };
+  const g1 = await grouper.add(mk('a', 0, said), first);
+  grouper.added();
+  // Article b quotes it twice: the second quote cannot join the group its first one joined.
+  const b0 = await grouper.add(mk('b', 0, said), second);
+  const b1 = await grouper.add(mk('b', 1, said), second);
+  assert.equal(b0, g1);
+  assert.notEqual(b1, g1);
 });

@@ -91,8 +91,12 @@ export class QuoteGrouper {
   private readonly minSim: number;
   private readonly minOther: number;
   private readonly heads: RowTable<GroupHead>;
-  /** Keys "group:article": the groups an article already has a quote in (a group holds one per article). */
-  private readonly members: RowTable<1>;
+  /**
+   * The groups an article has a quote in, while its quotes are added (a group holds one quote per
+   * article). No row is needed: an article's quotes are added together, once (until a reset clears
+   * every group), so only its own earlier quotes can be in a group it meets.
+   */
+  private readonly joined = new Map<string, Set<number>>();
   private readonly words: RowTable<number[]>;
   private readonly speakers: RowTable<number[]>;
   private readonly meta: RowTable<{ next: number }>;
@@ -105,7 +109,6 @@ export class QuoteGrouper {
     this.minSim = options.minSimilarity ?? 0.5;
     this.minOther = options.minSimilarityOtherSpeaker ?? 0.8;
     this.heads = rows.table<GroupHead>('qg.head', undefined, 25_000);
-    this.members = rows.table<1>('qg.member', undefined, 100_000);
     this.words = rows.table<number[]>('qg.word', int32ListCodec, 50_000);
     this.speakers = rows.table<number[]>('qg.speaker', int32ListCodec);
     this.meta = rows.table<{ next: number }>('qg.meta');
@@ -155,9 +158,9 @@ export class QuoteGrouper {
       if (score > 0 && score >= (speakerOk ? this.minSim : this.minOther)) eligible.push({ g, score });
     }
     eligible.sort((a, b) => b.score - a.score);
-    await this.members.load(eligible.map(({ g }) => memberKey(g, quote.article)));
     // A group holds one quote per article.
-    let best = eligible.find(({ g }) => this.members.get(memberKey(g, quote.article)) === undefined)?.g ?? -1;
+    const joined = this.joinedBy(quote.article);
+    let best = eligible.find(({ g }) => !joined.has(g))?.g ?? -1;
     if (best < 0) {
       const meta = this.meta.get('m') ?? { next: 0 };
       best = meta.next++;
@@ -171,7 +174,7 @@ export class QuoteGrouper {
     const head = this.heads.get(String(best))!;
     addToHead(head, variant);
     this.heads.set(String(best), head);
-    this.members.set(memberKey(best, quote.article), 1);
+    joined.add(best);
     this.log?.set(best, [...(this.log.get(best) ?? []), variant]);
     this.pending.push({ group: best, header: { id: head.id, speaker: headSpeaker(head) }, variant });
     if (surname) appendRecent(this.speakers, surname, best, RECENT_GROUPS);
@@ -196,6 +199,8 @@ export class QuoteGrouper {
   added(): Array<{ header: QuoteGroupHeader; variant: QuoteVariantRecord }> {
     const out = this.pending.map(({ header, variant }) => ({ header, variant }));
     this.pending = [];
+    // The article is done (or rolled back, to be added again).
+    if (!this.log) this.joined.clear();
     return out;
   }
 
@@ -231,6 +236,16 @@ export class QuoteGrouper {
       if (shared < 2 && words.length > 3) candidates.delete(g);
     }
     return [...candidates.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, COMPARED_GROUPS).map(([g]) => g);
+  }
+
+  private joinedBy(article: string): Set<number> {
+    let groups = this.joined.get(article);
+    if (!groups) {
+      // Stored groupers add one article's quotes at a time: the groups of earlier articles are not needed again.
+      if (!this.log) this.joined.clear();
+      this.joined.set(article, (groups = new Set()));
+    }
+    return groups;
   }
 
   private bagOf(text: string): WordBag {
@@ -274,9 +289,6 @@ function appendRecent(lists: RowTable<number[]>, key: string, group: number, kep
   lists.set(key, list);
 }
 
-function memberKey(group: number, article: string): string {
-  return `${group}:${article}`;
-}
 
 /**
  * Files `v` in the head: the earliest COMPARED_FIRST and the latest COMPARED_LAST variants in group
