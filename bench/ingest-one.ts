@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { ARTICLES_PER_FILE, corpusLines, generateCorpus } from './scale/corpus-files.js';
+import { cpuMs, percentiles } from './scale/call-times.js';
 
 const { values } = parseArgs({
   options: {
@@ -57,19 +58,29 @@ for (const size of sizes) {
   const measuredDb = join(dir, `measured-${size}.db`);
   copyDatabase(baseDb, measuredDb);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (const file of held) {
     const callStarted = performance.now();
+    const cpuStarted = process.cpuUsage();
     const one = await openSqliteStore(measuredDb);
     await ingestPaths(one, [file]);
     await one.close();
     times.push(performance.now() - callStarted);
+    cpuTimes.push(cpuMs(process.cpuUsage(cpuStarted)));
   }
-  const result = { size: built, articles, buildSeconds: Number(buildSeconds.toFixed(1)), ...percentiles(times), msEach: times.map(Math.round) };
+  const cpu = percentiles(cpuTimes);
+  const result = {
+    size: built, articles, buildSeconds: Number(buildSeconds.toFixed(1)), ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms, msEach: times.map(Math.round),
+  };
   results.push(result);
-  console.error(`size ${result.size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms (${result.articles} distinct articles, built in ${result.buildSeconds}s)`);
+  console.error(
+    `size ${result.size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, CPU median ${result.cpuMedianMs} ms (${result.articles} distinct articles, built in ${result.buildSeconds}s)`,
+  );
 }
 console.log(JSON.stringify({ corpus, heldOut, results }, null, 2));
-for (const r of results) console.log(`ingest-one into ${r.size}: median ${r.medianMs} ms, p90 ${r.p90Ms} ms, max ${r.maxMs} ms over ${r.msEach.length} calls`);
+for (const r of results) {
+  console.log(`ingest-one into ${r.size}: median ${r.medianMs} ms, p90 ${r.p90Ms} ms, max ${r.maxMs} ms, CPU median ${r.cpuMedianMs} ms, p90 ${r.cpuP90Ms} ms over ${r.msEach.length} calls`);
+}
 
 /** The next `count` articles as JSONL files of at most ARTICLES_PER_FILE lines. */
 async function writeSlice(folder: string, count: number): Promise<{ files: string[]; count: number }> {
@@ -114,8 +125,3 @@ function copyDatabase(from: string, to: string): void {
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
 }
 
-function percentiles(times: number[]): { medianMs: number; p90Ms: number; maxMs: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-  return { medianMs: at(0.5), p90Ms: at(0.9), maxMs: Math.round(sorted[sorted.length - 1]!) };
-}
