@@ -10,13 +10,15 @@ const CHUNK = 48;
 export class StateTables {
   constructor(private readonly st: Statements) {}
 
-  /** One statement for any number of keys: they travel as one JSON array, so a cold process prepares it once. */
   getRows(ns: string, keys: readonly string[]): Map<string, Uint8Array> {
     const found = new Map<string, Uint8Array>();
-    if (keys.length === 0) return found;
-    const rows = this.st.get('SELECT key, value FROM state_rows WHERE ns = ? AND key IN (SELECT value FROM json_each(?))').raw().all(ns, JSON.stringify(keys)) as Array<[string, Buffer]>;
-    // better-sqlite3 hands out a fresh Buffer per read: a view on it stays valid.
-    for (const [key, value] of rows) found.set(key, new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    for (let from = 0; from < keys.length; from += CHUNK) {
+      const part = keys.slice(from, from + CHUNK);
+      const marks = part.map(() => '?').join(', ');
+      const rows = this.st.get(`SELECT key, value FROM state_rows WHERE ns = ? AND key IN (${marks})`).raw().all(ns, ...part) as Array<[string, Buffer]>;
+      // better-sqlite3 hands out a fresh Buffer per read: a view on it stays valid.
+      for (const [key, value] of rows) found.set(key, new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    }
     return found;
   }
 
