@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { corpusLines, generateCorpus } from './scale/corpus-files.js';
+import { cpuMs, percentiles } from './scale/call-times.js';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, count: { type: 'string', default: '30' }, seed: { type: 'string', default: '99' } } });
 if (!values.db) throw new Error('--db FILE is required');
@@ -30,15 +31,19 @@ const probe = openSqliteStore(db);
 const size = await probe.countArticles();
 await probe.close();
 const times: number[] = [];
+const cpuTimes: number[] = [];
 for (const file of files) {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const store = openSqliteStore(db);
   await ingestPaths(store, [file]);
   await store.close();
   times.push(performance.now() - started);
+  cpuTimes.push(cpuMs(process.cpuUsage(cpuStarted)));
 }
-const sorted = [...times].sort((a, b) => a - b);
-const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-const result = { size, calls: times.length, medianMs: at(0.5), p90Ms: at(0.9), maxMs: Math.round(sorted[sorted.length - 1]!) };
+const cpu = percentiles(cpuTimes);
+const result = { size, calls: times.length, ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
 console.log(JSON.stringify(result));
-console.log(`ingest-one into ${size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms over ${result.calls} calls`);
+console.log(
+  `ingest-one into ${size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, CPU median ${result.cpuMedianMs} ms, p90 ${result.cpuP90Ms} ms over ${result.calls} calls`,
+);

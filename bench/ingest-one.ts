@@ -2,7 +2,8 @@
  * One-article ingest into databases of growing size: for each size a database is built from the
  * first `size` articles of a synthetic stream, then the next `--held-out` articles are ingested
  * one call each, each call opening the store, ingesting one single-article JSONL file and closing
- * it, as a `wiretrace ingest` call does (minus node start-up). Cost must not grow with the size.
+ * it, as a `wiretrace ingest` call does (minus node start-up); then the same articles into another
+ * copy kept open with one analysis state, as a server's uploads are. Cost must not grow with the size.
  * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one.js [--sizes 2000,20000,200000] [--file FILE|DIR] [--held-out 30] [--seed 1]
  *   --file reuses a corpus (generate-corpus.ts output) with at least max(sizes) + held-out articles.
  */
@@ -12,7 +13,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
+import { AnalysisState } from '../src/pipeline/analysis-state.js';
+import { resolveOptions } from '../src/core/config.js';
 import { ARTICLES_PER_FILE, corpusLines, generateCorpus } from './scale/corpus-files.js';
+import { cpuMs, percentiles } from './scale/call-times.js';
 
 const { values } = parseArgs({
   options: {
@@ -57,19 +61,54 @@ for (const size of sizes) {
   const measuredDb = join(dir, `measured-${size}.db`);
   copyDatabase(baseDb, measuredDb);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (const file of held) {
     const callStarted = performance.now();
+    const cpuStarted = process.cpuUsage();
     const one = await openSqliteStore(measuredDb);
     await ingestPaths(one, [file]);
     await one.close();
     times.push(performance.now() - callStarted);
+    cpuTimes.push(cpuMs(process.cpuUsage(cpuStarted)));
   }
-  const result = { size: built, articles, buildSeconds: Number(buildSeconds.toFixed(1)), ...percentiles(times), msEach: times.map(Math.round) };
+  const cpu = percentiles(cpuTimes);
+  const kept = await keptOpen(measuredDb.replace(/\.db$/, '-kept.db'), held);
+  const result = {
+    size: built, articles, buildSeconds: Number(buildSeconds.toFixed(1)), ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms, kept, msEach: times.map(Math.round),
+  };
   results.push(result);
-  console.error(`size ${result.size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms (${result.articles} distinct articles, built in ${result.buildSeconds}s)`);
+  console.error(
+    `size ${result.size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, CPU median ${result.cpuMedianMs} ms; kept open: median ${kept.medianMs} ms, CPU median ${kept.cpuMedianMs} ms (${result.articles} distinct articles, built in ${result.buildSeconds}s)`,
+  );
 }
 console.log(JSON.stringify({ corpus, heldOut, results }, null, 2));
-for (const r of results) console.log(`ingest-one into ${r.size}: median ${r.medianMs} ms, p90 ${r.p90Ms} ms, max ${r.maxMs} ms over ${r.msEach.length} calls`);
+for (const r of results) {
+  console.log(`ingest-one into ${r.size}: median ${r.medianMs} ms, p90 ${r.p90Ms} ms, max ${r.maxMs} ms, CPU median ${r.cpuMedianMs} ms, p90 ${r.cpuP90Ms} ms over ${r.msEach.length} calls`);
+  const k = r.kept;
+  console.log(`  kept open (a server's uploads): median ${k.medianMs} ms, p90 ${k.p90Ms} ms, max ${k.maxMs} ms, CPU median ${k.cpuMedianMs} ms, p90 ${k.cpuP90Ms} ms`);
+}
+
+/**
+ * The same articles ingested one call each into another copy kept open, with one analysis state for
+ * every call, as a server's uploads are: rows earlier calls loaded stay loaded, and nothing is closed.
+ */
+async function keptOpen(db: string, files: string[]) {
+  copyDatabase(baseDb, db);
+  const store = openSqliteStore(db);
+  const analysis = new AnalysisState(store, resolveOptions());
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  for (const file of files) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    await ingestPaths(store, [file], { analysis });
+    times.push(performance.now() - started);
+    cpuTimes.push(cpuMs(process.cpuUsage(cpuStarted)));
+  }
+  await store.close();
+  const cpu = percentiles(cpuTimes);
+  return { ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
+}
 
 /** The next `count` articles as JSONL files of at most ARTICLES_PER_FILE lines. */
 async function writeSlice(folder: string, count: number): Promise<{ files: string[]; count: number }> {
@@ -114,8 +153,3 @@ function copyDatabase(from: string, to: string): void {
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
 }
 
-function percentiles(times: number[]): { medianMs: number; p90Ms: number; maxMs: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-  return { medianMs: at(0.5), p90Ms: at(0.9), maxMs: Math.round(sorted[sorted.length - 1]!) };
-}

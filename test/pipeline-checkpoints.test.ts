@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
+import { IngestJobs } from '../src/server/jobs.js';
 import { generateCorpus, writeJsonl } from './corpus-fixture.js';
 import { snapshot } from './store-snapshot.js';
 
@@ -36,6 +37,31 @@ test('the same articles in one batch or in several give identical relations, eve
   const parts = cuts.slice(1).map((end, i) => [writeJsonl(join(dir, `part${i}.jsonl`), corpus.slice(cuts[i], end))]);
   const batched = await ingestInto(join(dir, 'batched.db'), parts);
   assert.deepEqual(batched, whole);
+});
+
+test('server uploads, analysed one after another with the rows earlier ones loaded, give what one ingest gives, also when another writer ingests between them', async () => {
+  const whole = await ingestInto(join(dir, 'whole-for-server.db'), [[writeJsonl(join(dir, 'all-for-server.jsonl'), corpus)]], 0);
+  const db = join(dir, 'server.db');
+  const server = openSqliteStore(db);
+  const otherWriter = openSqliteStore(db);
+  try {
+    const jobs = new IngestJobs(server);
+    const cuts = [0, 1, 2, 9, 16, 20, 21, corpus.length];
+    for (let i = 1; i < cuts.length; i++) {
+      const file = writeJsonl(join(dir, `upload${i}.jsonl`), corpus.slice(cuts[i - 1], cuts[i]));
+      // The fourth part comes from another writer: the rows the server holds are stale afterwards.
+      if (i === 4) await ingestPaths(otherWriter, [file], { workers: 0 });
+      else {
+        const job = jobs.submit([{ name: `upload${i}.jsonl`, bytes: readFileSync(file) }]);
+        await jobs.idle();
+        assert.equal(jobs.get(job.id)?.state, 'done', JSON.stringify(jobs.get(job.id)?.error));
+      }
+    }
+    assert.deepEqual(await snapshot(server), whole);
+  } finally {
+    await otherWriter.close();
+    await server.close();
+  }
 });
 
 test('killed mid-analysis (kill -9), the next ingest resumes and ends as an uninterrupted one', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openWordNet, Synonyms } from '../src/text/synonyms.js';
+import { canonical, openWordNet, Synonyms } from '../src/text/synonyms.js';
 import { words as tokens } from '../src/text/tokenize.js';
 import { dictPath, DICT_FILE, FileWordNet } from '../src/text/wordnet-files.js';
 import { POS } from '../src/text/wordnet-source.js';
@@ -86,6 +86,23 @@ test('the precomputed canonical table answers as canonical() does for every ASCI
   // Both kinds are exercised: words with another canonical form, and words that are their own, with and without joiners.
   assert.ok(differing > 1000 && differing < words.length - 1000, `${differing} of ${words.length} differ`);
   assert.ok(joined > 500 && joinedDiffering > 50, `${joinedDiffering} of ${joined} words with joiners differ`);
+});
+
+test('canonical() answers as WordNet does when the precomputed table lets it skip WordNet (words the table lacks are their own)', () => {
+  const table = CanonicalTable.load();
+  assert.ok(table, `no canonical table at ${canonicalTablePath()}: npm run build makes it`);
+  const live = new Synonyms(TableWordNet.load()!);
+  const extra = ['Stoltenberg', 'TOTALLY', 'stopped', "Alzheimer's", 'so-called', 'u.s.a', 'café', 'İstanbul', 'ab', 'x', '', 'covid19', 'war games'];
+  const words = [...new Set([...bbcWords(30), ...lemmaWords(16), ...extra])];
+  assert.ok(words.length > 15_000, `only ${words.length} words`);
+  let own = 0;
+  for (const w of words) {
+    const expected = live.canonical(w);
+    if (expected === w.toLowerCase()) own++;
+    assert.equal(canonical(w), expected, `canonical(${JSON.stringify(w)})`);
+  }
+  // Both answers are exercised: words that are their own canonical form (mostly skipped) and words with another.
+  assert.ok(own > 1000 && own < words.length - 1000, `${own} of ${words.length} are their own`);
 });
 
 test('a canonical table built from another WordNet table is not used', () => {

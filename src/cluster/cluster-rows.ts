@@ -1,4 +1,4 @@
-import { int32PairListCodec, jsonCodec, type RowSet, type RowTable } from '../core/rows.js';
+import { int32PairListCodec, jsonCodec, orderedKey, type RowSet, type RowTable } from '../core/rows.js';
 import { TermStats } from './features.js';
 import { type EventDetailsJson, type EventJson, type EventRecord, detailsToJson, eventFromJson, eventToJson, withDetails } from './event-record.js';
 
@@ -71,13 +71,13 @@ export class ClusterRows {
 
   /** Brings in the document frequencies of term ids not held yet. */
   async loadIds(ids: Iterable<number>): Promise<void> {
-    const keys: string[] = [];
-    for (const id of ids) if (!this.stats.holds(id)) keys.push(String(id));
-    if (keys.length === 0) return;
-    await this.frequencies.load(keys);
-    for (const key of keys) {
-      const row = this.frequencies.get(key);
-      if (row) this.stats.define(row[1], Number(key), row[0]);
+    const wanted: number[] = [];
+    for (const id of ids) if (!this.stats.holds(id)) wanted.push(id);
+    if (wanted.length === 0) return;
+    await this.frequencies.load(wanted.map(orderedKey));
+    for (const id of wanted) {
+      const row = this.frequencies.get(orderedKey(id));
+      if (row) this.stats.define(row[1], id, row[0]);
     }
   }
 
@@ -138,7 +138,7 @@ export class ClusterRows {
   commit(): void {
     for (const id of this.stats.changes()) {
       const term = this.stats.term(id);
-      this.frequencies.set(String(id), [this.stats.frequency(id), term]);
+      this.frequencies.set(orderedKey(id), [this.stats.frequency(id), term]);
       if (!this.termIds.isLoaded(term) || this.termIds.get(term) !== id) this.termIds.set(term, id);
     }
     this.meta.set(META_KEY, { docs: this.stats.docs, nextTerm: this.stats.nextId, nextEvent: this.nextEvent, latestDay: this.latestDay });

@@ -62,6 +62,18 @@ function int32View(bytes: Uint8Array): Int32Array {
   return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
+/**
+ * A whole number (0 and up) as a row key that sorts as the number does: fixed-width base 36. Rows of
+ * neighbouring numbers then sit side by side in the store, so the many low ones an article reads and
+ * writes (its common terms) share a few pages instead of one page each.
+ */
+export function orderedKey(n: number): string {
+  return n.toString(36).padStart(ORDERED_KEY_WIDTH, '0');
+}
+
+/** Base-36 digits of `orderedKey`: numbers below 36^6 (2.2 billion) sort in order. */
+const ORDERED_KEY_WIDTH = 6;
+
 /** A stored row that does not decode: the derived state is rebuilt from the stored articles. */
 export class CorruptRowError extends Error {
   constructor(

@@ -10,7 +10,7 @@
  * - passage unit: canonical content 2-grams of a word range.
  */
 import { canonical } from '../text/synonyms.js';
-import { CanonicalTable, CHECK_SEED } from '../text/canonical-table.js';
+import { CanonicalTable, CHECK_SEED, sharedCanonicalTable } from '../text/canonical-table.js';
 import { hashString, hashUnits } from './hash.js';
 import { STOP_HASHES, wordHash } from './scan.js';
 import { I32Cache } from './u32map.js';
@@ -74,7 +74,7 @@ function canonicalOf(text: string, codes: Uint16Array, begin: number, end: numbe
     lowered[k] = c;
   }
   let h = hash;
-  if (canonicalTable === null) canonicalTable = CanonicalTable.load() ?? false;
+  if (canonicalTable === null) canonicalTable = sharedCanonicalTable() ?? false;
   if (ascii && canonicalTable) {
     if (n >= 3) h = canonicalTable.find(hash, hashUnits(lowered, n, CHECK_SEED));
   } else {

@@ -1,5 +1,5 @@
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type { Readability } from '@mozilla/readability';
 import { createError } from '../core/errors.js';
 import type { RawDocument } from '../core/types.js';
 
@@ -31,6 +31,25 @@ export const MIN_PAGE_WORDS = 30;
  * dozen levels and hold a few thousand elements.
  */
 export const HTML_BUDGET = { depth: 128, elements: 30_000 };
+
+/**
+ * linkedom and Readability, loaded on the first page read: JSONL and text ingests never need them,
+ * and loading them took about a tenth of a second of every `wiretrace` call's start-up.
+ */
+let libraries: { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof Readability } | null = null;
+
+function htmlLibraries(): NonNullable<typeof libraries> {
+  if (!libraries) {
+    const load = createRequire(import.meta.url);
+    const { parseHTML } = load('linkedom') as typeof import('linkedom');
+    libraries = { parseHTML, Readability: (load('@mozilla/readability') as typeof import('@mozilla/readability')).Readability };
+  }
+  return libraries;
+}
+
+function parseHTML(markup: string): ReturnType<typeof import('linkedom').parseHTML> {
+  return htmlLibraries().parseHTML(markup);
+}
 
 export function readHtml(name: string, html: string, origin: string, url?: string): RawDocument {
   const doc: RawDocument = { name, format: 'html', html, origin };
@@ -111,7 +130,8 @@ export function extractHtml(html: string, origin = 'HTML'): HtmlArticle {
  */
 function readable(document: Document): ReturnType<Readability<Element>['parse']> | undefined {
   try {
-    return new Readability<Element>(document, { serializer: (node) => node as Element }).parse();
+    const { Readability: Reader } = htmlLibraries();
+    return new Reader<Element>(document, { serializer: (node) => node as Element }).parse();
   } catch (error) {
     if (error instanceof TypeError) return undefined;
     throw error;

@@ -15,7 +15,7 @@ import { ResidentBuckets, type ResidentLimits } from './resident-buckets.js';
  * Bumped when the meaning of stored derived state changes (a new row layout, a changed rule): a
  * database analysed by another version is re-analysed from its stored articles, once.
  */
-export const DERIVED_VERSION = 10;
+export const DERIVED_VERSION = 11;
 
 /** What the derived rows were computed with, stored beside them. */
 interface Settings {

@@ -60,6 +60,12 @@ export interface IngestOptions {
   workers?: number;
   /** Longest one analysis checkpoint (one transaction) runs before it commits, in ms. @default 1000 */
   checkpointMs?: number;
+  /**
+   * The ordered step's state to keep using, for ingests into this store made one after another (a
+   * server's uploads): rows one loaded stay loaded for the next, and are forgotten when another
+   * writer analysed in between. @default a fresh one per ingest
+   */
+  analysis?: AnalysisState;
 }
 
 /** Articles stored per write transaction, and the longest a batch waits before it is stored and analysed. */
@@ -106,7 +112,7 @@ async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: num
   };
   const outlet = options.source?.trim();
   const settings = resolveOptions();
-  const state = new AnalysisState(store, settings);
+  const state = options.analysis ?? new AnalysisState(store, settings);
   const held: QuarantineRecord[] = [];
   /** Prepared parts of stored articles waiting for the ordered step, so it need not compute them again. */
   const parts = new Map<string, PreparedParts>();

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createError, isWiretraceError } from '../core/errors.js';
 import { ingestBuffers, type IngestOptions, type IngestProgress, type IngestSummary } from '../pipeline/ingest.js';
 import type { Store } from '../store/store.js';
+import { resolveOptions } from '../core/config.js';
+import { AnalysisState } from '../pipeline/analysis-state.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -38,10 +40,13 @@ export class IngestJobs {
   private readonly keep: number;
   private readonly links: IngestJobsOptions['links'];
   private queue: Promise<void> = Promise.resolve();
+  /** One analysis state for every job (they run one after another): an upload finds the rows earlier ones loaded. */
+  private readonly analysis: AnalysisState;
 
   constructor(private readonly store: Store, options: IngestJobsOptions = {}) {
     this.keep = options.keep ?? 100;
     this.links = options.links;
+    this.analysis = new AnalysisState(store, resolveOptions());
   }
 
   /** Queues the files; the job starts once every earlier one has finished. */
@@ -68,6 +73,7 @@ export class IngestJobs {
     try {
       job.summary = await ingestBuffers(this.store, files, {
         source,
+        analysis: this.analysis,
         ...this.links,
         onProgress: ({ phase, done, total }) => {
           job.progress = { phase, done, total };

@@ -73,6 +73,14 @@ function readHead(file: string, bytes: number): Uint8Array {
   }
 }
 
+let shared: CanonicalTable | null | undefined;
+
+/** The build's table, loaded once per process and shared by its users (null when missing or stale). */
+export function sharedCanonicalTable(): CanonicalTable | null {
+  if (shared === undefined) shared = CanonicalTable.load();
+  return shared;
+}
+
 export class CanonicalTable {
   /** Index of the first key of each bucket (keys sorted, so the bucket's keys are contiguous). */
   private readonly bucketStart = new Uint32Array((1 << BUCKET_BITS) + 1);
@@ -113,6 +121,16 @@ export class CanonicalTable {
 
   /** As `lookup`, given the word's check hash (`hashString(word, CHECK_SEED)`) instead of the word. */
   find(hash: number, check: number): number {
+    const at = this.indexOf(hash, check);
+    return at < 0 ? hash : this.values[at]!;
+  }
+
+  /** Whether `word` (lower case, hash `hash`) has an entry: a word without one is its own canonical form. */
+  has(word: string, hash: number): boolean {
+    return this.indexOf(hash, checkHash(word)) >= 0;
+  }
+
+  private indexOf(hash: number, check: number): number {
     const key = hash >>> 0;
     const { keys, checks } = this;
     const bucket = key >>> (32 - BUCKET_BITS);
@@ -120,9 +138,9 @@ export class CanonicalTable {
     for (let i = this.bucketStart[bucket]!, end = this.bucketStart[bucket + 1]!; i < end; i++) {
       const k = keys[i]!;
       if (k > key) break;
-      if (k === key && checks[i] === check >>> 0) return this.values[i]!;
+      if (k === key && checks[i] === check >>> 0) return i;
     }
-    return hash;
+    return -1;
   }
 
   get size(): number {

@@ -8,6 +8,8 @@
 import { FileWordNet } from './wordnet-files.js';
 import { POS, type Pos, type WordNetSource } from './wordnet-source.js';
 import { TableWordNet, tablePath } from './wordnet-table.js';
+import { sharedCanonicalTable } from './canonical-table.js';
+import { wordHash } from '../fingerprint/scan.js';
 
 /** Senses per part of speech considered by `canonical` (WordNet orders senses by frequency). */
 const CANON_SENSES = 3;
@@ -235,8 +237,17 @@ export function baseForms(word: string, p: Pos): string[] {
  * sample; `areSynonyms` catches about 3 in 5.
  */
 export function canonical(word: string): string {
-  return remember(canonicalMemo, word, () => synonyms().canonical(word));
+  return remember(canonicalMemo, word, () => {
+    const w = word.toLowerCase();
+    // The build's table holds every such word whose canonical form is another: one it lacks is its own, no WordNet search needed.
+    const table = w.length >= 3 && TABLE_WORD.test(w) ? sharedCanonicalTable() : null;
+    if (table && !table.has(w, wordHash(w))) return w;
+    return synonyms().canonical(word);
+  });
 }
+
+/** Words the precomputed canonical table answers for: ASCII letters, with ' . , - between two. */
+const TABLE_WORD = /^[a-z]+(?:['.,-][a-z]+)*$/;
 
 /**
  * True when `a` and `b` (words or short phrases) share a WordNet synset among
