@@ -289,7 +289,6 @@ function appendRecent(lists: RowTable<number[]>, key: string, group: number, kep
   lists.set(key, list);
 }
 
-
 /**
  * Files `v` in the head: the earliest COMPARED_FIRST and the latest COMPARED_LAST variants in group
  * order stay, the rest only count. A variant earlier than the earliest ones pushes the last of

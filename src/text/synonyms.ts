@@ -246,8 +246,11 @@ export function canonical(word: string): string {
   });
 }
 
-/** Words the precomputed canonical table answers for: ASCII letters, with ' . , - between two. */
-const TABLE_WORD = /^[a-z]+(?:['.,-][a-z]+)*$/;
+/**
+ * Words the precomputed canonical table answers for: ASCII letters, with ' . - between two (the build
+ * compiles lemmas of letters and those joiners, `scripts/build-wordnet.ts`; a comma is not among them).
+ */
+const TABLE_WORD = /^[a-z]+(?:['.-][a-z]+)*$/;
 
 /**
  * True when `a` and `b` (words or short phrases) share a WordNet synset among
