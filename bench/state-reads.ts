@@ -3,7 +3,10 @@
  * is a statement on SQLite and a round trip on PostgreSQL, so fewer reads is a faster distributed
  * ordered step. The articles are stored first, then analysed through a store whose transactions count
  * their `getRows` calls.
- * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3]
+ * `--cache-scale` shrinks every row cache (as `StateLimits.rowCacheScale`), so a small stream shows
+ * how often rows dropped from a full cache are read again, as a large one would.
+ * `--file A,B` analyses those files or folders instead of a generated stream.
+ * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3] [--cache-scale 1] [--file PATHS]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,22 +15,44 @@ import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { analyzePending } from '../src/pipeline/analyze.js';
+import { AnalysisState } from '../src/pipeline/analysis-state.js';
+import { resolveOptions } from '../src/core/config.js';
 import type { Store } from '../src/store/store.js';
+import type { RowChanges } from '../src/core/rows.js';
 import { generateCorpus } from './scale/corpus-files.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '3' }, 'cache-scale': { type: 'string', default: '1' }, file: { type: 'string' } } });
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-state-reads-'));
-generateCorpus(join(dir, 'corpus'), Number(values.count), { seed: Number(values.seed), real: false });
+const corpus = values.file?.split(',') ?? [join(dir, 'corpus')];
+if (!values.file) generateCorpus(corpus[0]!, Number(values.count), { seed: Number(values.seed), real: false });
 const store = openSqliteStore(join(dir, 'reads.db'));
-await ingestPaths(store, [join(dir, 'corpus')], { skipAnalysis: true });
+await ingestPaths(store, corpus, { skipAnalysis: true });
 
 const reads = new Map<string, number>();
+const rows = new Map<string, number>();
+/** Rows read a second time or more (dropped from a full cache, or known absent and asked again). */
+const again = new Map<string, number>();
+const seen = new Set<string>();
+/** Bytes of state rows written, by namespace. */
+const written = new Map<string, number>();
 const counting = (tx: Store): Store =>
   new Proxy(tx, {
     get(target, key, receiver) {
+      if (key === 'putRows') {
+        return (ns: string, changes: RowChanges) => {
+          for (const [, value] of changes) written.set(ns, (written.get(ns) ?? 0) + (value?.byteLength ?? 0));
+          return target.putRows(ns, changes);
+        };
+      }
       if (key !== 'getRows') return Reflect.get(target, key, receiver);
       return (ns: string, keys: readonly string[]) => {
         reads.set(ns, (reads.get(ns) ?? 0) + 1);
+        rows.set(ns, (rows.get(ns) ?? 0) + keys.length);
+        for (const key of keys) {
+          const id = `${ns}\u0000${key}`;
+          if (seen.has(id)) again.set(ns, (again.get(ns) ?? 0) + 1);
+          else seen.add(id);
+        }
         return target.getRows(ns, keys);
       };
     },
@@ -38,10 +63,12 @@ const counted = new Proxy(store, {
     return <T>(fn: (tx: Store) => Promise<T>) => target.transaction((tx) => fn(counting(tx)));
   },
 });
-const summary = await analyzePending(counted);
+const state = new AnalysisState(counted, resolveOptions({}), { rowCacheScale: Number(values['cache-scale']) });
+const summary = await analyzePending(counted, { state });
 await store.close();
-const total = [...reads.values()].reduce((a, b) => a + b, 0);
+const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 const perArticle = (n: number) => Number((n / summary.analysed).toFixed(2));
-const byNamespace = Object.fromEntries([...reads].sort((a, b) => b[1] - a[1]).map(([ns, n]) => [ns, perArticle(n)]));
-console.log(JSON.stringify({ analysed: summary.analysed, readsPerArticle: perArticle(total), byNamespace }, null, 2));
-console.log(`state-reads: ${summary.analysed} articles analysed, ${perArticle(total)} state-row reads per article`);
+const byNamespace = (counts: Map<string, number>) => Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([ns, n]) => [ns, perArticle(n)]));
+const result = { analysed: summary.analysed, readsPerArticle: perArticle(sum(reads)), rowsPerArticle: perArticle(sum(rows)), reads: byNamespace(reads), rows: byNamespace(rows), again: byNamespace(again), bytesWritten: byNamespace(written) };
+console.log(JSON.stringify(result, null, 2));
+console.log(`state-reads: ${summary.analysed} articles analysed, ${result.readsPerArticle} state-row reads and ${result.rowsPerArticle} rows read per article`);

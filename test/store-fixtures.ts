@@ -120,6 +120,8 @@ export function makeRelation(a: Article, b: Article, kind: Relation['kind'] = 's
           { op: 'swap', a: 'war games', b: 'conflict video games', synonym: true },
           { op: 'insert', b: 'reportedly' },
           { op: 'delete', a: 'on Wednesday' },
+          // Unchanged words whose sides differ in case and spacing keep both sides.
+          { op: 'same', a: 'Kalle Laanet\n\nsaid', b: 'kalle laanet said' },
         ],
       },
       { a: [200, 260], b: [240, 300], edit: 'verbatim', score: 1, diff: [] },
