@@ -35,12 +35,14 @@ const again = new Map<string, number>();
 const seen = new Set<string>();
 /** Bytes of state rows written, by namespace. */
 const written = new Map<string, number>();
+const rowsWritten = new Map<string, number>();
 const counting = (tx: Store): Store =>
   new Proxy(tx, {
     get(target, key, receiver) {
       if (key === 'putRows') {
         return (ns: string, changes: RowChanges) => {
           for (const [, value] of changes) written.set(ns, (written.get(ns) ?? 0) + (value?.byteLength ?? 0));
+          rowsWritten.set(ns, (rowsWritten.get(ns) ?? 0) + changes.length);
           return target.putRows(ns, changes);
         };
       }
@@ -69,6 +71,6 @@ await store.close();
 const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 const perArticle = (n: number) => Number((n / summary.analysed).toFixed(2));
 const byNamespace = (counts: Map<string, number>) => Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([ns, n]) => [ns, perArticle(n)]));
-const result = { analysed: summary.analysed, readsPerArticle: perArticle(sum(reads)), rowsPerArticle: perArticle(sum(rows)), reads: byNamespace(reads), rows: byNamespace(rows), again: byNamespace(again), bytesWritten: byNamespace(written) };
+const result = { analysed: summary.analysed, readsPerArticle: perArticle(sum(reads)), rowsPerArticle: perArticle(sum(rows)), reads: byNamespace(reads), rows: byNamespace(rows), again: byNamespace(again), bytesWritten: byNamespace(written), rowsWritten: byNamespace(rowsWritten) };
 console.log(JSON.stringify(result, null, 2));
 console.log(`state-reads: ${summary.analysed} articles analysed, ${result.readsPerArticle} state-row reads and ${result.rowsPerArticle} rows read per article`);
