@@ -89,7 +89,7 @@ export class StorylineBuilder {
     this.topicTerms = options.topicTerms ?? 100;
     this.profiles = rows.table<Profile>('sl.event', profileCodec, 10_000);
     this.heads = rows.table<LineHead>('sl.line');
-    this.keys = rows.table<string[]>('sl.key', undefined, 50_000);
+    this.keys = rows.table<string[]>('sl.key', undefined, 100_000);
     this.meta = rows.table<Meta>('sl.meta');
     this.linkIndex = new LinkIndex(rows);
   }
