@@ -8,7 +8,7 @@
  * V8 CPU profile of the timed calls alone.
  * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--warm 10] [--seed 99] [--kept] [--cpu-profile FILE]
  */
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,7 @@ if (profiler) {
   writeFileSync(values['cpu-profile']!, JSON.stringify(profile));
 }
 await kept?.close();
+rmSync(dir, { recursive: true, force: true });
 const cpu = percentiles(cpuTimes);
 const result = { size, kept: values.kept, calls: times.length, ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
 console.log(JSON.stringify(result));

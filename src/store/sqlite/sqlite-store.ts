@@ -25,6 +25,7 @@ import { QueryTables } from './query-tables.js';
 import { LinkTables } from './link-tables.js';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations.js';
 import { StateTables } from './state-tables.js';
+import { Checkpointer } from './checkpointer.js';
 import { Statements } from './statements.js';
 
 export interface SqliteStoreOptions {
@@ -36,12 +37,12 @@ export interface SqliteStoreOptions {
 const BUSY_TIMEOUT_MS = 60_000;
 
 /**
- * WAL pages after which a commit copies the WAL into the database file (SQLite's default is 1,000).
- * An analysed article writes 200-600 pages, many of them the same pages as the next article's (a
- * common term's row, a busy index leaf): copied every few thousand pages, each is copied once for
- * many articles, which made checkpoints cost about half as much per article (16 MiB of WAL at most).
+ * WAL pages after which a commit copies the WAL into the database file itself (SQLite's default is
+ * 1,000). A store that commits often has the copying done on another thread (`Checkpointer`), so
+ * this only bounds the WAL (64 MiB) should that thread fall behind; a short-lived store (a
+ * one-article CLI call) copies its few hundred pages when it closes, as before.
  */
-const WAL_CHECKPOINT_PAGES = 4096;
+const WAL_CHECKPOINT_PAGES = 16_384;
 
 /** One open transaction: its handle works only while it is open. */
 interface OpenTransaction {
@@ -54,6 +55,8 @@ interface Connection {
   lock: AsyncMutex;
   /** The transaction whose callback is running in the current async context, if any. */
   context: AsyncLocalStorage<OpenTransaction>;
+  /** Checkpoints the WAL on another thread (a writable file's store). */
+  checkpointer?: Checkpointer;
 }
 
 /**
@@ -72,9 +75,9 @@ export class SqliteStore implements Store {
   /** Set on a transaction's handle; undefined on the store itself. */
   private readonly transactionOf?: OpenTransaction;
 
-  constructor(db: Database.Database, connection?: Connection, transactionOf?: OpenTransaction) {
+  constructor(db: Database.Database, connection: Connection = newConnection(db), transactionOf?: OpenTransaction) {
     this.db = db;
-    this.connection = connection ?? { st: new Statements(db), lock: new AsyncMutex(), context: new AsyncLocalStorage() };
+    this.connection = connection;
     this.transactionOf = transactionOf;
     this.articles = new ArticleTables(this.connection.st);
     this.links = new LinkTables(this.connection.st);
@@ -110,6 +113,7 @@ export class SqliteStore implements Store {
       try {
         const result = await this.connection.context.run(open, () => fn(tx));
         this.db.exec('COMMIT');
+        this.connection.checkpointer?.committed();
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -122,7 +126,8 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.transactionOf) throw createError('BAD_USAGE', 'close the store, not a transaction handle');
-    await this.connection.lock.run(() => {
+    await this.connection.lock.run(async () => {
+      await this.connection.checkpointer?.close();
       this.connection.st.clear();
       if (this.db.open) this.db.close();
     });
@@ -231,5 +236,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db.close();
     throw error;
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, newConnection(db, db.memory ? undefined : new Checkpointer(db.name)));
+}
+
+function newConnection(db: Database.Database, checkpointer?: Checkpointer): Connection {
+  return { st: new Statements(db), lock: new AsyncMutex(), context: new AsyncLocalStorage(), checkpointer };
 }
