@@ -4,9 +4,10 @@
  * call each into a copy of the database, each call opening the store, ingesting one JSONL file and
  * closing it, as `wiretrace ingest` does minus node's start-up; with --kept, into one store kept
  * open with one analysis state, as a server's uploads are. The first --warm articles are ingested
- * untimed (the process's word caches fill as in a long-running one); --cpu-profile FILE writes a
- * V8 CPU profile of the timed calls alone.
- * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--warm 10] [--seed 99] [--kept] [--cpu-profile FILE]
+ * untimed (the process's word caches fill as in a long-running one), the same way (with --kept and
+ * --fresh-state, the timed calls then start a new analysis state: a server's first uploads);
+ * --cpu-profile FILE writes a V8 CPU profile of the timed calls alone.
+ * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--warm 10] [--seed 99] [--kept [--fresh-state]] [--cpu-profile FILE]
  */
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     warm: { type: 'string', default: '10' },
     seed: { type: 'string', default: '99' },
     kept: { type: 'boolean', default: false },
+    'fresh-state': { type: 'boolean', default: false },
     'cpu-profile': { type: 'string' },
   },
 });
@@ -48,7 +50,7 @@ const size = await probe.countArticles();
 await probe.close();
 
 const kept = values.kept ? openSqliteStore(db) : null;
-const analysis = kept ? new AnalysisState(kept, resolveOptions()) : undefined;
+let analysis = kept ? new AnalysisState(kept, resolveOptions()) : undefined;
 /** One call: the article ingested into the kept store, or into one opened and closed for it. */
 async function ingestOne(file: string): Promise<void> {
   const store = kept ?? openSqliteStore(db);
@@ -57,6 +59,7 @@ async function ingestOne(file: string): Promise<void> {
 }
 
 for (const file of files.slice(0, warm)) await ingestOne(file);
+if (kept && values['fresh-state']) analysis = new AnalysisState(kept, resolveOptions());
 const profiler = values['cpu-profile'] ? new Session() : null;
 if (profiler) {
   profiler.connect();
@@ -79,8 +82,8 @@ if (profiler) {
 await kept?.close();
 rmSync(dir, { recursive: true, force: true });
 const cpu = percentiles(cpuTimes);
-const result = { size, kept: values.kept, calls: times.length, ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
+const result = { size, kept: values.kept, freshState: values['fresh-state'], calls: times.length, ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
 console.log(JSON.stringify(result));
 console.log(
-  `ingest-one into ${size}${values.kept ? ' (kept open)' : ''}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, CPU median ${result.cpuMedianMs} ms, p90 ${result.cpuP90Ms} ms over ${result.calls} calls`,
+  `ingest-one into ${size}${values.kept ? ` (kept open${values['fresh-state'] ? ', fresh state' : ''})` : ''}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, CPU median ${result.cpuMedianMs} ms, p90 ${result.cpuP90Ms} ms over ${result.calls} calls`,
 );

@@ -9,7 +9,7 @@
  * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one.js [--sizes 2000,20000,200000] [--file FILE|DIR] [--held-out 30] [--seed 1]
  *   --file reuses a corpus (generate-corpus.ts output) with at least max(sizes) + 2 x held-out articles.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,6 +74,7 @@ for (const size of sizes) {
     cpuTimes.push(cpuMs(process.cpuUsage(cpuStarted)));
   }
   const cpu = percentiles(cpuTimes);
+  removeDatabase(measuredDb);
   const kept = await keptOpen(measuredDb.replace(/\.db$/, '-kept.db'), [], held);
   const warm = await keptOpen(measuredDb.replace(/\.db$/, '-warm.db'), warmUp, held);
   const result = {
@@ -84,7 +85,9 @@ for (const size of sizes) {
     `size ${result.size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, CPU median ${result.cpuMedianMs} ms; kept open: median ${kept.medianMs} ms, CPU median ${kept.cpuMedianMs} ms, after ${warmUp.length} uploads ${warm.medianMs} ms, CPU ${warm.cpuMedianMs} ms (${result.articles} distinct articles, built in ${result.buildSeconds}s)`,
   );
 }
-console.log(JSON.stringify({ corpus, heldOut, results }, null, 2));
+// The databases (a copy per measurement) are large: none is kept, nor a generated corpus.
+rmSync(dir, { recursive: true, force: true });
+console.log(JSON.stringify({ corpus: values.file ?? 'generated', heldOut, results }, null, 2));
 for (const r of results) {
   console.log(`ingest-one into ${r.size}: median ${r.medianMs} ms, p90 ${r.p90Ms} ms, max ${r.maxMs} ms, CPU median ${r.cpuMedianMs} ms, p90 ${r.cpuP90Ms} ms over ${r.msEach.length} calls`);
   const k = r.kept;
@@ -113,6 +116,7 @@ async function keptOpen(db: string, before: string[], files: string[]) {
     cpuTimes.push(cpuMs(process.cpuUsage(cpuStarted)));
   }
   await store.close();
+  removeDatabase(db);
   const cpu = percentiles(cpuTimes);
   return { ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
 }
@@ -162,5 +166,10 @@ async function writeHeldOut(folder: string): Promise<[string[], string[]]> {
 /** A closed SQLite database with its WAL files, if any. */
 function copyDatabase(from: string, to: string): void {
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
+}
+
+/** A measured copy, once done with (a copy of a 200k-article database is several GB). */
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 }
 
