@@ -22,15 +22,14 @@ export interface CheckpointerData {
 export class Checkpointer {
   private worker: Worker | null = null;
   private commits = 0;
+  /** Set once a thread ended on its own: the writer's auto-checkpoint does the work from then on. */
+  private gone = false;
 
-  constructor(
-    private readonly file: string,
-    private readonly url: URL = new URL('./checkpoint-worker.js', import.meta.url),
-  ) {}
+  constructor(private readonly file: string) {}
 
   /** A write transaction committed: the thread copies what the WAL holds, soon. */
   committed(): void {
-    if (++this.commits < START_AFTER_COMMITS) return;
+    if (++this.commits < START_AFTER_COMMITS || this.gone) return;
     this.worker ??= this.start();
     this.worker.postMessage('checkpoint' satisfies CheckpointerMessage);
   }
@@ -39,6 +38,7 @@ export class Checkpointer {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.gone = true;
     if (!worker) return;
     const exited = once(worker, 'exit');
     // Held open until the thread has closed its connection (it is unref'd while it runs).
@@ -48,9 +48,14 @@ export class Checkpointer {
   }
 
   private start(): Worker {
-    const worker = new Worker(this.url, { workerData: { file: this.file } satisfies CheckpointerData });
-    // A failed checkpoint only leaves the work to the writer's auto-checkpoint.
+    const worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), { workerData: { file: this.file } satisfies CheckpointerData });
+    // A thread that failed (its connection would not open) leaves the work to the writer's auto-checkpoint.
     worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.gone = true;
+    });
     worker.unref();
     return worker;
   }
