@@ -1,8 +1,8 @@
 /**
  * WAL checkpoints on a thread of their own, for a store kept open through many write transactions
  * (a server's uploads, a long ingest). SQLite otherwise copies the WAL into the database file inside
- * the commit that passes `wal_autocheckpoint` pages: that commit (one upload in ten) then waits tens
- * of milliseconds for the copy and two fsyncs. Here the thread's own connection runs a PASSIVE
+ * the commit that passes `wal_autocheckpoint` pages: that commit (one upload in three at SQLite's
+ * default of 1,000 pages) then waits tens of milliseconds for the copy and two fsyncs. Here the thread's own connection runs a PASSIVE
  * checkpoint after commits, at most one every CHECKPOINT_EVERY_MS, while the writer goes on; the
  * writer's own auto-checkpoint stays as the bound should the thread fall behind. Durability is
  * SQLite's either way: the thread only copies committed frames.
