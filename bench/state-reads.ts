@@ -5,8 +5,10 @@
  * their `getRows` calls.
  * `--cache-scale` shrinks every row cache (as `StateLimits.rowCacheScale`), so a small stream shows
  * how often rows dropped from a full cache are read again, as a large one would.
+ * `--held-entries` bounds the LSH bucket entries held in memory likewise (4,000,000 by default); band
+ * keys the held buckets cannot answer alone are counted as looked up in the store.
  * `--file A,B` analyses those files or folders instead of a generated stream.
- * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3] [--cache-scale 1] [--file PATHS]
+ * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3] [--cache-scale 1] [--held-entries N] [--file PATHS]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +23,7 @@ import type { Store } from '../src/store/store.js';
 import type { RowChanges } from '../src/core/rows.js';
 import { generateCorpus } from './scale/corpus-files.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '3' }, 'cache-scale': { type: 'string', default: '1' }, file: { type: 'string' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '3' }, 'cache-scale': { type: 'string', default: '1' }, 'held-entries': { type: 'string' }, file: { type: 'string' } } });
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-state-reads-'));
 const corpus = values.file?.split(',') ?? [join(dir, 'corpus')];
 if (!values.file) generateCorpus(corpus[0]!, Number(values.count), { seed: Number(values.seed), real: false });
@@ -35,13 +37,23 @@ const again = new Map<string, number>();
 const seen = new Set<string>();
 /** Bytes of state rows written, by namespace. */
 const written = new Map<string, number>();
+const rowsWritten = new Map<string, number>();
+/** Band keys looked up in the store (the held buckets could not answer them alone). */
+let bucketKeys = 0;
 const counting = (tx: Store): Store =>
   new Proxy(tx, {
     get(target, key, receiver) {
       if (key === 'putRows') {
         return (ns: string, changes: RowChanges) => {
           for (const [, value] of changes) written.set(ns, (written.get(ns) ?? 0) + (value?.byteLength ?? 0));
+          rowsWritten.set(ns, (rowsWritten.get(ns) ?? 0) + changes.length);
           return target.putRows(ns, changes);
+        };
+      }
+      if (key === 'lookupBuckets') {
+        return (keys: Int32Array, perKey: number) => {
+          bucketKeys += keys.length;
+          return target.lookupBuckets(keys, perKey);
         };
       }
       if (key !== 'getRows') return Reflect.get(target, key, receiver);
@@ -63,12 +75,13 @@ const counted = new Proxy(store, {
     return <T>(fn: (tx: Store) => Promise<T>) => target.transaction((tx) => fn(counting(tx)));
   },
 });
-const state = new AnalysisState(counted, resolveOptions({}), { rowCacheScale: Number(values['cache-scale']) });
+const held = values['held-entries'] === undefined ? {} : { entries: Number(values['held-entries']) };
+const state = new AnalysisState(counted, resolveOptions({}), { rowCacheScale: Number(values['cache-scale']), resident: held });
 const summary = await analyzePending(counted, { state });
 await store.close();
 const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 const perArticle = (n: number) => Number((n / summary.analysed).toFixed(2));
 const byNamespace = (counts: Map<string, number>) => Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([ns, n]) => [ns, perArticle(n)]));
-const result = { analysed: summary.analysed, readsPerArticle: perArticle(sum(reads)), rowsPerArticle: perArticle(sum(rows)), reads: byNamespace(reads), rows: byNamespace(rows), again: byNamespace(again), bytesWritten: byNamespace(written) };
+const result = { analysed: summary.analysed, readsPerArticle: perArticle(sum(reads)), rowsPerArticle: perArticle(sum(rows)), bucketKeysPerArticle: perArticle(bucketKeys), reads: byNamespace(reads), rows: byNamespace(rows), again: byNamespace(again), bytesWritten: byNamespace(written), rowsWritten: byNamespace(rowsWritten) };
 console.log(JSON.stringify(result, null, 2));
 console.log(`state-reads: ${summary.analysed} articles analysed, ${result.readsPerArticle} state-row reads and ${result.rowsPerArticle} rows read per article`);

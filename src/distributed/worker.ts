@@ -39,6 +39,8 @@ export interface WorkerSummary extends Omit<IngestSummary, 'read' | 'errors' | '
 
 /** How long a worker waits before taking a record again after the store failed, in ms. */
 const RETRY_MS = 500;
+/** Longest a worker keeps asking a queue server that does not answer (restarting, or unreachable) before it gives up. */
+const QUEUE_PATIENCE_MS = 120_000;
 /** Longest a fetch waits for records, in ms (the client's least). */
 const FETCH_MS = 1000;
 /** How long a worker that holds records waiting their turn sleeps between looks at the stream, at least and at most, in ms. */
@@ -68,9 +70,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const store = openStore(options.db);
   const summary: WorkerSummary = { received: 0, added: 0, duplicates: 0, quarantined: 0, analysed: 0, failed: 0 };
   try {
-    await ensureQueue(nc, limits);
-    const consumer = await jetstream(nc).consumers.get(STREAM, CONSUMER);
-    const jsm = await jetstreamManager(nc);
+    // A worker started while nats-server restarts waits for it: its first calls time out, they do not end the worker.
+    await whenQueueAnswers(() => ensureQueue(nc, limits), log);
+    const consumer = await whenQueueAnswers(() => jetstream(nc).consumers.get(STREAM, CONSUMER), log);
+    const jsm = await whenQueueAnswers(() => jetstreamManager(nc), log);
     const settings = resolveOptions();
     const held = new InOrder<QueueItem>();
     const batch = options.batch ?? 64;
@@ -250,7 +253,8 @@ async function deadLetter(nc: NatsConnection, store: Store, m: JsMsg, cause: unk
   const origin = 'doc' in record ? record.doc.origin : record.quarantine.origin;
   const error = createError('INTERNAL', `${origin}: failed ${m.info.deliveryCount} deliveries (${(cause as Error).message ?? String(cause)})`.slice(0, 400));
   const quarantined: QuarantineRecord = { origin, code: error.code, message: error.message, excerpt: '' };
-  await jetstream(nc).publish(FAILED_SUBJECT, encodeRecord({ quarantine: quarantined }));
+  // Not acknowledged before it is kept: past its last delivery the server would not hand it out again.
+  await whenQueueAnswers(() => jetstream(nc).publish(FAILED_SUBJECT, encodeRecord({ quarantine: quarantined })), () => undefined);
   await store.putQuarantine(quarantined).catch(() => undefined);
   m.ack();
   summary.failed++;
@@ -302,6 +306,28 @@ async function allDone(consumer: Consumer, analysis: Store | null): Promise<bool
   } catch {
     return false;
   }
+}
+
+/** `call`'s answer, asked again RETRY_MS apart while the queue server does not answer, for up to QUEUE_PATIENCE_MS. */
+async function whenQueueAnswers<T>(call: () => Promise<T>, log: (line: string) => void): Promise<T> {
+  const until = performance.now() + QUEUE_PATIENCE_MS;
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!unanswered(error) || performance.now() >= until) throw error;
+      log(`queue: ${(error as Error).message}; retrying`);
+      await sleep(RETRY_MS);
+    }
+  }
+}
+
+/** A call the server did not answer (timed out, or the connection was down or closing), as opposed to one it refused. */
+function unanswered(error: unknown): boolean {
+  const e = error as Error;
+  if (['TimeoutError', 'NoResponders', 'ConnectionError', 'RequestError'].includes(e?.name)) return true;
+  // JetStream's own answer while a restarted server recovers its streams.
+  return /timeout|timed out|no responders|temporarily unavailable|jetstream not enabled|disconnect|reconnect/i.test(String(e?.message ?? error));
 }
 
 function sleep(ms: number): Promise<void> {

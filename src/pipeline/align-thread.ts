@@ -9,10 +9,13 @@ import { Worker } from 'node:worker_threads';
 import type { Article, Relation } from '../core/types.js';
 import type { RelateOptions } from '../align/relate.js';
 
+/** An article the thread holds, sent as its id; any other goes whole. */
+export type SentArticle = Article | string;
+
 export interface AlignJob {
   id: number;
-  article: Article;
-  candidates: Article[];
+  article: SentArticle;
+  candidates: SentArticle[];
   /** Paragraph indexes that are outlet boilerplate, by article id. */
   repeated: Array<[string, number[]]>;
 }
@@ -21,6 +24,30 @@ export interface AlignJob {
 export function boilerplateOptions(repeated: Array<[string, number[]]>): RelateOptions {
   const byId = new Map(repeated.map(([id, paragraphs]) => [id, new Set(paragraphs)]));
   return { boilerplate: (x: Article) => byId.get(x.id) ?? new Set<number>() };
+}
+
+/** Articles the thread keeps (their analyses cached): the latest candidates recur most (more only costs memory). */
+const KEPT = 512;
+
+/**
+ * The articles the thread holds, most recently used last, kept the same way on both sides: jobs
+ * arrive in the order they are posted and each side records a job's articles in the same order, so
+ * the main thread knows which it can send as an id (a copy's candidates are mostly its story's
+ * earlier articles, sent again and again: cloning their texts cost ~6% of the main thread).
+ */
+export class KeptArticles<T> {
+  private readonly held = new Map<string, T>();
+
+  get(id: string): T | undefined {
+    return this.held.get(id);
+  }
+
+  /** Records `id` as used now (holding `value`), dropping the least recently used past KEPT. */
+  use(id: string, value: T): void {
+    this.held.delete(id);
+    this.held.set(id, value);
+    if (this.held.size > KEPT) this.held.delete(this.held.keys().next().value!);
+  }
 }
 
 export type AlignReply = { id: number; relations: Array<Relation | null> } | { id: number; error: string };
@@ -58,11 +85,16 @@ export class AlignThread {
   private readonly waiting = new Map<number, Waiting>();
   private next = 0;
   private gone: Error | null = null;
+  /** Texts of the articles the thread holds, by id. */
+  private readonly sent = new KeptArticles<string>();
 
   /** Jobs posted to the thread so far. */
   get jobs(): number {
     return this.next;
   }
+
+  /** Articles sent as their id so far (the thread held them). */
+  idsSent = 0;
 
   constructor(url: URL = new URL('./align-worker.js', import.meta.url)) {
     this.worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: ALIGN_HEAP_MB } });
@@ -79,8 +111,17 @@ export class AlignThread {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, article, candidates, repeated } satisfies AlignJob);
+      this.worker.postMessage({ id, article: this.send(article), candidates: candidates.map((c) => this.send(c)), repeated } satisfies AlignJob);
     });
+  }
+
+  /** The article's id when the thread holds this text for it, else the article. */
+  private send(article: Article): SentArticle {
+    const held = this.sent.get(article.id) === article.text;
+    this.sent.use(article.id, article.text);
+    if (!held) return article;
+    this.idsSent++;
+    return article.id;
   }
 
   async close(): Promise<void> {
