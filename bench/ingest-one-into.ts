@@ -2,25 +2,43 @@
  * One-article ingest into an existing database (e.g. the one `pipeline-scale.js` leaves after a
  * 200k stream): fresh generated articles (another seed, so none is stored yet) are ingested one
  * call each into a copy of the database, each call opening the store, ingesting one JSONL file and
- * closing it, as `wiretrace ingest` does minus node's start-up.
- * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--seed 99]
+ * closing it, as `wiretrace ingest` does minus node's start-up; with --kept, into one store kept
+ * open with one analysis state, as a server's uploads are. The first --warm articles are ingested
+ * untimed (the process's word caches fill as in a long-running one), the same way (with --kept and
+ * --fresh-state, the timed calls then start a new analysis state: a server's first uploads);
+ * --cpu-profile FILE writes a V8 CPU profile of the timed calls alone.
+ * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--warm 10] [--seed 99] [--kept [--fresh-state]] [--cpu-profile FILE]
  */
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
+import { AnalysisState } from '../src/pipeline/analysis-state.js';
+import { resolveOptions } from '../src/core/config.js';
 import { corpusLines, generateCorpus } from './scale/corpus-files.js';
 import { cpuMs, percentiles } from './scale/call-times.js';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, count: { type: 'string', default: '30' }, seed: { type: 'string', default: '99' } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    count: { type: 'string', default: '30' },
+    warm: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '99' },
+    kept: { type: 'boolean', default: false },
+    'fresh-state': { type: 'boolean', default: false },
+    'cpu-profile': { type: 'string' },
+  },
+});
 if (!values.db) throw new Error('--db FILE is required');
 const count = Number(values.count);
+const warm = Number(values.warm);
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-one-into-'));
 const db = join(dir, 'copy.db');
 for (const suffix of ['', '-wal']) if (existsSync(values.db + suffix)) copyFileSync(values.db + suffix, db + suffix);
-generateCorpus(join(dir, 'corpus'), count, { seed: Number(values.seed), real: false });
+generateCorpus(join(dir, 'corpus'), warm + count, { seed: Number(values.seed), real: false });
 const files: string[] = [];
 for await (const line of corpusLines(join(dir, 'corpus'))) {
   const file = join(dir, `one-${files.length}.jsonl`);
@@ -30,20 +48,42 @@ for await (const line of corpusLines(join(dir, 'corpus'))) {
 const probe = openSqliteStore(db);
 const size = await probe.countArticles();
 await probe.close();
+
+const kept = values.kept ? openSqliteStore(db) : null;
+let analysis = kept ? new AnalysisState(kept, resolveOptions()) : undefined;
+/** One call: the article ingested into the kept store, or into one opened and closed for it. */
+async function ingestOne(file: string): Promise<void> {
+  const store = kept ?? openSqliteStore(db);
+  await ingestPaths(store, [file], { analysis });
+  if (!kept) await store.close();
+}
+
+for (const file of files.slice(0, warm)) await ingestOne(file);
+if (kept && values['fresh-state']) analysis = new AnalysisState(kept, resolveOptions());
+const profiler = values['cpu-profile'] ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 const times: number[] = [];
 const cpuTimes: number[] = [];
-for (const file of files) {
+for (const file of files.slice(warm)) {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const store = openSqliteStore(db);
-  await ingestPaths(store, [file]);
-  await store.close();
+  await ingestOne(file);
   times.push(performance.now() - started);
   cpuTimes.push(cpuMs(process.cpuUsage(cpuStarted)));
 }
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  writeFileSync(values['cpu-profile']!, JSON.stringify(profile));
+}
+await kept?.close();
+rmSync(dir, { recursive: true, force: true });
 const cpu = percentiles(cpuTimes);
-const result = { size, calls: times.length, ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
+const result = { size, kept: values.kept, freshState: values['fresh-state'], calls: times.length, ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
 console.log(JSON.stringify(result));
 console.log(
-  `ingest-one into ${size}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, CPU median ${result.cpuMedianMs} ms, p90 ${result.cpuP90Ms} ms over ${result.calls} calls`,
+  `ingest-one into ${size}${values.kept ? ` (kept open${values['fresh-state'] ? ', fresh state' : ''})` : ''}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, CPU median ${result.cpuMedianMs} ms, p90 ${result.cpuP90Ms} ms over ${result.calls} calls`,
 );

@@ -32,6 +32,8 @@ export class ClusterRows {
   private readonly events: RowTable<EventRecord>;
   private readonly details: RowTable<EventDetailsJson>;
   private metaLoaded = false;
+  /** Term ids below this have their term row stored (written with the term's first frequency). */
+  private storedTerms = 0;
 
   constructor(rows: RowSet) {
     this.meta = rows.table<ClusterMeta>('ev.meta');
@@ -52,6 +54,7 @@ export class ClusterRows {
     this.stats.nextId = m?.nextTerm ?? 0;
     this.nextEvent = m?.nextEvent ?? 0;
     this.latestDay = m?.latestDay ?? null;
+    this.storedTerms = this.stats.nextId;
     this.metaLoaded = true;
   }
 
@@ -139,8 +142,10 @@ export class ClusterRows {
     for (const id of this.stats.changes()) {
       const term = this.stats.term(id);
       this.frequencies.set(orderedKey(id), [this.stats.frequency(id), term]);
-      if (!this.termIds.isLoaded(term) || this.termIds.get(term) !== id) this.termIds.set(term, id);
+      // A stored term's row already names this id: rewriting it would only cost a page write.
+      if (id >= this.storedTerms) this.termIds.set(term, id);
     }
+    this.storedTerms = this.stats.nextId;
     this.meta.set(META_KEY, { docs: this.stats.docs, nextTerm: this.stats.nextId, nextEvent: this.nextEvent, latestDay: this.latestDay });
   }
 

@@ -132,11 +132,16 @@ export class StorylineBuilder {
     await this.profiles.load(others.keys());
     for (const [e, pairs] of others) {
       const other = this.profiles.get(e);
+      let linked = false;
       for (const [a, b] of pairs) {
         if (p.links.length < PROFILE_LINKS) p.links.push([e, a, b]);
-        if (other && other.links.length < PROFILE_LINKS) other.links.push([eventId, a, b]);
+        if (other && other.links.length < PROFILE_LINKS) {
+          other.links.push([eventId, a, b]);
+          linked = true;
+        }
       }
-      if (other) this.profiles.set(e, other);
+      // A full profile is left as it is: written again unchanged, it would only cost pages.
+      if (other && linked) this.profiles.set(e, other);
     }
   }
 

@@ -25,6 +25,7 @@ import { QueryTables } from './query-tables.js';
 import { LinkTables } from './link-tables.js';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations.js';
 import { StateTables } from './state-tables.js';
+import { Checkpointer } from './checkpointer.js';
 import { Statements } from './statements.js';
 
 export interface SqliteStoreOptions {
@@ -34,7 +35,12 @@ export interface SqliteStoreOptions {
 
 /** How long a writer waits for another process's write transaction before failing, in ms. */
 const BUSY_TIMEOUT_MS = 60_000;
-/** WAL pages (4 KiB each) after which a commit copies them into the database: ~40 MiB of WAL at most. */
+/**
+ * WAL pages (4 KiB each) after which a commit copies them into the database: ~40 MiB of WAL at most.
+ * A store that commits often has the copying done on another thread (`Checkpointer`), so this only
+ * bounds the WAL should that thread fall behind; a short-lived store (a one-article CLI call)
+ * copies its few hundred pages when it closes.
+ */
 const WAL_CHECKPOINT_PAGES = 10_000;
 
 /** One open transaction: its handle works only while it is open. */
@@ -48,6 +54,8 @@ interface Connection {
   lock: AsyncMutex;
   /** The transaction whose callback is running in the current async context, if any. */
   context: AsyncLocalStorage<OpenTransaction>;
+  /** Checkpoints the WAL on another thread (a writable file's store). */
+  checkpointer?: Checkpointer;
 }
 
 /**
@@ -66,9 +74,9 @@ export class SqliteStore implements Store {
   /** Set on a transaction's handle; undefined on the store itself. */
   private readonly transactionOf?: OpenTransaction;
 
-  constructor(db: Database.Database, connection?: Connection, transactionOf?: OpenTransaction) {
+  constructor(db: Database.Database, connection: Connection = newConnection(db), transactionOf?: OpenTransaction) {
     this.db = db;
-    this.connection = connection ?? { st: new Statements(db), lock: new AsyncMutex(), context: new AsyncLocalStorage() };
+    this.connection = connection;
     this.transactionOf = transactionOf;
     this.articles = new ArticleTables(this.connection.st);
     this.links = new LinkTables(this.connection.st);
@@ -104,6 +112,7 @@ export class SqliteStore implements Store {
       try {
         const result = await this.connection.context.run(open, () => fn(tx));
         this.db.exec('COMMIT');
+        this.connection.checkpointer?.committed();
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -116,7 +125,8 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.transactionOf) throw createError('BAD_USAGE', 'close the store, not a transaction handle');
-    await this.connection.lock.run(() => {
+    await this.connection.lock.run(async () => {
+      await this.connection.checkpointer?.close();
       this.connection.st.clear();
       if (this.db.open) this.db.close();
     });
@@ -228,5 +238,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db.close();
     throw error;
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, newConnection(db, db.memory ? undefined : new Checkpointer(db.name)));
+}
+
+function newConnection(db: Database.Database, checkpointer?: Checkpointer): Connection {
+  return { st: new Statements(db), lock: new AsyncMutex(), context: new AsyncLocalStorage(), checkpointer };
 }
