@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Article, Relation } from '../core/types.js';
 import type { RelateOptions } from '../align/relate.js';
+import { RecentMap } from '../core/recent-map.js';
 
 /** An article the thread holds, sent as its id; any other goes whole. */
 export type SentArticle = Article | string;
@@ -26,29 +27,14 @@ export function boilerplateOptions(repeated: Array<[string, number[]]>): RelateO
   return { boilerplate: (x: Article) => byId.get(x.id) ?? new Set<number>() };
 }
 
-/** Articles the thread keeps (their analyses cached): the latest candidates recur most (more only costs memory). */
-const KEPT = 512;
-
 /**
- * The articles the thread holds, most recently used last, kept the same way on both sides: jobs
- * arrive in the order they are posted and each side records a job's articles in the same order, so
- * the main thread knows which it can send as an id (a copy's candidates are mostly its story's
- * earlier articles, sent again and again: cloning their texts cost ~6% of the main thread).
+ * Articles the thread keeps (their analyses cached): the latest candidates recur most (more only
+ * costs memory). Both sides keep the same ones in the same order: jobs arrive in the order they are
+ * posted and each side records a job's articles in the same order, so the main thread knows which it
+ * can send as an id (a copy's candidates are mostly its story's earlier articles, sent again and
+ * again: cloning their texts cost ~6% of the main thread).
  */
-export class KeptArticles<T> {
-  private readonly held = new Map<string, T>();
-
-  get(id: string): T | undefined {
-    return this.held.get(id);
-  }
-
-  /** Records `id` as used now (holding `value`), dropping the least recently used past KEPT. */
-  use(id: string, value: T): void {
-    this.held.delete(id);
-    this.held.set(id, value);
-    if (this.held.size > KEPT) this.held.delete(this.held.keys().next().value!);
-  }
-}
+export const KEPT_ARTICLES = 512;
 
 export type AlignReply = { id: number; relations: Array<Relation | null> } | { id: number; error: string };
 
@@ -86,7 +72,7 @@ export class AlignThread {
   private next = 0;
   private gone: Error | null = null;
   /** Texts of the articles the thread holds, by id. */
-  private readonly sent = new KeptArticles<string>();
+  private readonly sent = new RecentMap<string, string>(KEPT_ARTICLES);
 
   /** Jobs posted to the thread so far. */
   get jobs(): number {

@@ -7,12 +7,13 @@
 import { parentPort } from 'node:worker_threads';
 import type { Article } from '../core/types.js';
 import { relate } from '../align/relate.js';
-import { boilerplateOptions, KeptArticles, type AlignJob, type AlignReply, type SentArticle } from './align-thread.js';
+import { RecentMap } from '../core/recent-map.js';
+import { boilerplateOptions, KEPT_ARTICLES, type AlignJob, type AlignReply, type SentArticle } from './align-thread.js';
 
 if (!parentPort) throw new Error('align-worker.js runs as a worker thread of AlignThread');
 const port = parentPort;
 
-const kept = new KeptArticles<Article>();
+const kept = new RecentMap<string, Article>(KEPT_ARTICLES);
 
 function known(sent: SentArticle): Article {
   const article = typeof sent === 'string' ? kept.get(sent) : sent;

@@ -1,6 +1,7 @@
 import { type Options } from '../core/config.js';
 import { jsonCodec, RowSet, type RowCodec, type RowTable } from '../core/rows.js';
 import type { Article } from '../core/types.js';
+import { RecentMap } from '../core/recent-map.js';
 import type { Store } from '../store/store.js';
 import { EventClusterer } from '../cluster/events.js';
 import { StorylineBuilder } from '../cluster/storyline-builder.js';
@@ -55,7 +56,7 @@ export class AnalysisState {
   /** The bucket rows in memory, while this process analyses many articles (null: look them up in the store). */
   resident: ResidentBuckets | null = null;
   /** Recently analysed or compared articles: their alignment analysis is cached on the object, so a story's copies reuse it. */
-  private readonly recent = new Map<string, Article>();
+  private readonly recent = new RecentMap<string, Article>(RECENT_ARTICLES);
   /** Articles this process analysed with this state (rolled-back ones included: a rough measure of its work). */
   analysedHere = 0;
   private version = -1;
@@ -128,17 +129,14 @@ export class AnalysisState {
     return ids.flatMap((id) => {
       const a = this.recent.get(id);
       if (!a) return [];
-      this.recent.delete(id);
-      this.recent.set(id, a);
+      this.recent.use(id, a);
       return [a];
     });
   }
 
   /** Keeps `article` among the recent ones (the least recently used are dropped past RECENT_ARTICLES). */
   remember(article: Article): void {
-    this.recent.delete(article.id);
-    this.recent.set(article.id, article);
-    if (this.recent.size > RECENT_ARTICLES) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.use(article.id, article);
   }
 
   /** Holds the buckets in memory from now on (loaded through `tx`, at the start of a checkpoint). */
