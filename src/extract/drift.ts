@@ -31,34 +31,37 @@ function expand(words: string[]): string[] {
 export { wordDiff } from '../align/worddiff.js';
 
 /**
- * A quote's expanded words as a multiset, for repeated comparisons: word ids (sorted, from the aligner's
- * vocabulary), their counts and whether each is a content word. Ids are only comparable within one
+ * A quote's expanded words as a multiset, for repeated comparisons: one sorted list of packed
+ * entries, each a word id from the aligner's vocabulary (shifted by `ID_SHIFT`), a content-word bit
+ * and the word's count (at most `COUNT_MASK`). One small array of small integers keeps a bag compact
+ * and its comparison a single merge over contiguous memory (ids stay below the vocabulary's 2 million,
+ * so an entry fits a small integer). Ids are only comparable within one
  * vocabulary generation; `bagsOverlap` re-reads an older bag's text.
  */
 export interface WordBag {
   text: string;
-  words: Int32Array;
-  counts: Int32Array;
-  content: Uint8Array;
+  entries: number[];
+  /** Words in all, repeats counted. */
   size: number;
   generation: number;
 }
 
+const ID_SHIFT = 9;
+const CONTENT_BIT = 1 << 8;
+const COUNT_MASK = 0xff;
+
 export function wordBag(text: string): WordBag {
   const generation = vocabularyGeneration();
   const byId = new Map<number, number>();
-  const stop = new Set<number>();
   const words = expand(quoteWords(text));
   for (const w of words) {
     const id = intern(w);
-    byId.set(id, (byId.get(id) ?? 0) + 1);
-    if (isStopword(w)) stop.add(id);
+    const entry = byId.get(id) ?? (id << ID_SHIFT) | (isStopword(w) ? 0 : CONTENT_BIT);
+    byId.set(id, (entry & COUNT_MASK) === COUNT_MASK ? entry : entry + 1);
   }
-  const ids = Int32Array.from(byId.keys()).sort();
-  const counts = Int32Array.from(ids, (id) => byId.get(id)!);
-  const content = Uint8Array.from(ids, (id) => (stop.has(id) ? 0 : 1));
+  const entries = [...byId.values()].sort((a, b) => a - b);
   if (generation !== vocabularyGeneration()) return wordBag(text);
-  return { text, words: ids, counts, content, size: words.length, generation };
+  return { text, entries, size: words.length, generation };
 }
 
 /** What two bags share: words in all (multiset), and `small`'s content words and how many of them `large` holds. */
@@ -71,15 +74,17 @@ export function bagsOverlap(small: WordBag, large: WordBag): { shared: number; c
   let content = 0;
   let inside = 0;
   let j = 0;
-  const { words: x, counts: cx } = small;
-  const { words: y, counts: cy } = large;
+  const x = small.entries;
+  const y = large.entries;
   for (let i = 0; i < x.length; i++) {
-    const c = cx[i]!;
-    const isContent = small.content[i] === 1;
+    const e = x[i]!;
+    const id = e >>> ID_SHIFT;
+    const c = e & COUNT_MASK;
+    const isContent = (e & CONTENT_BIT) !== 0;
     if (isContent) content += c;
-    while (j < y.length && y[j]! < x[i]!) j++;
-    if (j < y.length && y[j] === x[i]) {
-      const m = Math.min(c, cy[j]!);
+    while (j < y.length && y[j]! >>> ID_SHIFT < id) j++;
+    if (j < y.length && y[j]! >>> ID_SHIFT === id) {
+      const m = Math.min(c, y[j]! & COUNT_MASK);
       shared += m;
       if (isContent) inside += m;
     }

@@ -1,6 +1,6 @@
 import type { Quote, QuoteGroup, QuoteGroupHeader, QuoteVariant, QuoteVariantRecord } from '../core/types.js';
 import { isStopword } from '../text/stopwords.js';
-import { int32ListCodec, RowSet, type RowTable } from '../core/rows.js';
+import { int32ListCodec, jsonCodec, RowSet, type RowTable } from '../core/rows.js';
 import { bagsOverlap, driftFlags, quoteWords, wordBag, wordDiff, type WordBag } from './drift.js';
 import { vocabularyGeneration } from '../align/analyze.js';
 import { namesSomeone } from './speaker-names.js';
@@ -49,8 +49,31 @@ export async function groupQuotes(quotes: Quote[], articles: ReadonlyMap<string,
   return grouper.groups();
 }
 
-/** What a new quote is compared with: a variant's text and speaker, and its place in the group's order. */
-type HeadVariant = Pick<QuoteVariantRecord, 'text' | 'speaker' | 'name' | 'published'> & { at: number };
+/**
+ * What a new quote is compared with: a variant's text and speaker, and its place in the group's order.
+ * Its word bag and whether its speaker names someone are kept on it while its head is held (symbol
+ * keys stay out of the stored row): every quote sharing words with the group is compared with it.
+ */
+type HeadVariant = Pick<QuoteVariantRecord, 'text' | 'speaker' | 'name' | 'published'> & { at: number; [BAG]?: WordBag; [NAMED]?: boolean };
+
+const BAG = Symbol('word bag');
+const NAMED = Symbol('speaker names someone');
+
+/** Variants read back get the shape new ones have (one hidden class for every variant compared). */
+function headFromJson(head: GroupHead): GroupHead {
+  const variant = (v: HeadVariant): HeadVariant => ({ text: v.text, speaker: v.speaker, name: v.name, published: v.published, at: v.at, [BAG]: undefined, [NAMED]: undefined });
+  return { id: head.id, count: head.count, early: head.early.map(variant), late: head.late.map(variant), speakers: head.speakers };
+}
+
+function variantBag(v: HeadVariant): WordBag {
+  let bag = v[BAG];
+  if (bag === undefined || bag.generation !== vocabularyGeneration()) v[BAG] = bag = wordBag(v.text);
+  return bag;
+}
+
+function variantNamesSomeone(v: HeadVariant): boolean {
+  return (v[NAMED] ??= namesSomeone(v.speaker));
+}
 
 /**
  * A group's row: the variants a new quote is compared with (the earliest few and the latest, in
@@ -103,12 +126,11 @@ export class QuoteGrouper {
   /** Every variant by group, only when nothing is stored (tests, evaluations): `groups()` reads it. */
   private readonly log: Map<number, QuoteVariantRecord[]> | null;
   private pending: Array<{ group: number; header: QuoteGroupHeader; variant: QuoteVariantRecord }> = [];
-  private readonly bags = new Map<string, WordBag>();
 
   constructor(options: GroupOptions = {}, rows: RowSet = new RowSet()) {
     this.minSim = options.minSimilarity ?? 0.5;
     this.minOther = options.minSimilarityOtherSpeaker ?? 0.8;
-    this.heads = rows.table<GroupHead>('qg.head', undefined, 50_000);
+    this.heads = rows.table<GroupHead>('qg.head', jsonCodec<GroupHead>(undefined, headFromJson), 50_000);
     this.words = rows.table<number[]>('qg.word', int32ListCodec, 50_000);
     this.speakers = rows.table<number[]>('qg.speaker', int32ListCodec);
     this.meta = rows.table<{ next: number }>('qg.meta');
@@ -136,30 +158,18 @@ export class QuoteGrouper {
     await Promise.all([this.words.load(content), this.speakers.load(surname ? [surname] : []), this.meta.load(['m'])]);
     const compared = this.comparedGroups(keys);
     await this.heads.load(compared.map(String));
+    // A group holds one quote per article.
+    const joined = this.joinedBy(quote.article);
     const eligible: Array<{ g: number; score: number }> = [];
-    // Copies repeat a quote word for word: each distinct text is compared once.
-    const scores = new Map<string, number>();
-    const scoreOf = (text: string) => {
-      let score = scores.get(text);
-      if (score === undefined) scores.set(text, (score = similarity(this.bagOf(text), bag)));
-      return score;
-    };
     for (const g of compared) {
       const head = this.heads.get(String(g));
       if (!head) continue;
-      let score = 0;
-      let speakerOk = false;
-      for (const variants of [head.early, head.late]) {
-        for (const v of variants) {
-          score = Math.max(score, scoreOf(v.text));
-          speakerOk ||= namesSomeone(v.speaker) && sameSpeaker(v.speaker, speaker);
-        }
-      }
-      if (score > 0 && score >= (speakerOk ? this.minSim : this.minOther)) eligible.push({ g, score });
+      const score = this.headScore(head, bag, speaker);
+      if (score > 0) eligible.push({ g, score });
+      // Nothing scores above a word-for-word copy, and the sort below keeps the first of equals.
+      if (score >= 1 && !joined.has(g)) break;
     }
     eligible.sort((a, b) => b.score - a.score);
-    // A group holds one quote per article.
-    const joined = this.joinedBy(quote.article);
     let best = eligible.find(({ g }) => !joined.has(g))?.g ?? -1;
     if (best < 0) {
       const meta = this.meta.get('m') ?? { next: 0 };
@@ -172,7 +182,7 @@ export class QuoteGrouper {
       name: article.name, published: article.published,
     };
     const head = this.heads.get(String(best))!;
-    addToHead(head, variant);
+    addToHead(head, variant, bag);
     this.heads.set(String(best), head);
     joined.add(best);
     this.log?.set(best, [...(this.log.get(best) ?? []), variant]);
@@ -238,6 +248,20 @@ export class QuoteGrouper {
     return [...candidates.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, COMPARED_GROUPS).map(([g]) => g);
   }
 
+  /** The quote's best similarity to the head's variants, or 0 below the bar for its speaker. */
+  private headScore(head: GroupHead, bag: WordBag, speaker: string | null): number {
+    let score = 0;
+    let speakerOk = false;
+    for (const variants of [head.early, head.late]) {
+      for (const v of variants) {
+        score = Math.max(score, similarity(variantBag(v), bag));
+        if (score >= 1 && score >= this.minSim && score >= this.minOther) return score;
+        if (!speakerOk && speaker !== null && variantNamesSomeone(v)) speakerOk = sameSpeaker(v.speaker, speaker);
+      }
+    }
+    return score >= (speakerOk ? this.minSim : this.minOther) ? score : 0;
+  }
+
   private joinedBy(article: string): Set<number> {
     let groups = this.joined.get(article);
     if (!groups) {
@@ -246,16 +270,6 @@ export class QuoteGrouper {
       this.joined.set(article, (groups = new Set()));
     }
     return groups;
-  }
-
-  private bagOf(text: string): WordBag {
-    let bag = this.bags.get(text);
-    if (!bag || bag.generation !== vocabularyGeneration()) {
-      if (this.bags.size > 50_000) this.bags.clear();
-      bag = wordBag(text);
-      this.bags.set(text, bag);
-    }
-    return bag;
   }
 }
 
@@ -294,8 +308,8 @@ function appendRecent(lists: RowTable<number[]>, key: string, group: number, kep
  * order stay, the rest only count. A variant earlier than the earliest ones pushes the last of
  * them out; one later than the latest pushes the first of those out.
  */
-function addToHead(head: GroupHead, v: QuoteVariantRecord): void {
-  const entry: HeadVariant = { text: v.text, speaker: v.speaker, name: v.name, published: v.published, at: v.span[0] };
+function addToHead(head: GroupHead, v: QuoteVariantRecord, bag: WordBag): void {
+  const entry: HeadVariant = { text: v.text, speaker: v.speaker, name: v.name, published: v.published, at: v.span[0], [BAG]: bag, [NAMED]: undefined };
   head.count++;
   if (namesSomeone(v.speaker)) {
     const named = head.speakers.find(([s]) => s === v.speaker);
