@@ -56,6 +56,12 @@ const counting = (tx: Store): Store =>
           return target.lookupBuckets(keys, perKey);
         };
       }
+      if (key === 'lookupOlderBuckets') {
+        return (keys: Int32Array, perKey: number, below: number) => {
+          bucketKeys += keys.length;
+          return target.lookupOlderBuckets(keys, perKey, below);
+        };
+      }
       if (key !== 'getRows') return Reflect.get(target, key, receiver);
       return (ns: string, keys: readonly string[]) => {
         reads.set(ns, (reads.get(ns) ?? 0) + 1);

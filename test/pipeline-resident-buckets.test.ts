@@ -76,3 +76,36 @@ test('with room for a few entries, the oldest leave memory and are looked up in 
     resident.rollback();
     for (const perKey of [1, 3, 10, 1000]) await same(perKey);
   }));
+
+test('answers about articles that left memory are kept and stay exact as more articles leave memory', () =>
+  withBuckets(async (store) => {
+    const resident = await store.transaction((tx) => ResidentBuckets.load(tx, { page: 7, entries: 100, olderAnswers: 6 }));
+    const probes = Int32Array.from([7, -3, 0, 4, 1001, 1049, 5003, 5123, 5299, 99999]);
+    let asked = 0;
+    const counting = new Proxy(store, {
+      get: (target, name, receiver) => {
+        if (name === 'lookupOlderBuckets') asked++;
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    const same = async () => {
+      for (const key of probes) {
+        const one = Int32Array.of(key);
+        assert.deepEqual(sorted(await resident.lookup(counting, one, 3)), sorted(await store.lookupBuckets(one, 3)), `key ${key}`);
+      }
+      assert.deepEqual(sorted(await resident.lookup(counting, probes, 3)), sorted(await store.lookupBuckets(probes, 3)), 'all keys at once');
+    };
+    await same();
+    const first = asked;
+    await same();
+    assert.ok(asked < 2 * first, `answers kept: ${first} store look-ups, then ${asked - first} more for the same keys`);
+    // New articles, so earlier ones leave memory (their entries join the answers kept) between look-ups.
+    for (let seq = 301; seq <= 500; seq++) {
+      await store.addBuckets(seq, keysOf(seq));
+      resident.add(seq, keysOf(seq));
+      if (seq % 10 === 0) {
+        resident.settle();
+        await same();
+      }
+    }
+  }));

@@ -107,6 +107,11 @@ function rowContract(h: Harness): void {
     assert.deepEqual(sorted(await store.lookupBuckets(Int32Array.from([10]), 2)), [2, 3], 'the latest two of a crowded key');
     assert.deepEqual(sorted(await store.lookupBuckets(Int32Array.from([10, 20]), 1)), [3, 3]);
     assert.equal((await store.lookupBuckets(new Int32Array(0), 5)).length, 0);
+
+    const pairs = (xs: Int32Array) => Array.from({ length: xs.length / 2 }, (_, i) => `${xs[2 * i]}:${xs[2 * i + 1]}`).sort();
+    assert.deepEqual(pairs(await store.lookupOlderBuckets(Int32Array.from([10, 20, -5, 30, 99]), 10, 3)), ['-5:1', '10:1', '10:2', '20:1', '30:2'], 'older look-ups say which key each seq is under');
+    assert.deepEqual(pairs(await store.lookupOlderBuckets(Int32Array.from([10]), 1, 3)), ['10:2'], 'the latest below the bound');
+    assert.equal((await store.lookupOlderBuckets(Int32Array.from([10, 20]), 5, 1)).length, 0, 'nothing is below the first seq');
   });
 }
 

@@ -211,15 +211,15 @@ export class LshTable {
     for (let e = 0; e < this.entries; e++) if (pool[3 * e + 1] !== REMOVED) fn(pool[3 * e + 1]!);
   }
 
-  /** Drops every entry whose slot is under `cutoff`, calling `dropped` with its key; the room is given back. */
-  dropSlotsBelow(cutoff: number, dropped: (key: number) => void): void {
+  /** Drops every entry whose slot is under `cutoff`, calling `dropped` with its key and slot; the room is given back. */
+  dropSlotsBelow(cutoff: number, dropped: (key: number, slot: number) => void): void {
     const { pool } = this;
     let to = 0;
     for (let e = 0; e < this.entries; e++) {
       const slot = pool[3 * e + 1]!;
       if (slot === REMOVED) continue;
       if (slot < cutoff) {
-        dropped(pool[3 * e]!);
+        dropped(pool[3 * e]!, slot);
         continue;
       }
       pool[3 * to] = pool[3 * e]!;

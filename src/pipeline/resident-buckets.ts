@@ -10,11 +10,20 @@ const PAGE = 50_000;
  */
 const ENTRIES = 4_000_000;
 
+/**
+ * Most keys whose answer from articles that left memory is kept. The entries below the cut-off never
+ * change but for the ones leaving memory (added to the answers kept), so these answers stay exact;
+ * a story's later copies ask for its keys again and again (a copy made long after its source).
+ */
+const OLDER_ANSWERS = 200_000;
+
 export interface ResidentLimits {
   /** Bucket rows read per call while loading. @default 50,000 */
   page?: number;
   /** Most entries held before the oldest leave memory. @default 4,000,000 */
   entries?: number;
+  /** Most keys whose answer below the cut-off is kept. @default 200,000 */
+  olderAnswers?: number;
 }
 
 /**
@@ -23,7 +32,8 @@ export interface ResidentLimits {
  * answer as `Store.lookupBuckets`: each key's newest `perKey` articles) while new rows are written
  * to the store as usual. Memory is bounded: entries of articles older than a moving cut-off leave,
  * their keys kept in a filter; a key the filter may hold, with fewer than `perKey` entries in
- * memory, is looked up in the store. A one-article ingest never loads it.
+ * memory, has its older entries looked up in the store, and that answer is kept (bounded, kept
+ * exact as entries leave memory). A one-article ingest never loads it.
  *
  * Work rolled back is undone with `rollback()` (back to the last `settle()` or `committed()`), so a
  * failed checkpoint does not cost a reload of every bucket row.
@@ -37,9 +47,14 @@ export class ResidentBuckets {
   /** Entries held at the last settle or commit: the rest were filed by the checkpoint in progress. */
   private mark = 0;
   private readonly limit: number;
+  /** Each key's newest `olderPerKey` seqs below the cut-off (newest first), for the keys looked up in the store. */
+  private readonly olderAnswers = new Map<number, number[]>();
+  private olderPerKey = 0;
+  private readonly olderLimit: number;
 
   private constructor(limits: ResidentLimits) {
     this.limit = limits.entries ?? ENTRIES;
+    this.olderLimit = limits.olderAnswers ?? OLDER_ANSWERS;
   }
 
   static async load(tx: Store, limits: ResidentLimits = {}): Promise<ResidentBuckets> {
@@ -63,20 +78,37 @@ export class ResidentBuckets {
     return this.table.size;
   }
 
-  /** Each key's newest `perKey` articles, from memory where it holds the whole answer, else from the store through `tx`. */
+  /** Each key's newest `perKey` articles: from memory, and for keys with older entries, from the answers kept or the store through `tx`. */
   async lookup(tx: Store, keys: Int32Array, perKey: number): Promise<Int32Array> {
+    if (perKey !== this.olderPerKey) {
+      this.olderAnswers.clear();
+      this.olderPerKey = perKey;
+    }
     const found: number[] = [];
-    const fromStore: number[] = [];
+    /** Keys to ask the store about, each with how many of its entries memory held. */
+    const asked: number[] = [];
     const hit = (seq: number) => found.push(seq);
     for (const key of keys) {
       const before = found.length;
       this.table.forKey(key, perKey, hit);
-      if (found.length - before < perKey && this.older.mayHave(key)) {
-        found.length = before;
-        fromStore.push(key);
-      }
+      const held = found.length - before;
+      if (held >= perKey || !this.older.mayHave(key)) continue;
+      const older = this.olderAnswers.get(key);
+      if (older === undefined) asked.push(key, held);
+      else for (let i = 0; i < older.length && held + i < perKey; i++) found.push(older[i]!);
     }
-    if (fromStore.length > 0) for (const seq of await tx.lookupBuckets(Int32Array.from(fromStore), perKey)) found.push(seq);
+    if (asked.length > 0) {
+      const answers = new Map<number, number[]>();
+      for (let i = 0; i < asked.length; i += 2) answers.set(asked[i]!, []);
+      const pairs = await tx.lookupOlderBuckets(Int32Array.from(answers.keys()), perKey, this.cutoff);
+      for (let i = 0; i < pairs.length; i += 2) answers.get(pairs[i]!)?.push(pairs[i + 1]!);
+      for (const older of answers.values()) older.sort((a, b) => b - a);
+      for (let i = 0; i < asked.length; i += 2) {
+        const older = answers.get(asked[i]!)!;
+        for (let j = 0; j < older.length && asked[i + 1]! + j < perKey; j++) found.push(older[j]!);
+      }
+      this.keepOlder(answers);
+    }
     return Int32Array.from(found);
   }
 
@@ -91,7 +123,12 @@ export class ResidentBuckets {
   settle(): void {
     if (this.table.size > this.limit) {
       this.cutoff = Math.max(this.cutoff, this.cutoffKeeping(Math.floor((this.limit * 3) / 5)));
-      this.table.dropSlotsBelow(this.cutoff, (key) => this.older.add(key));
+      this.table.dropSlotsBelow(this.cutoff, (key, seq) => {
+        this.older.add(key);
+        this.olderAnswers.get(key)?.splice(0, 0, seq);
+      });
+      // Entries leave in filing order, not seq order: put each changed answer back in order, newest `olderPerKey`.
+      for (const [key, older] of this.olderAnswers) if (older.length > this.olderPerKey || !descending(older)) this.olderAnswers.set(key, older.sort((a, b) => b - a).slice(0, this.olderPerKey));
     }
     this.mark = this.table.size;
   }
@@ -104,6 +141,18 @@ export class ResidentBuckets {
   /** The checkpoint in progress was rolled back: forgets the entries it filed. */
   rollback(): void {
     this.table.truncate(this.mark);
+  }
+
+  private keepOlder(answers: Map<number, number[]>): void {
+    if (this.olderAnswers.size + answers.size > this.olderLimit) {
+      // The first kept go first: half of the room is made at once.
+      let drop = this.olderAnswers.size + answers.size - (this.olderLimit >> 1);
+      for (const key of this.olderAnswers.keys()) {
+        if (drop-- <= 0) break;
+        this.olderAnswers.delete(key);
+      }
+    }
+    for (const [key, older] of answers) this.olderAnswers.set(key, older);
   }
 
   /** The lowest seq such that the entries of it and newer seqs number at most `keep` (by a histogram of the seqs held). */
@@ -122,4 +171,9 @@ export class ResidentBuckets {
     }
     return 0;
   }
+}
+
+function descending(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1]! < xs[i]!) return false;
+  return true;
 }

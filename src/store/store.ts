@@ -205,6 +205,11 @@ export interface Store {
    */
   lookupBuckets(keys: Int32Array, perKey: number): Promise<Int32Array>;
   /**
+   * Each key's latest `perKey` seqs below `below`, flat as [key, seq, key, seq, ...] in no particular
+   * order: for a process that holds the newer buckets in memory and keeps answers about older ones.
+   */
+  lookupOlderBuckets(keys: Int32Array, perKey: number, below: number): Promise<Int32Array>;
+  /**
    * Bucket rows in (key, seq) order after the pair `after` (from the start when null), at most
    * `limit`, flat as [key, seq, key, seq, ...]: for a process that holds the buckets in memory.
    */

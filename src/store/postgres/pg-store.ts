@@ -240,6 +240,7 @@ export class PostgresStore implements Store {
   putRows = (ns: string, rows: ReadonlyArray<readonly [string, Uint8Array | null]>): Promise<void> => this.write((s) => s.state.putRows(ns, rows));
   addBuckets = (seq: number, keys: Int32Array): Promise<void> => this.write((s) => s.state.addBuckets(seq, keys));
   lookupBuckets = (keys: Int32Array, perKey: number): Promise<Int32Array> => this.read(() => this.state.lookupBuckets(keys, perKey));
+  lookupOlderBuckets = (keys: Int32Array, perKey: number, below: number): Promise<Int32Array> => this.read(() => this.state.lookupOlderBuckets(keys, perKey, below));
   scanBuckets = (after: readonly [number, number] | null, limit: number): Promise<Int32Array> => this.read(() => this.state.scanBuckets(after, limit));
   pendingAnalysis = (limit: number): Promise<PendingArticle[]> => this.read(() => this.state.pendingAnalysis(limit));
   countPendingAnalysis = (): Promise<number> => this.read(() => this.state.countPendingAnalysis());

@@ -56,6 +56,22 @@ export class StateQueries {
     return Int32Array.from(rows, (r) => r.seq);
   }
 
+  async lookupOlderBuckets(keys: Int32Array, perKey: number, below: number): Promise<Int32Array> {
+    const limit = Math.max(0, Math.floor(perKey));
+    if (limit === 0 || keys.length === 0) return new Int32Array(0);
+    const rows = await this.sql.rows<{ key: number; seq: number }>(
+      `SELECT k.key, b.seq FROM unnest($1::int[]) AS k(key)
+       CROSS JOIN LATERAL (SELECT seq FROM lsh_buckets WHERE lsh_buckets.key = k.key AND seq < $3 ORDER BY seq DESC LIMIT $2) AS b`,
+      [[...keys], limit, below],
+    );
+    const out = new Int32Array(2 * rows.length);
+    rows.forEach(({ key, seq }, i) => {
+      out[2 * i] = key;
+      out[2 * i + 1] = seq;
+    });
+    return out;
+  }
+
   async scanBuckets(after: readonly [number, number] | null, limit: number): Promise<Int32Array> {
     const n = Math.max(0, Math.floor(limit));
     const rows =

@@ -200,6 +200,7 @@ export class SqliteStore implements Store {
   putRows = (ns: string, rows: ReadonlyArray<readonly [string, Uint8Array | null]>): Promise<void> => this.run(() => this.state.putRows(ns, rows));
   addBuckets = (seq: number, keys: Int32Array): Promise<void> => this.run(() => this.state.addBuckets(seq, keys));
   lookupBuckets = (keys: Int32Array, perKey: number): Promise<Int32Array> => this.run(() => this.state.lookupBuckets(keys, perKey));
+  lookupOlderBuckets = (keys: Int32Array, perKey: number, below: number): Promise<Int32Array> => this.run(() => this.state.lookupOlderBuckets(keys, perKey, below));
   scanBuckets = (after: readonly [number, number] | null, limit: number): Promise<Int32Array> => this.run(() => this.state.scanBuckets(after, limit));
   pendingAnalysis = (limit: number): Promise<PendingArticle[]> => this.run(() => this.state.pendingAnalysis(limit));
   countPendingAnalysis = (): Promise<number> => this.run(() => this.state.countPendingAnalysis());

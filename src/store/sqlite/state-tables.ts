@@ -16,6 +16,7 @@ function padded<T>(keys: ArrayLike<T>): Array<T | null> {
   return out;
 }
 const ROW_LOOKUP = `SELECT key, value FROM state_rows WHERE ns = ? AND key IN (${Array.from({ length: CHUNK }, () => '?').join(', ')})`;
+const OLDER_BUCKET_LOOKUP = Array.from({ length: CHUNK }, () => 'SELECT * FROM (SELECT key, seq FROM lsh_buckets WHERE key = ? AND seq < ? ORDER BY seq DESC LIMIT ?)').join(' UNION ALL ');
 const BUCKET_LOOKUP = Array.from({ length: CHUNK }, () => 'SELECT * FROM (SELECT seq FROM lsh_buckets WHERE key = ? ORDER BY seq DESC LIMIT ?)').join(' UNION ALL ');
 
 /** Derived analysis state as rows, the LSH buckets and the analysis queue, synchronously. */
@@ -65,6 +66,18 @@ export class StateTables {
       const params: Array<number | null> = [];
       for (const key of padded(keys.subarray(from, from + CHUNK))) params.push(key, limit);
       for (const seq of this.st.get(BUCKET_LOOKUP).pluck().all(...params) as number[]) found.push(seq);
+    }
+    return Int32Array.from(found);
+  }
+
+  lookupOlderBuckets(keys: Int32Array, perKey: number, below: number): Int32Array {
+    const limit = Math.max(0, Math.floor(perKey));
+    const found: number[] = [];
+    if (limit === 0) return new Int32Array(0);
+    for (let from = 0; from < keys.length; from += CHUNK) {
+      const params: Array<number | null> = [];
+      for (const key of padded(keys.subarray(from, from + CHUNK))) params.push(key, below, limit);
+      for (const [key, seq] of this.st.get(OLDER_BUCKET_LOOKUP).raw().all(...params) as Array<[number, number]>) found.push(key, seq);
     }
     return Int32Array.from(found);
   }
