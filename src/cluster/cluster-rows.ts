@@ -1,4 +1,4 @@
-import { int32PairListCodec, jsonCodec, orderedKey, type RowSet, type RowTable } from '../core/rows.js';
+import { int32NullableListCodec, jsonCodec, orderedKey, type RowSet, type RowTable } from '../core/rows.js';
 import { TermStats } from './features.js';
 import { type EventDetailsJson, type EventJson, type EventRecord, detailsToJson, eventFromJson, eventToJson, withDetails } from './event-record.js';
 
@@ -10,8 +10,12 @@ interface ClusterMeta {
   latestDay: number | null;
 }
 
-/** A posting: an event filed under a key term, with the day of the article that filed it. */
-export type Posting = [event: number, day: number | null];
+/**
+ * A key term's postings, oldest first, flat: event, day, event, day... (an event filed under the
+ * term, with the day of the article that filed it; null when undated). Flat, a held list costs a
+ * fifth of what pairs as small arrays did.
+ */
+export type Postings = Array<number | null>;
 
 const META_KEY = 'm';
 
@@ -28,7 +32,7 @@ export class ClusterRows {
   private readonly termIds: RowTable<number>;
   private readonly frequencies: RowTable<[df: number, term: string]>;
   readonly docs: RowTable<number>;
-  readonly postings: RowTable<Posting[]>;
+  readonly postings: RowTable<Postings>;
   private readonly events: RowTable<EventRecord>;
   private readonly details: RowTable<EventDetailsJson>;
   private metaLoaded = false;
@@ -40,7 +44,7 @@ export class ClusterRows {
     this.termIds = rows.table<number>('ev.term');
     this.frequencies = rows.table<[number, string]>('ev.df');
     this.docs = rows.table<number>('ev.doc');
-    this.postings = rows.table<Posting[]>('ev.post', int32PairListCodec, 50_000);
+    this.postings = rows.table<Postings>('ev.post', int32NullableListCodec, 100_000);
     this.events = rows.table<EventRecord>('ev.event', jsonCodec<EventRecord, EventJson>(eventToJson, eventFromJson), 10_000);
     this.details = rows.table<EventDetailsJson>('ev.detail', undefined, 5_000);
   }

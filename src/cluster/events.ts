@@ -5,7 +5,7 @@ import { type DocFeatures, dayNumber, docTerms, featurize } from './features.js'
 import { type EventRecord, absorb, mergeEvents, newEvent, toEventHeader } from './event-record.js';
 import { type IdfView, cosineIdf, dotIdf } from './sparse.js';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options.js';
-import { ClusterRows, type Posting } from './cluster-rows.js';
+import { ClusterRows, type Postings } from './cluster-rows.js';
 import { EventLog } from './event-log.js';
 
 export { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions };
@@ -281,8 +281,9 @@ export class EventClusterer {
       const list = state.postings.get(keys[i]!);
       if (!list) continue;
       const seen = new Set<number>();
-      for (let j = list.length - 1; j >= 0 && seen.size < this.options.postingScan; j--) {
-        const [e, day] = list[j]!;
+      for (let j = list.length - 2; j >= 0 && seen.size < this.options.postingScan; j -= 2) {
+        const e = list[j]!;
+        const day = list[j + 1] ?? null;
         if (seen.has(e)) continue;
         seen.add(e);
         if (horizon !== null && day !== null && day < horizon) continue;
@@ -373,13 +374,14 @@ export class EventClusterer {
     const kept = postingsKept(this.options.postingScan);
     for (const key of f.keys) {
       const k = String(key);
-      const list: Posting[] = this.state.postings.get(k) ?? [];
-      const last = list[list.length - 1];
-      if (last && last[0] === event) {
-        if (day !== null && (last[1] === null || day > last[1])) last[1] = day;
+      const list: Postings = this.state.postings.get(k) ?? [];
+      const n = list.length;
+      if (n > 0 && list[n - 2] === event) {
+        const last = list[n - 1]!;
+        if (day !== null && (last === null || day > last)) list[n - 1] = day;
       } else {
-        list.push([event, day]);
-        if (list.length > kept) list.splice(0, list.length - kept);
+        list.push(event, day);
+        if (list.length > 2 * kept) list.splice(0, list.length - 2 * kept);
       }
       this.state.postings.set(k, list);
     }

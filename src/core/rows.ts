@@ -36,23 +36,10 @@ export const int32ListCodec: RowCodec<number[]> = {
   decode: (bytes) => Array.from(int32View(bytes)),
 };
 
-/** Lists of pairs whose second member may be null, as flat 32-bit integers (null as the least integer). */
-export const int32PairListCodec: RowCodec<Array<[number, number | null]>> = {
-  encode: (pairs) => {
-    const out = new Int32Array(2 * pairs.length);
-    pairs.forEach(([a, b], i) => {
-      out[2 * i] = a;
-      out[2 * i + 1] = b ?? NULL_INT32;
-    });
-    return new Uint8Array(out.buffer);
-  },
-  decode: (bytes) => {
-    const flat = int32View(bytes);
-    if (flat.length % 2 !== 0) throw new Error(`${flat.length} integers do not make pairs`);
-    const out: Array<[number, number | null]> = [];
-    for (let i = 0; i < flat.length; i += 2) out.push([flat[i]!, flat[i + 1] === NULL_INT32 ? null : flat[i + 1]!]);
-    return out;
-  },
+/** Lists of whole numbers or nulls as 32-bit integers (null as the least integer). */
+export const int32NullableListCodec: RowCodec<Array<number | null>> = {
+  encode: (value) => new Uint8Array(Int32Array.from(value, (v) => v ?? NULL_INT32).buffer),
+  decode: (bytes) => Array.from(int32View(bytes), (v) => (v === NULL_INT32 ? null : v)),
 };
 
 const NULL_INT32 = -0x80000000;
