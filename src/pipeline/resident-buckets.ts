@@ -123,12 +123,19 @@ export class ResidentBuckets {
   settle(): void {
     if (this.table.size > this.limit) {
       this.cutoff = Math.max(this.cutoff, this.cutoffKeeping(Math.floor((this.limit * 3) / 5)));
+      const grown = new Set<number[]>();
       this.table.dropSlotsBelow(this.cutoff, (key, seq) => {
         this.older.add(key);
-        this.olderAnswers.get(key)?.splice(0, 0, seq);
+        const older = this.olderAnswers.get(key);
+        if (older === undefined) return;
+        older.push(seq);
+        grown.add(older);
       });
-      // Entries leave in filing order, not seq order: put each changed answer back in order, newest `olderPerKey`.
-      for (const [key, older] of this.olderAnswers) if (older.length > this.olderPerKey || !descending(older)) this.olderAnswers.set(key, older.sort((a, b) => b - a).slice(0, this.olderPerKey));
+      // Entries leave in filing order, not seq order: each grown answer is put back in order, newest `olderPerKey`.
+      for (const older of grown) {
+        older.sort((a, b) => b - a);
+        older.length = Math.min(older.length, this.olderPerKey);
+      }
     }
     this.mark = this.table.size;
   }
@@ -171,9 +178,4 @@ export class ResidentBuckets {
     }
     return 0;
   }
-}
-
-function descending(xs: readonly number[]): boolean {
-  for (let i = 1; i < xs.length; i++) if (xs[i - 1]! < xs[i]!) return false;
-  return true;
 }

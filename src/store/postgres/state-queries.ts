@@ -1,4 +1,5 @@
 import type { AnalysisOutcome, PendingArticle } from '../store.js';
+import { NO_SEQ_BOUND, seqsOf } from '../bucket-pairs.js';
 import { rowToArticle, type ArticleRow } from '../sqlite/rows.js';
 import { ARTICLE_COLUMNS } from './article-queries.js';
 import type { Sql } from './sql.js';
@@ -44,18 +45,11 @@ export class StateQueries {
     await this.sql.rows('INSERT INTO lsh_buckets (key, seq) SELECT DISTINCT k, $2::bigint FROM unnest($1::int[]) AS k ON CONFLICT DO NOTHING', [[...keys], seq]);
   }
 
-  /** Each key's newest `perKey` by an index seek of its own (a lateral join over the keys). */
-  async lookupBuckets(keys: Int32Array, perKey: number): Promise<Int32Array> {
-    const limit = Math.max(0, Math.floor(perKey));
-    if (limit === 0 || keys.length === 0) return new Int32Array(0);
-    const rows = await this.sql.rows<{ seq: number }>(
-      `SELECT b.seq FROM unnest($1::int[]) AS k(key)
-       CROSS JOIN LATERAL (SELECT seq FROM lsh_buckets WHERE lsh_buckets.key = k.key ORDER BY seq DESC LIMIT $2) AS b`,
-      [[...keys], limit],
-    );
-    return Int32Array.from(rows, (r) => r.seq);
+  lookupBuckets(keys: Int32Array, perKey: number): Promise<Int32Array> {
+    return this.lookupOlderBuckets(keys, perKey, NO_SEQ_BOUND).then(seqsOf);
   }
 
+  /** Each key's newest `perKey` below `below` by an index seek of its own (a lateral join over the keys). */
   async lookupOlderBuckets(keys: Int32Array, perKey: number, below: number): Promise<Int32Array> {
     const limit = Math.max(0, Math.floor(perKey));
     if (limit === 0 || keys.length === 0) return new Int32Array(0);
@@ -64,12 +58,7 @@ export class StateQueries {
        CROSS JOIN LATERAL (SELECT seq FROM lsh_buckets WHERE lsh_buckets.key = k.key AND seq < $3 ORDER BY seq DESC LIMIT $2) AS b`,
       [[...keys], limit, below],
     );
-    const out = new Int32Array(2 * rows.length);
-    rows.forEach(({ key, seq }, i) => {
-      out[2 * i] = key;
-      out[2 * i + 1] = seq;
-    });
-    return out;
+    return flatPairs(rows);
   }
 
   async scanBuckets(after: readonly [number, number] | null, limit: number): Promise<Int32Array> {
@@ -78,12 +67,7 @@ export class StateQueries {
       after === null
         ? await this.sql.rows<{ key: number; seq: number }>('SELECT key, seq FROM lsh_buckets ORDER BY key, seq LIMIT $1', [n])
         : await this.sql.rows<{ key: number; seq: number }>('SELECT key, seq FROM lsh_buckets WHERE (key, seq) > ($1, $2) ORDER BY key, seq LIMIT $3', [after[0], after[1], n]);
-    const out = new Int32Array(2 * rows.length);
-    rows.forEach(({ key, seq }, i) => {
-      out[2 * i] = key;
-      out[2 * i + 1] = seq;
-    });
-    return out;
+    return flatPairs(rows);
   }
 
   async pendingAnalysis(limit: number): Promise<PendingArticle[]> {
@@ -112,4 +96,14 @@ export class StateQueries {
     await this.sql.rows(`TRUNCATE ${DERIVED_TABLES.join(', ')}`);
     await this.sql.rows('UPDATE articles SET analysed = 0 WHERE analysed <> 0');
   }
+}
+
+/** Bucket rows flat as [key, seq, key, seq, ...]. */
+function flatPairs(rows: ReadonlyArray<{ key: number; seq: number }>): Int32Array {
+  const out = new Int32Array(2 * rows.length);
+  rows.forEach(({ key, seq }, i) => {
+    out[2 * i] = key;
+    out[2 * i + 1] = seq;
+  });
+  return out;
 }

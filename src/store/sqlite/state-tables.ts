@@ -1,6 +1,7 @@
 import type { AnalysisOutcome, PendingArticle } from '../store.js';
 import { rowToArticle, type ArticleRow } from './rows.js';
 import type { Statements } from './statements.js';
+import { NO_SEQ_BOUND, seqsOf } from '../bucket-pairs.js';
 
 const ANALYSED = { pending: 0, done: 1, failed: 2 } as const;
 /** Keys per row or bucket look-up statement. */
@@ -16,8 +17,7 @@ function padded<T>(keys: ArrayLike<T>): Array<T | null> {
   return out;
 }
 const ROW_LOOKUP = `SELECT key, value FROM state_rows WHERE ns = ? AND key IN (${Array.from({ length: CHUNK }, () => '?').join(', ')})`;
-const OLDER_BUCKET_LOOKUP = Array.from({ length: CHUNK }, () => 'SELECT * FROM (SELECT key, seq FROM lsh_buckets WHERE key = ? AND seq < ? ORDER BY seq DESC LIMIT ?)').join(' UNION ALL ');
-const BUCKET_LOOKUP = Array.from({ length: CHUNK }, () => 'SELECT * FROM (SELECT seq FROM lsh_buckets WHERE key = ? ORDER BY seq DESC LIMIT ?)').join(' UNION ALL ');
+const BUCKET_LOOKUP = Array.from({ length: CHUNK }, () => 'SELECT * FROM (SELECT key, seq FROM lsh_buckets WHERE key = ? AND seq < ? ORDER BY seq DESC LIMIT ?)').join(' UNION ALL ');
 
 /** Derived analysis state as rows, the LSH buckets and the analysis queue, synchronously. */
 export class StateTables {
@@ -57,19 +57,11 @@ export class StateTables {
     });
   }
 
-  /** One statement for up to CHUNK keys, each key's newest `perKey` by an index seek of its own (UNION ALL). */
   lookupBuckets(keys: Int32Array, perKey: number): Int32Array {
-    const limit = Math.max(0, Math.floor(perKey));
-    const found: number[] = [];
-    if (limit === 0) return new Int32Array(0);
-    for (let from = 0; from < keys.length; from += CHUNK) {
-      const params: Array<number | null> = [];
-      for (const key of padded(keys.subarray(from, from + CHUNK))) params.push(key, limit);
-      for (const seq of this.st.get(BUCKET_LOOKUP).pluck().all(...params) as number[]) found.push(seq);
-    }
-    return Int32Array.from(found);
+    return seqsOf(this.lookupOlderBuckets(keys, perKey, NO_SEQ_BOUND));
   }
 
+  /** One statement for up to CHUNK keys, each key's newest `perKey` below `below` by an index seek of its own (UNION ALL). */
   lookupOlderBuckets(keys: Int32Array, perKey: number, below: number): Int32Array {
     const limit = Math.max(0, Math.floor(perKey));
     const found: number[] = [];
@@ -77,7 +69,7 @@ export class StateTables {
     for (let from = 0; from < keys.length; from += CHUNK) {
       const params: Array<number | null> = [];
       for (const key of padded(keys.subarray(from, from + CHUNK))) params.push(key, below, limit);
-      for (const [key, seq] of this.st.get(OLDER_BUCKET_LOOKUP).raw().all(...params) as Array<[number, number]>) found.push(key, seq);
+      for (const [key, seq] of this.st.get(BUCKET_LOOKUP).raw().all(...params) as Array<[number, number]>) found.push(key, seq);
     }
     return Int32Array.from(found);
   }
