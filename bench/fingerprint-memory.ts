@@ -1,7 +1,8 @@
 /**
  * Memory held per fingerprint: heap and array buffers before and after holding
  * the fingerprints of the first 20,000 articles of Reuters-21578 then BBC, against
- * their serialised size (the index codec's bytes per fingerprint).
+ * their serialised size (the index codec's bytes per fingerprint), and the same fingerprints held
+ * by article seq as the ordered step holds them (`HeldFingerprints`: packed blocks in large slabs).
  * Run: npm run build && node --expose-gc dist/bench/fingerprint-memory.js [--count 20000]
  */
 import { loadBbc, loadReuters } from './corpora.js';
@@ -9,6 +10,7 @@ import { fingerprint, type Fingerprint } from '../src/fingerprint/fingerprint.js
 import { encodeIndex } from '../src/fingerprint/index-codec.js';
 import { INDEX_DEFAULTS } from '../src/fingerprint/index.js';
 import { paragraphs } from '../src/text/segment.js';
+import { HeldFingerprints } from '../src/pipeline/held-fingerprints.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -40,6 +42,13 @@ function main(): void {
     `${n} fingerprints (${units.toFixed(1)} passage units each): ${Math.round(perHeap + perBuffers)} B each in memory ` +
       `(${Math.round(perHeap)} B heap + ${Math.round(perBuffers)} B array buffers; ids excluded), ${Math.round(serialised / n)} B serialised`,
   );
+  const beforeHeld = held();
+  const table = new HeldFingerprints(null);
+  docs.forEach((d, i) => table.set(i + 1, fingerprint(ids[i]!, d.text, paragraphs(d.text))));
+  table.drain();
+  const afterHeld = held();
+  const perHeld = (afterHeld.heap - beforeHeld.heap + afterHeld.buffers - beforeHeld.buffers) / n;
+  console.log(`held by seq for the ordered step: ${Math.round(perHeld)} B each (ids included), ${table.size} held`);
 }
 
 main();

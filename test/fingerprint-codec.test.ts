@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeFingerprint, encodeFingerprint } from '../src/fingerprint/codec.js';
 import { fingerprint, type Fingerprint } from '../src/fingerprint/fingerprint.js';
 import { paragraphs } from '../src/text/segment.js';
+import { fields } from './fingerprint-fields.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sampleDir = [path.join(here, '..', 'sample'), path.join(here, '..', '..', 'sample')].find((d) => fs.existsSync(d))!;
@@ -15,19 +16,6 @@ const texts = fs
   .sort()
   .map((f) => fs.readFileSync(path.join(sampleDir, f), 'utf8'));
 
-/** Every field, as plain arrays: what "equal fingerprints" means whatever their representation. */
-function fields(fp: Fingerprint) {
-  return {
-    id: fp.id,
-    size: fp.size,
-    canonSize: fp.canonSize,
-    doc: [...fp.doc],
-    canon: [...fp.canon],
-    skeleton: [...fp.skeleton],
-    paragraphs: fp.paragraphs.map((p) => [...p]),
-    anchors: [...fp.anchors],
-  };
-}
 
 test('one fingerprint round-trips through its bytes', () => {
   const long = texts.join('\n\n').repeat(3);

@@ -73,8 +73,17 @@ export class CorruptRowError extends Error {
   }
 }
 
+/** What a `RowSet` asks of each of its tables. */
+export interface HeldRows {
+  readonly ns: string;
+  /** The rows changed since the last drain, encoded; they count as unchanged afterwards. */
+  drain(): RowChanges;
+  /** Forgets every row held (another writer changed the store); only valid with nothing changed. */
+  forget(): void;
+}
+
 /** One table of a `RowSet`. Values are held decoded; call `set` after changing one in place. */
-export class RowTable<T> {
+export class RowTable<T> implements HeldRows {
   /** Loaded rows; `null` marks a key known to have no row. */
   private readonly held = new Map<string, T | null>();
   private readonly changed = new Set<string>();
@@ -172,7 +181,7 @@ export class RowTable<T> {
 
 /** A stage's tables, sharing one source. */
 export class RowSet {
-  private readonly tables: Array<RowTable<unknown>> = [];
+  private readonly tables: HeldRows[] = [];
 
   constructor(
     private readonly source: RowSource | null = null,
@@ -188,7 +197,14 @@ export class RowSet {
 
   table<T>(ns: string, codec: RowCodec<T> = jsonCodec<T>(), capacity = this.capacity): RowTable<T> {
     const table = new RowTable<T>(ns, codec, this.source, Math.max(16, Math.floor(capacity * this.scale)));
-    this.tables.push(table as RowTable<unknown>);
+    this.tables.push(table);
+    return table;
+  }
+
+  /** A table of another kind, made from this set's source and scale, drained and forgotten with the others. */
+  attach<T extends HeldRows>(make: (source: RowSource | null, scale: number) => T): T {
+    const table = make(this.source, this.scale);
+    this.tables.push(table);
     return table;
   }
 

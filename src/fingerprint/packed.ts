@@ -74,6 +74,12 @@ export class PackedFingerprint implements Fingerprint {
     return out;
   }
 
+  /** The fingerprint's whole block (header, anchors, signatures), a view on its slab: a copy, wherever it is put, reads back as the same fingerprint. */
+  get block(): Uint16Array {
+    const bins = this.count(DOC) + this.count(CANON) + this.count(SKELETON) + this.count(PARAGRAPH) * this.count(PARAGRAPHS);
+    return this.#slab.subarray(this.#at, this.#at + this.docStart() + bins);
+  }
+
   /** A count of the block's header. */
   private count(field: number): number {
     return this.#slab[this.#at + field]!;
@@ -137,4 +143,18 @@ export function packFingerprint(
   slab32.set(anchors, (at + HEADER) >> 1);
   if (signatures) into.set(signatures.subarray(0, bins), at + HEADER + 2 * anchors.length);
   return new PackedFingerprint(id, size, canonSize, into, at);
+}
+
+/** Its packed block, whatever a fingerprint's representation (one that is not packed is packed first). */
+export function packedBlock(fp: Fingerprint): Uint16Array {
+  if (fp instanceof PackedFingerprint) return fp.block;
+  const paragraphs = fp.paragraphs;
+  const shape = { doc: fp.doc.length, canon: fp.canon.length, skeleton: fp.skeleton.length, paragraph: paragraphs[0]?.length ?? 0, paragraphs: paragraphs.length };
+  const signatures = new Uint16Array(shape.doc + shape.canon + shape.skeleton + shape.paragraph * shape.paragraphs);
+  let at = 0;
+  for (const sig of [fp.doc, fp.canon, fp.skeleton, ...paragraphs]) {
+    signatures.set(sig, at);
+    at += sig.length;
+  }
+  return packFingerprint(fp.id, fp.size, fp.canonSize, shape, fp.anchors, signatures).block;
 }

@@ -1,5 +1,5 @@
 import { type Options } from '../core/config.js';
-import { jsonCodec, RowSet, type RowCodec, type RowTable } from '../core/rows.js';
+import { jsonCodec, RowSet, type RowCodec } from '../core/rows.js';
 import type { Article } from '../core/types.js';
 import { RecentMap } from '../core/recent-map.js';
 import type { Store } from '../store/store.js';
@@ -8,9 +8,8 @@ import { StorylineBuilder } from '../cluster/storyline-builder.js';
 import { QuoteGrouper } from '../extract/quote-groups.js';
 import { OutletBoilerplate } from '../clean/outlet-boilerplate.js';
 import { BandKeys } from '../fingerprint/bands.js';
-import { decodeFingerprint, encodeFingerprint } from '../fingerprint/codec.js';
-import type { Fingerprint } from '../fingerprint/fingerprint.js';
 import { ResidentBuckets, type ResidentLimits } from './resident-buckets.js';
+import { HeldFingerprints } from './held-fingerprints.js';
 
 /**
  * Bumped when the meaning of stored derived state changes (a new row layout, a changed rule): a
@@ -52,7 +51,7 @@ export class AnalysisState {
   readonly boilerplate: OutletBoilerplate;
   readonly bands: BandKeys;
   /** Fingerprints by article seq. */
-  readonly fingerprints: RowTable<Fingerprint>;
+  readonly fingerprints: HeldFingerprints;
   /** The bucket rows in memory, while this process analyses many articles (null: look them up in the store). */
   resident: ResidentBuckets | null = null;
   /** Recently analysed or compared articles: their alignment analysis is cached on the object, so a story's copies reuse it. */
@@ -74,7 +73,7 @@ export class AnalysisState {
     this.quotes = new QuoteGrouper({}, this.rows);
     this.boilerplate = new OutletBoilerplate(this.rows);
     this.bands = new BandKeys({ threshold: options.threshold, numPerm: options.numPerm });
-    this.fingerprints = this.rows.table<Fingerprint>('fp', { encode: encodeFingerprint, decode: decodeFingerprint }, 50_000);
+    this.fingerprints = this.rows.attach((source, scale) => new HeldFingerprints(source, scale));
   }
 
   /**

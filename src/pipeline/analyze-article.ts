@@ -140,10 +140,10 @@ async function findCandidates(tx: Store, state: AnalysisState, seq: number, arti
   const paragraphHits = await buckets(keys.paragraph);
   const collisions = countCollisions(docHits, paragraphHits, seq);
   const seqs = mostColliding(collisions, SCORED);
-  await state.fingerprints.load(seqs.map(String));
+  await state.fingerprints.load(seqs);
   const seqOf = new Map<string, number>();
   const others = seqs.flatMap((s) => {
-    const other = state.fingerprints.get(String(s));
+    const other = state.fingerprints.get(s);
     if (other) seqOf.set(other.id, s);
     return other ? [{ fp: other, collisions: collisions.get(s)! }] : [];
   });
@@ -158,7 +158,7 @@ async function findCandidates(tx: Store, state: AnalysisState, seq: number, arti
   const all = concat(keys.doc, keys.paragraph);
   await tx.addBuckets(seq, all);
   resident?.add(seq, all);
-  state.fingerprints.set(String(seq), fp);
+  state.fingerprints.set(seq, fp);
   state.remember(article);
   return candidates;
 }
