@@ -7,10 +7,13 @@
  * how often rows dropped from a full cache are read again, as a large one would.
  * `--held-entries` bounds the LSH bucket entries held in memory likewise (4,000,000 by default); band
  * keys the held buckets cannot answer alone are counted as looked up in the store.
- * `--file A,B` analyses those files or folders instead of a generated stream.
- * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3] [--cache-scale 1] [--held-entries N] [--file PATHS]
+ * `--file A,B` analyses those files or folders instead of a generated stream; with `--db FILE`, into a
+ * copy of that database: late in a long stream without a new long run (the database a 200k run left,
+ * and `generate-corpus.js --count 200000 --real --continue 4000`: the articles that would come next).
+ * Prints the analysis's CPU (all threads), wall time and the process's peak RSS too.
+ * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3] [--cache-scale 1] [--held-entries N] [--file PATHS [--db FILE]]
  */
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,11 +26,16 @@ import type { Store } from '../src/store/store.js';
 import type { RowChanges } from '../src/core/rows.js';
 import { generateCorpus } from './scale/corpus-files.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '3' }, 'cache-scale': { type: 'string', default: '1' }, 'held-entries': { type: 'string' }, file: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '3' }, 'cache-scale': { type: 'string', default: '1' }, 'held-entries': { type: 'string' }, file: { type: 'string' }, db: { type: 'string' } },
+});
+if (values.db && !values.file) throw new Error('--db needs --file: the articles to analyse into the copy');
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-state-reads-'));
 const corpus = values.file?.split(',') ?? [join(dir, 'corpus')];
 if (!values.file) generateCorpus(corpus[0]!, Number(values.count), { seed: Number(values.seed), real: false });
-const store = openSqliteStore(join(dir, 'reads.db'));
+const db = join(dir, 'reads.db');
+for (const suffix of ['', '-wal']) if (values.db && existsSync(values.db + suffix)) copyFileSync(values.db + suffix, db + suffix);
+const store = openSqliteStore(db);
 await ingestPaths(store, corpus, { skipAnalysis: true });
 
 const reads = new Map<string, number>();
@@ -83,11 +91,17 @@ const counted = new Proxy(store, {
 });
 const held = values['held-entries'] === undefined ? {} : { entries: Number(values['held-entries']) };
 const state = new AnalysisState(counted, resolveOptions({}), { rowCacheScale: Number(values['cache-scale']), resident: held });
+const cpu = process.cpuUsage();
+const started = performance.now();
 const summary = await analyzePending(counted, { state });
+const used = process.cpuUsage(cpu);
+const cpuS = Number(((used.user + used.system) / 1e6).toFixed(1));
+const wallS = Number(((performance.now() - started) / 1000).toFixed(1));
 await store.close();
 const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 const perArticle = (n: number) => Number((n / summary.analysed).toFixed(2));
 const byNamespace = (counts: Map<string, number>) => Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([ns, n]) => [ns, perArticle(n)]));
-const result = { analysed: summary.analysed, readsPerArticle: perArticle(sum(reads)), rowsPerArticle: perArticle(sum(rows)), bucketKeysPerArticle: perArticle(bucketKeys), reads: byNamespace(reads), rows: byNamespace(rows), again: byNamespace(again), bytesWritten: byNamespace(written), rowsWritten: byNamespace(rowsWritten) };
+const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+const result = { analysed: summary.analysed, cpuS, wallS, peakRssMiB, readsPerArticle: perArticle(sum(reads)), rowsPerArticle: perArticle(sum(rows)), bucketKeysPerArticle: perArticle(bucketKeys), reads: byNamespace(reads), rows: byNamespace(rows), again: byNamespace(again), bytesWritten: byNamespace(written), rowsWritten: byNamespace(rowsWritten) };
 console.log(JSON.stringify(result, null, 2));
-console.log(`state-reads: ${summary.analysed} articles analysed, ${result.readsPerArticle} state-row reads and ${result.rowsPerArticle} rows read per article`);
+console.log(`state-reads: ${summary.analysed} articles analysed in ${cpuS} CPU-s (${wallS} s wall), ${result.readsPerArticle} state-row reads and ${result.rowsPerArticle} rows read per article`);

@@ -52,15 +52,19 @@ function storySize(random: Random): number {
   return random.between(100, 300);
 }
 
-/** `count` synthetic articles named `${prefix}NNNNNN`, numbered from `firstNumber`. */
+/**
+ * `count` synthetic articles named `${prefix}NNNNNN`, numbered from `firstNumber`, spread over the
+ * stream's period as `stepCount` articles would be (default `count`): a stream of `stepCount` and its
+ * continuation past that are one stream.
+ */
 export function* syntheticArticles(
   pool: SourcePool,
-  options: { count: number; seed: number; prefix?: string; firstNumber?: number },
+  options: { count: number; seed: number; prefix?: string; firstNumber?: number; stepCount?: number },
   stats: StreamStats = emptyStats(),
 ): Generator<CorpusRecord> {
   const random = new Random(options.seed);
   const pending = new Map<number, Array<{ story: Story; storyNumber: number; kind: ArticleKind }>>();
-  const stepMs = PERIOD_MS / Math.max(1, options.count);
+  const stepMs = PERIOD_MS / Math.max(1, options.stepCount ?? options.count);
   for (let slot = 0; slot < options.count; slot++) {
     const published = new Date(START + slot * stepMs + jitter(random));
     const due = pending.get(slot) ?? [];
