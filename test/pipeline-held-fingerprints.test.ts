@@ -31,9 +31,9 @@ function manyFingerprints(): Fingerprint[] {
   out.push(fingerprint('small', texts[0]!, paragraphs(texts[0]!), { numPerm: 32, paragraphPerm: 16, maxAnchors: 8 }));
   out.push(fingerprint('empty', '', []));
   out.push(fingerprint('', 'One short line.', paragraphs('One short line.')));
-  // One held as plain typed arrays, not packed (as a fingerprint from elsewhere may be).
+  // One held as plain typed arrays, not packed (as a fingerprint from elsewhere may be), with sizes past 16 bits.
   const fp = out[0]!;
-  out.push({ ...fields(fp), id: 'plain', doc: fp.doc.slice(), canon: fp.canon.slice(), skeleton: fp.skeleton.slice(), paragraphs: fp.paragraphs.map((p) => p.slice()), anchors: fp.anchors.slice() });
+  out.push({ ...fields(fp), id: 'plain', size: 70_000 + fp.size, canonSize: 0x1_0000_0000 - 1, doc: fp.doc.slice(), canon: fp.canon.slice(), skeleton: fp.skeleton.slice(), paragraphs: fp.paragraphs.map((p) => p.slice()), anchors: fp.anchors.slice() });
   return out;
 }
 
