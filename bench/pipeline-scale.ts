@@ -4,10 +4,14 @@
  * ones, see generate-corpus.ts). Reports articles per wall-second overall and per window of
  * analysed articles, CPU per article, the last window's cost over the second's (flat cost: <= 1.3),
  * peak RSS and what the store holds at the end.
- * Run: npx tsc -p tsconfig.json && node dist/bench/pipeline-scale.js [--count 200000] [--file FILE|DIR] [--window 10000] [--seed 1] [--synthetic-only]
+ * Run: npx tsc -p tsconfig.json && node dist/bench/pipeline-scale.js [--count 200000] [--file FILE|DIR] [--window 10000] [--seed 1] [--synthetic-only] [--db FILE]
  *   --file reuses a corpus (a JSONL file or a folder of them); without it one is generated in a child process.
+ *   --db ingests into a copy of that database instead of a fresh one: late in a long stream without a
+ *   new long run (the database a 200k run left, and `generate-corpus.js --count 200000 --real --continue 2000`).
+ * Prints the main thread's CPU beside the whole process's: the main thread runs the ordered steps, so its
+ * time bounds the wall time once the other threads have room on the second core.
  */
-import { mkdtempSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +22,7 @@ import { generateCorpus } from './scale/corpus-files.js';
 import { PeakMemory } from './scale/memory.js';
 import { AnalyzeWindows } from './scale/windows.js';
 import { storeCounts } from './scale/counts.js';
+import { mainThreadCpuSeconds } from './scale/process-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +31,7 @@ const { values } = parseArgs({
     window: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
     'synthetic-only': { type: 'boolean', default: false },
+    db: { type: 'string' },
   },
 });
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-scale-'));
@@ -47,10 +53,16 @@ options.onProgress = (progress) => {
   memory.sample();
   windows.onProgress(progress);
 };
-const store = await openSqliteStore(join(dir, 'scale.db'));
+const file = join(dir, 'scale.db');
+for (const suffix of ['', '-wal']) if (values.db && existsSync(values.db + suffix)) copyFileSync(values.db + suffix, file + suffix);
+const store = await openSqliteStore(file);
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
+const mainStarted = mainThreadCpuSeconds();
 const summary = await ingestPaths(store, [corpus], options);
 const seconds = (performance.now() - started) / 1000;
+const mainCpuSeconds = mainThreadCpuSeconds() - mainStarted;
+const cpu = process.cpuUsage(cpuStarted);
 windows.finish();
 const peak = memory.stop();
 const counts = await storeCounts(store);
@@ -65,6 +77,8 @@ const result = {
   seconds: Number(seconds.toFixed(1)),
   readSeconds: Number(((windows.readEndedMs ?? 0) / 1000).toFixed(1)),
   articlesPerSecond: Math.round(summary.added / seconds),
+  cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+  mainThreadCpuSeconds: Number(mainCpuSeconds.toFixed(1)),
   lastOverSecondWindow: windows.flatness(),
   ...peak,
   counts,
@@ -73,6 +87,7 @@ const result = {
 console.log(JSON.stringify(result, null, 2));
 console.log(
   `pipeline-scale: ${result.added} articles in ${result.seconds}s (read ${result.readSeconds}s) = ${result.articlesPerSecond} articles/s; ` +
+    `CPU ${result.cpuSeconds}s (main thread ${result.mainThreadCpuSeconds}s); ` +
     `last/second window ${result.lastOverSecondWindow ? `${result.lastOverSecondWindow.wall} wall, ${result.lastOverSecondWindow.cpu} cpu` : 'n/a (needs 3 full windows)'}; ` +
     `peak RSS ${peak.maxRssMiB} MiB (sampled ${peak.sampledPeakMiB} MiB)`,
 );

@@ -25,6 +25,13 @@ function procStat(pid: number): ProcStat | null {
   }
 }
 
+/** User + system seconds of this process's main thread alone (its task id is the process id). */
+export function mainThreadCpuSeconds(): number {
+  const text = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
 function processIds(): number[] {
   return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
 }

@@ -36,12 +36,16 @@ export interface SqliteStoreOptions {
 /** How long a writer waits for another process's write transaction before failing, in ms. */
 const BUSY_TIMEOUT_MS = 60_000;
 /**
- * WAL pages (4 KiB each) after which a commit copies them into the database: ~40 MiB of WAL at most.
+ * WAL pages (4 KiB each) after which a commit copies them into the database: ~200 MiB of WAL at most.
  * A store that commits often has the copying done on another thread (`Checkpointer`), so this only
- * bounds the WAL should that thread fall behind; a short-lived store (a one-article CLI call)
- * copies its few hundred pages when it closes.
+ * bounds the WAL; a short-lived store (a one-article CLI call) copies its few hundred pages when it
+ * closes. The log starts again from its head only after a checkpoint that copied all of it, and a long
+ * ingest begins its next transaction right after each commit, so it is the writer's own checkpoint
+ * that lets the log restart, and it copies what the thread has not yet: late in a long ingest one
+ * commit writes 10,000-15,000 pages, so at a bound of 10,000 the writer copied nearly every page
+ * itself; at 50,000 the thread copies about two commits in three.
  */
-const WAL_CHECKPOINT_PAGES = 10_000;
+const WAL_CHECKPOINT_PAGES = 50_000;
 
 /** One open transaction: its handle works only while it is open. */
 interface OpenTransaction {
