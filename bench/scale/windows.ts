@@ -4,6 +4,7 @@
  * did once warmed up (the first window, with JIT warm-up and empty indexes, is skipped).
  */
 import type { IngestProgress } from '../../src/pipeline/ingest.js';
+import { mainThreadCpuSeconds } from './process-cpu.js';
 
 export interface WindowCost {
   /** Analysed articles at the end of the window. */
@@ -12,6 +13,8 @@ export interface WindowCost {
   articlesPerSecond: number;
   wallMsPerArticle: number;
   cpuMsPerArticle: number;
+  /** The main thread's share: it runs the ordered steps, so it bounds the wall time. */
+  mainThreadCpuMsPerArticle: number;
   /** Resident memory at the end of the window, to tell a fixed cost from growth. */
   rssMiB: number;
 }
@@ -20,6 +23,7 @@ interface Mark {
   done: number;
   wallMs: number;
   cpuMs: number;
+  mainCpuMs: number;
   rss: number;
 }
 
@@ -61,6 +65,7 @@ export class AnalyzeWindows {
         articlesPerSecond: Math.round((articles * 1000) / wall),
         wallMsPerArticle: round(wall / articles),
         cpuMsPerArticle: round((to.cpuMs - from.cpuMs) / articles),
+        mainThreadCpuMsPerArticle: round((to.mainCpuMs - from.mainCpuMs) / articles),
         rssMiB: Math.round(to.rss / 2 ** 20),
       });
     }
@@ -78,7 +83,7 @@ export class AnalyzeWindows {
 
   private mark(done: number): Mark {
     const cpu = process.cpuUsage();
-    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss };
+    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: mainThreadCpuSeconds() * 1000, rss: process.memoryUsage().rss };
   }
 }
 
