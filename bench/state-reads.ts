@@ -11,7 +11,10 @@
  * copy of that database: late in a long stream without a new long run (the database a 200k run left,
  * and `generate-corpus.js --count 200000 --real --continue 4000`: the articles that would come next).
  * Prints the analysis's CPU (all threads), wall time and the process's peak RSS too.
- * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3] [--cache-scale 1] [--held-entries N] [--file PATHS [--db FILE]]
+ * `--hold-buckets` holds the buckets in memory however few the articles (as a long stream does; a
+ * short continuation of a big database would look every band key up in the store). Band-key look-ups
+ * are timed (`bucketMsPerArticle`).
+ * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3] [--cache-scale 1] [--held-entries N] [--hold-buckets] [--file PATHS [--db FILE]]
  */
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +30,7 @@ import type { RowChanges } from '../src/core/rows.js';
 import { generateCorpus } from './scale/corpus-files.js';
 
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '3' }, 'cache-scale': { type: 'string', default: '1' }, 'held-entries': { type: 'string' }, file: { type: 'string' }, db: { type: 'string' } },
+  options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '3' }, 'cache-scale': { type: 'string', default: '1' }, 'held-entries': { type: 'string' }, 'hold-buckets': { type: 'boolean', default: false }, file: { type: 'string' }, db: { type: 'string' } },
 });
 if (values.db && !values.file) throw new Error('--db needs --file: the articles to analyse into the copy');
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-state-reads-'));
@@ -48,6 +51,12 @@ const written = new Map<string, number>();
 const rowsWritten = new Map<string, number>();
 /** Band keys looked up in the store (the held buckets could not answer them alone). */
 let bucketKeys = 0;
+/** Time spent in those look-ups, ms. */
+let bucketMs = 0;
+const timed = (lookup: () => Promise<Int32Array>): Promise<Int32Array> => {
+  const started = performance.now();
+  return lookup().finally(() => (bucketMs += performance.now() - started));
+};
 const counting = (tx: Store): Store =>
   new Proxy(tx, {
     get(target, key, receiver) {
@@ -61,13 +70,13 @@ const counting = (tx: Store): Store =>
       if (key === 'lookupBuckets') {
         return (keys: Int32Array, perKey: number) => {
           bucketKeys += keys.length;
-          return target.lookupBuckets(keys, perKey);
+          return timed(() => target.lookupBuckets(keys, perKey));
         };
       }
       if (key === 'lookupOlderBuckets') {
         return (keys: Int32Array, perKey: number, below: number) => {
           bucketKeys += keys.length;
-          return target.lookupOlderBuckets(keys, perKey, below);
+          return timed(() => target.lookupOlderBuckets(keys, perKey, below));
         };
       }
       if (key !== 'getRows') return Reflect.get(target, key, receiver);
@@ -93,7 +102,7 @@ const held = values['held-entries'] === undefined ? {} : { entries: Number(value
 const state = new AnalysisState(counted, resolveOptions({}), { rowCacheScale: Number(values['cache-scale']), resident: held });
 const cpu = process.cpuUsage();
 const started = performance.now();
-const summary = await analyzePending(counted, { state });
+const summary = await analyzePending(counted, { state, ...(values['hold-buckets'] ? { holdBuckets: true } : {}) });
 const used = process.cpuUsage(cpu);
 const cpuS = Number(((used.user + used.system) / 1e6).toFixed(1));
 const wallS = Number(((performance.now() - started) / 1000).toFixed(1));
@@ -102,6 +111,6 @@ const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) 
 const perArticle = (n: number) => Number((n / summary.analysed).toFixed(2));
 const byNamespace = (counts: Map<string, number>) => Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([ns, n]) => [ns, perArticle(n)]));
 const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-const result = { analysed: summary.analysed, cpuS, wallS, peakRssMiB, readsPerArticle: perArticle(sum(reads)), rowsPerArticle: perArticle(sum(rows)), bucketKeysPerArticle: perArticle(bucketKeys), reads: byNamespace(reads), rows: byNamespace(rows), again: byNamespace(again), bytesWritten: byNamespace(written), rowsWritten: byNamespace(rowsWritten) };
+const result = { analysed: summary.analysed, cpuS, wallS, peakRssMiB, readsPerArticle: perArticle(sum(reads)), rowsPerArticle: perArticle(sum(rows)), bucketKeysPerArticle: perArticle(bucketKeys), bucketMsPerArticle: perArticle(bucketMs), reads: byNamespace(reads), rows: byNamespace(rows), again: byNamespace(again), bytesWritten: byNamespace(written), rowsWritten: byNamespace(rowsWritten) };
 console.log(JSON.stringify(result, null, 2));
 console.log(`state-reads: ${summary.analysed} articles analysed in ${cpuS} CPU-s (${wallS} s wall), ${result.readsPerArticle} state-row reads and ${result.rowsPerArticle} rows read per article`);
