@@ -9,7 +9,7 @@
  * --cpu-profile FILE writes a V8 CPU profile of the timed calls alone.
  * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--warm 10] [--seed 99] [--kept [--fresh-state]] [--cpu-profile FILE]
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { AnalysisState } from '../src/pipeline/analysis-state.js';
 import { resolveOptions } from '../src/core/config.js';
 import { corpusLines, generateCorpus } from './scale/corpus-files.js';
 import { cpuMs, percentiles } from './scale/call-times.js';
+import { copyDatabase } from './scale/database-files.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +38,7 @@ const count = Number(values.count);
 const warm = Number(values.warm);
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-one-into-'));
 const db = join(dir, 'copy.db');
-for (const suffix of ['', '-wal']) if (existsSync(values.db + suffix)) copyFileSync(values.db + suffix, db + suffix);
+copyDatabase(values.db, db);
 generateCorpus(join(dir, 'corpus'), warm + count, { seed: Number(values.seed), real: false });
 const files: string[] = [];
 for await (const line of corpusLines(join(dir, 'corpus'))) {

@@ -9,7 +9,7 @@
  * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one.js [--sizes 2000,20000,200000] [--file FILE|DIR] [--held-out 30] [--seed 1]
  *   --file reuses a corpus (generate-corpus.ts output) with at least max(sizes) + 2 x held-out articles.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { AnalysisState } from '../src/pipeline/analysis-state.js';
 import { resolveOptions } from '../src/core/config.js';
 import { ARTICLES_PER_FILE, corpusLines, generateCorpus } from './scale/corpus-files.js';
 import { cpuMs, percentiles } from './scale/call-times.js';
+import { copyDatabase, removeDatabase } from './scale/database-files.js';
 
 const { values } = parseArgs({
   options: {
@@ -163,13 +164,4 @@ async function writeHeldOut(folder: string): Promise<[string[], string[]]> {
   return [files.slice(0, heldOut), files.slice(heldOut)];
 }
 
-/** A closed SQLite database with its WAL files, if any. */
-function copyDatabase(from: string, to: string): void {
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
-}
-
-/** A measured copy, once done with (a copy of a 200k-article database is several GB). */
-function removeDatabase(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-}
 

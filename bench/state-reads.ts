@@ -16,7 +16,7 @@
  * are timed (`bucketMsPerArticle`).
  * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3] [--cache-scale 1] [--held-entries N] [--hold-buckets] [--file PATHS [--db FILE]]
  */
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,7 @@ import { resolveOptions } from '../src/core/config.js';
 import type { Store } from '../src/store/store.js';
 import type { RowChanges } from '../src/core/rows.js';
 import { generateCorpus } from './scale/corpus-files.js';
+import { copyDatabase } from './scale/database-files.js';
 
 const { values } = parseArgs({
   options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '3' }, 'cache-scale': { type: 'string', default: '1' }, 'held-entries': { type: 'string' }, 'hold-buckets': { type: 'boolean', default: false }, file: { type: 'string' }, db: { type: 'string' } },
@@ -37,7 +38,7 @@ const dir = mkdtempSync(join(tmpdir(), 'wiretrace-state-reads-'));
 const corpus = values.file?.split(',') ?? [join(dir, 'corpus')];
 if (!values.file) generateCorpus(corpus[0]!, Number(values.count), { seed: Number(values.seed), real: false });
 const db = join(dir, 'reads.db');
-for (const suffix of ['', '-wal']) if (values.db && existsSync(values.db + suffix)) copyFileSync(values.db + suffix, db + suffix);
+if (values.db) copyDatabase(values.db, db);
 const store = openSqliteStore(db);
 await ingestPaths(store, corpus, { skipAnalysis: true });
 

@@ -4,7 +4,7 @@ import type { Statements } from './statements.js';
 import { NO_SEQ_BOUND, seqsOf } from '../bucket-pairs.js';
 
 const ANALYSED = { pending: 0, done: 1, failed: 2 } as const;
-/** Keys per row or bucket look-up statement. */
+/** Keys per row look-up statement, and bucket entries per insert statement. */
 const CHUNK = 48;
 /**
  * A look-up's keys padded with nulls (they match no row) to CHUNK: one statement shape per query,
