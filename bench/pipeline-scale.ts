@@ -4,20 +4,24 @@
  * ones, see generate-corpus.ts). Reports articles per wall-second overall and per window of
  * analysed articles, CPU per article, the last window's cost over the second's (flat cost: <= 1.3),
  * peak RSS and what the store holds at the end.
- * Run: npx tsc -p tsconfig.json && node dist/bench/pipeline-scale.js [--count 200000] [--file FILE|DIR] [--window 10000] [--seed 1] [--synthetic-only] [--db FILE]
+ * Run: npx tsc -p tsconfig.json && node dist/bench/pipeline-scale.js [--count 200000] [--file FILE|DIR] [--window 10000] [--seed 1] [--synthetic-only] [--db FILE [--hold-buckets]]
  *   --file reuses a corpus (a JSONL file or a folder of them); without it one is generated in a child process.
  *   --db ingests into a copy of that database instead of a fresh one: late in a long stream without a
  *   new long run (the database a 200k run left, and `generate-corpus.js --count 200000 --real --continue 2000`).
+ *   --hold-buckets holds its LSH buckets in memory from the start, as the long stream that left it did
+ *   (a continuation of a few thousand articles into a big database would otherwise look them up).
+ *   A continuation's copy is removed at the end; a stream's database is left, and its path printed.
  * Prints the main thread's CPU beside the whole process's: the main thread runs the ordered steps, so its
  * time bounds the wall time once the other threads have room on the second core.
  */
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths, type IngestOptions } from '../src/pipeline/ingest.js';
-import { DEFAULT_OPTIONS } from '../src/core/config.js';
+import { DEFAULT_OPTIONS, resolveOptions } from '../src/core/config.js';
+import { AnalysisState } from '../src/pipeline/analysis-state.js';
 import { generateCorpus } from './scale/corpus-files.js';
 import { PeakMemory } from './scale/memory.js';
 import { AnalyzeWindows } from './scale/windows.js';
@@ -33,8 +37,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'synthetic-only': { type: 'boolean', default: false },
     db: { type: 'string' },
+    'hold-buckets': { type: 'boolean', default: false },
   },
 });
+if (values['hold-buckets'] && !values.db) throw new Error('--hold-buckets continues a database: give it with --db');
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-scale-'));
 let corpus = values.file;
 if (!corpus) {
@@ -58,6 +64,16 @@ options.onProgress = (progress) => {
   windows.onProgress(progress);
 };
 const store = await openSqliteStore(file);
+if (values['hold-buckets']) {
+  // Loaded before the clocks start, as the stream had them loaded long before.
+  const analysis = new AnalysisState(store, resolveOptions());
+  await store.transaction(async (tx) => {
+    await analysis.begin(tx);
+    await analysis.holdBuckets(tx);
+  });
+  analysis.committed();
+  options.analysis = analysis;
+}
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
 const mainStarted = mainThreadCpuSeconds();
@@ -93,3 +109,7 @@ console.log(
     `last/second window ${result.lastOverSecondWindow ? `${result.lastOverSecondWindow.wall} wall, ${result.lastOverSecondWindow.cpu} cpu` : 'n/a (needs 3 full windows)'}; ` +
     `peak RSS ${peak.maxRssMiB} MiB (sampled ${peak.sampledPeakMiB} MiB)`,
 );
+// A continuation's copy is of no further use (and a 200k-article one is several GB); a stream's database
+// is what the late-stage benchmarks continue from.
+if (values.db) rmSync(dir, { recursive: true, force: true });
+else console.log(`pipeline-scale: the database is left at ${file}`);

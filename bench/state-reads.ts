@@ -16,7 +16,7 @@
  * are timed (`bucketMsPerArticle`).
  * Run: npx tsc -p tsconfig.json && node dist/bench/state-reads.js [--count 1000] [--seed 3] [--cache-scale 1] [--held-entries N] [--hold-buckets] [--file PATHS [--db FILE]]
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -108,6 +108,8 @@ const used = process.cpuUsage(cpu);
 const cpuS = Number(((used.user + used.system) / 1e6).toFixed(1));
 const wallS = Number(((performance.now() - started) / 1000).toFixed(1));
 await store.close();
+// Its database (a copy of --db, or the generated stream's) is of no further use, and may be several GB.
+rmSync(dir, { recursive: true, force: true });
 const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 const perArticle = (n: number) => Number((n / summary.analysed).toFixed(2));
 const byNamespace = (counts: Map<string, number>) => Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([ns, n]) => [ns, perArticle(n)]));
