@@ -163,5 +163,3 @@ async function writeHeldOut(folder: string): Promise<[string[], string[]]> {
   });
   return [files.slice(0, heldOut), files.slice(heldOut)];
 }
-
-
