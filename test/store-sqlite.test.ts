@@ -18,6 +18,7 @@ const freshFile = () => path.join(dir, `store-${++serial}.db`);
 
 storeContract('sqlite file', () => openSqliteStore(freshFile()));
 storeContract('sqlite :memory:', () => openSqliteStore(':memory:'));
+storeContract('sqlite, bucket entries moving to the large table every few', () => openSqliteStore(':memory:', { recentBuckets: 3 }));
 
 function tables(db: Database.Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all() as string[]).filter(
@@ -102,7 +103,7 @@ test('a fresh database gets every migration, in order', async () => {
   const store = openSqliteStore(freshFile());
   try {
     assert.equal(schemaVersion(store.db), SCHEMA_VERSION);
-    for (const table of ['articles', 'articles_fts', 'quarantine', 'relations', 'events', 'event_articles', 'storylines', 'quotes', 'quote_groups', 'entities', 'state_rows', 'lsh_buckets']) {
+    for (const table of ['articles', 'articles_fts', 'quarantine', 'relations', 'events', 'event_articles', 'storylines', 'quotes', 'quote_groups', 'entities', 'state_rows', 'lsh_buckets', 'lsh_recent']) {
       assert.ok(tables(store.db).includes(table), `table ${table}`);
     }
   } finally {
@@ -263,3 +264,37 @@ test('a keyset page deep in the article list is an index seek, not a scan', asyn
 function placeholders(sql: string): null[] {
   return Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
 }
+
+test('LSH bucket entries move from the recent table to the large one in batches, and read the same before and after', async () => {
+  const keysOf = (seq: number) => Int32Array.from({ length: 6 }, (_, i) => ((seq * 7 + i * 13) % 11) - 5);
+  const moving = openSqliteStore(':memory:', { recentBuckets: 10 });
+  const staying = openSqliteStore(':memory:', { recentBuckets: 1_000_000 });
+  const count = (store: SqliteStore, table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const scanAll = async (store: SqliteStore, page: number) => {
+    const out: string[] = [];
+    let after: [number, number] | null = null;
+    for (;;) {
+      const rows = await store.scanBuckets(after, page);
+      for (let i = 0; i < rows.length; i += 2) out.push(`${rows[i]}:${rows[i + 1]}`);
+      if (rows.length < 2 * page) return out;
+      after = [rows[rows.length - 2]!, rows[rows.length - 1]!];
+    }
+  };
+  try {
+    for (let seq = 1; seq <= 40; seq++) for (const store of [moving, staying]) await store.addBuckets(seq, keysOf(seq));
+    // An article's entries added again after they moved are still read once.
+    await moving.addBuckets(3, keysOf(3));
+    assert.ok(count(moving, 'lsh_buckets') > 0 && count(moving, 'lsh_recent') < 10, 'entries moved to the large table');
+    assert.equal(count(staying, 'lsh_buckets'), 0);
+    const everything = await scanAll(staying, 1000);
+    assert.equal(new Set(everything).size, everything.length);
+    for (const page of [1, 3, 7, 1000]) assert.deepEqual(await scanAll(moving, page), everything, `pages of ${page}`);
+    const keys = Int32Array.from([-5, 0, 3, 5, 99]);
+    for (const [perKey, below] of [[4, 41], [2, 20], [50, 9]]) {
+      assert.deepEqual([...(await moving.lookupOlderBuckets(keys, perKey, below))], [...(await staying.lookupOlderBuckets(keys, perKey, below))]);
+    }
+  } finally {
+    await moving.close();
+    await staying.close();
+  }
+});

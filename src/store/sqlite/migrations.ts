@@ -2,6 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { createError } from '../../core/errors.js';
 import { MEMBER_TABLES } from './member-writes.js';
 
+/** `lsh_recent_first` (the least seq in `lsh_recent`) while the table is empty. */
+export const NO_RECENT_SEQ = Number.MAX_SAFE_INTEGER;
+
 /** One schema step. `up` runs in a transaction together with the bump of `PRAGMA user_version`. */
 export interface Migration {
   version: number;
@@ -228,6 +231,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER events_counted_delete AFTER DELETE ON events BEGIN UPDATE row_counts SET n = n - 1 WHERE name = 'events'; END;
       CREATE TRIGGER storylines_counted_insert AFTER INSERT ON storylines BEGIN UPDATE row_counts SET n = n + 1 WHERE name = 'storylines'; END;
       CREATE TRIGGER storylines_counted_delete AFTER DELETE ON storylines BEGIN UPDATE row_counts SET n = n - 1 WHERE name = 'storylines'; END;
+    `,
+  },
+  {
+    version: 9,
+    description: 'new LSH bucket entries go to a small table of recent ones and move to lsh_buckets in sorted batches (an insert into the large table wrote a page of its own)',
+    up: `
+      CREATE TABLE lsh_recent (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
+      INSERT INTO row_counts (name, n) VALUES ('lsh_recent', 0), ('lsh_recent_first', ${NO_RECENT_SEQ});
     `,
   },
 ];

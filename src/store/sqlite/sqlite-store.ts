@@ -31,6 +31,8 @@ import { Statements } from './statements.js';
 export interface SqliteStoreOptions {
   /** Open without writing: no migrations, no WAL switch; fails if the file is missing or not current. */
   readonly?: boolean;
+  /** LSH bucket entries held in the small table of recent ones before they move to the large one (tests make it tiny). */
+  recentBuckets?: number;
 }
 
 /** How long a writer waits for another process's write transaction before failing, in ms. */
@@ -60,6 +62,8 @@ interface Connection {
   context: AsyncLocalStorage<OpenTransaction>;
   /** Checkpoints the WAL on another thread (a writable file's store). */
   checkpointer?: Checkpointer;
+  /** See `SqliteStoreOptions.recentBuckets`. */
+  recentBuckets?: number;
 }
 
 /**
@@ -84,7 +88,7 @@ export class SqliteStore implements Store {
     this.transactionOf = transactionOf;
     this.articles = new ArticleTables(this.connection.st);
     this.links = new LinkTables(this.connection.st);
-    this.state = new StateTables(this.connection.st);
+    this.state = new StateTables(this.connection.st, this.connection.recentBuckets);
     this.lists = new QueryTables(this.connection.st);
   }
 
@@ -243,9 +247,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db.close();
     throw error;
   }
-  return new SqliteStore(db, newConnection(db, db.memory ? undefined : new Checkpointer(db.name)));
+  return new SqliteStore(db, newConnection(db, db.memory ? undefined : new Checkpointer(db.name), options.recentBuckets));
 }
 
-function newConnection(db: Database.Database, checkpointer?: Checkpointer): Connection {
-  return { st: new Statements(db), lock: new AsyncMutex(), context: new AsyncLocalStorage(), checkpointer };
+function newConnection(db: Database.Database, checkpointer?: Checkpointer, recentBuckets?: number): Connection {
+  return { st: new Statements(db), lock: new AsyncMutex(), context: new AsyncLocalStorage(), checkpointer, recentBuckets };
 }

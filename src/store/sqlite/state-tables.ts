@@ -1,6 +1,7 @@
 import type { AnalysisOutcome, PendingArticle } from '../store.js';
 import { rowToArticle, type ArticleRow } from './rows.js';
 import type { Statements } from './statements.js';
+import { NO_RECENT_SEQ } from './migrations.js';
 import { NO_SEQ_BOUND, seqsOf } from '../bucket-pairs.js';
 
 const ANALYSED = { pending: 0, done: 1, failed: 2 } as const;
@@ -18,15 +19,30 @@ function padded<T>(keys: ArrayLike<T>): Array<T | null> {
 }
 const ROW_LOOKUP = `SELECT key, value FROM state_rows WHERE ns = ? AND key IN (${Array.from({ length: CHUNK }, () => '?').join(', ')})`;
 /**
- * One key's newest entries below a bound: one index seek (~7 µs into 17 million entries). Not a
- * UNION ALL of CHUNK such seeks padded with nulls: each padded arm cost ~5 µs, so a call asking a
- * few keys (the usual one: the keys held buckets cannot answer) cost ~260 µs.
+ * One key's newest entries below a bound, in one of the two bucket tables: one index seek (~7 µs
+ * into 17 million entries). Not a UNION ALL of CHUNK such seeks padded with nulls: each padded arm
+ * cost ~5 µs, so a call asking a few keys (the usual one: the keys held buckets cannot answer) cost ~260 µs.
  */
-const BUCKET_LOOKUP = 'SELECT seq FROM lsh_buckets WHERE key = ? AND seq < ? ORDER BY seq DESC LIMIT ?';
+const bucketLookup = (table: BucketTable) => `SELECT seq FROM ${table} WHERE key = ? AND seq < ? ORDER BY seq DESC LIMIT ?`;
+
+/**
+ * Bucket entries held in `lsh_recent` before they move to `lsh_buckets`, in (key, seq) order, in one
+ * statement. An article's ~90 band keys land all over the large table, so inserting them there wrote
+ * one page of log per entry once it outgrew the page cache (a checkpoint of ~60 articles wrote ~5,000
+ * pages for them); the small table stays in a few hundred pages, and a sorted move rewrites each
+ * page of the large one once for ~2,000 articles' entries instead of once per entry.
+ */
+export const RECENT_BUCKET_ENTRIES = 200_000;
+
+type BucketTable = 'lsh_buckets' | 'lsh_recent';
 
 /** Derived analysis state as rows, the LSH buckets and the analysis queue, synchronously. */
 export class StateTables {
-  constructor(private readonly st: Statements) {}
+  constructor(
+    private readonly st: Statements,
+    /** Entries `lsh_recent` holds before they move (tests make it tiny). */
+    private readonly recentEntries = RECENT_BUCKET_ENTRIES,
+  ) {}
 
   getRows(ns: string, keys: readonly string[]): Map<string, Uint8Array> {
     const found = new Map<string, Uint8Array>();
@@ -49,46 +65,92 @@ export class StateTables {
     });
   }
 
-  /** Multi-row inserts, CHUNK keys a statement: one call instead of one per key. */
+  /**
+   * Multi-row inserts into the recent entries, CHUNK keys a statement: one call instead of one per
+   * key. Past `recentEntries` they all move to `lsh_buckets`, in the same transaction.
+   */
   addBuckets(seq: number, keys: Int32Array): void {
     this.st.atomically(() => {
+      let added = 0;
       for (let from = 0; from < keys.length; from += CHUNK) {
         const part = keys.subarray(from, from + CHUNK);
         const values = Array.from(part, () => '(?, ?)').join(', ');
         const params: number[] = [];
         for (const key of part) params.push(key, seq);
-        this.st.get(`INSERT OR IGNORE INTO lsh_buckets (key, seq) VALUES ${values}`).run(...params);
+        added += this.st.get(`INSERT OR IGNORE INTO lsh_recent (key, seq) VALUES ${values}`).run(...params).changes;
       }
+      const held = this.st.get("UPDATE row_counts SET n = n + ? WHERE name = 'lsh_recent' RETURNING n").pluck().get(added) as number;
+      if (added > 0) this.st.get("UPDATE row_counts SET n = min(n, ?) WHERE name = 'lsh_recent_first'").run(seq);
+      if (held >= this.recentEntries) this.moveRecentBuckets();
     });
+  }
+
+  private moveRecentBuckets(): void {
+    this.st.get('INSERT OR IGNORE INTO lsh_buckets (key, seq) SELECT key, seq FROM lsh_recent ORDER BY key, seq').run();
+    this.st.get('DELETE FROM lsh_recent').run();
+    this.emptiedRecent();
+  }
+
+  private emptiedRecent(): void {
+    this.st.get("UPDATE row_counts SET n = CASE name WHEN 'lsh_recent' THEN 0 ELSE ? END WHERE name IN ('lsh_recent', 'lsh_recent_first')").run(NO_RECENT_SEQ);
   }
 
   lookupBuckets(keys: Int32Array, perKey: number): Int32Array {
     return seqsOf(this.lookupOlderBuckets(keys, perKey, NO_SEQ_BOUND));
   }
 
-  /** Each key's newest `perKey` below `below`, as (key, seq) pairs, keys in the order given. */
+  /** Each key's newest `perKey` below `below` (from both tables), as (key, seq) pairs, keys in the order given. */
   lookupOlderBuckets(keys: Int32Array, perKey: number, below: number): Int32Array {
     const limit = Math.max(0, Math.floor(perKey));
     const found: number[] = [];
     if (limit === 0) return new Int32Array(0);
-    const lookup = this.st.get(BUCKET_LOOKUP).pluck();
-    for (const key of keys) for (const seq of lookup.all(key, below, limit) as number[]) found.push(key, seq);
+    // A look-up below every recent entry (an ingest holding the newer buckets asks for older ones) skips their table.
+    const first = this.st.get("SELECT n FROM row_counts WHERE name = 'lsh_recent_first'").pluck().get() as number;
+    const recent = first < below ? this.st.get(bucketLookup('lsh_recent')).pluck() : null;
+    const moved = this.st.get(bucketLookup('lsh_buckets')).pluck();
+    for (const key of keys) {
+      const newer = recent ? (recent.all(key, below, limit) as number[]) : [];
+      const older = moved.all(key, below, limit) as number[];
+      for (const seq of newestFirst(newer, older, limit)) found.push(key, seq);
+    }
     return Int32Array.from(found);
   }
 
+  /** Entries of both tables in (key, seq) order after `after`, at most `limit` (an entry in both once). */
   scanBuckets(after: readonly [number, number] | null, limit: number): Int32Array {
     const n = Math.max(0, Math.floor(limit));
-    const rows = (
-      after === null
-        ? this.st.get('SELECT key, seq FROM lsh_buckets ORDER BY key, seq LIMIT ?').raw().all(n)
-        : this.st.get('SELECT key, seq FROM lsh_buckets WHERE (key, seq) > (?, ?) ORDER BY key, seq LIMIT ?').raw().all(after[0], after[1], n)
-    ) as Array<[number, number]>;
-    const out = new Int32Array(2 * rows.length);
-    rows.forEach(([key, seq], i) => {
-      out[2 * i] = key;
-      out[2 * i + 1] = seq;
-    });
-    return out;
+    const out = new Int32Array(2 * n);
+    let k = 0;
+    let from = after;
+    while (k < n) {
+      const want = n - k;
+      const moved = this.scanTable('lsh_buckets', from, null, want);
+      // Recent entries past the last one read from the large table wait for the next round.
+      const last = moved.length === want ? moved[want - 1]! : null;
+      const recent = this.scanTable('lsh_recent', from, last, want);
+      let i = 0;
+      let j = 0;
+      while (k < n && (i < moved.length || j < recent.length)) {
+        const takeMoved = j >= recent.length || (i < moved.length && compareEntries(moved[i]!, recent[j]!) <= 0);
+        const [key, seq] = takeMoved ? moved[i++]! : recent[j++]!;
+        if (k > 0 && out[2 * k - 2] === key && out[2 * k - 1] === seq) continue;
+        out[2 * k] = key;
+        out[2 * k + 1] = seq;
+        k++;
+      }
+      if (k === 0 || (moved.length < want && recent.length < want)) break;
+      from = [out[2 * k - 2]!, out[2 * k - 1]!];
+    }
+    return out.subarray(0, 2 * k);
+  }
+
+  private scanTable(table: BucketTable, after: readonly [number, number] | null, upTo: readonly [number, number] | null, n: number): Array<[number, number]> {
+    const where = [after ? '(key, seq) > (?, ?)' : '', upTo ? '(key, seq) <= (?, ?)' : ''].filter(Boolean);
+    const sql = `SELECT key, seq FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY key, seq LIMIT ?`;
+    return this.st
+      .get(sql)
+      .raw()
+      .all(...(after ?? []), ...(upTo ?? []), n) as Array<[number, number]>;
   }
 
   pendingAnalysis(limit: number): PendingArticle[] {
@@ -115,10 +177,29 @@ export class StateTables {
 
   resetAnalysis(): void {
     this.st.atomically(() => {
-      for (const table of ['relations', 'event_articles', 'events', 'storylines', 'quote_groups', 'quote_variants', 'state_rows', 'lsh_buckets']) {
+      for (const table of ['relations', 'event_articles', 'events', 'storylines', 'quote_groups', 'quote_variants', 'state_rows', 'lsh_buckets', 'lsh_recent']) {
         this.st.db.exec(`DELETE FROM ${table}`);
       }
+      this.emptiedRecent();
       this.st.get('UPDATE articles SET analysed = 0 WHERE analysed <> 0').run();
     });
   }
+}
+
+function compareEntries(a: readonly [number, number], b: readonly [number, number]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
+/** The `limit` largest of two lists each sorted newest first, without repeats. */
+function newestFirst(a: readonly number[], b: readonly number[], limit: number): readonly number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < limit && (i < a.length || j < b.length)) {
+    const next = j >= b.length || (i < a.length && a[i]! >= b[j]!) ? a[i++]! : b[j++]!;
+    if (out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
