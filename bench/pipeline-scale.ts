@@ -4,13 +4,15 @@
  * ones, see generate-corpus.ts). Reports articles per wall-second overall and per window of
  * analysed articles, CPU per article, the last window's cost over the second's (flat cost: <= 1.3),
  * peak RSS and what the store holds at the end.
- * Run: npx tsc -p tsconfig.json && node dist/bench/pipeline-scale.js [--count 200000] [--file FILE|DIR] [--window 10000] [--seed 1] [--synthetic-only] [--db FILE [--hold-buckets]]
+ * Run: npx tsc -p tsconfig.json && node dist/bench/pipeline-scale.js [--count 200000] [--file FILE|DIR] [--window 10000] [--seed 1] [--synthetic-only] [--db FILE [--hold-buckets]] [--profile-at N,M,... --profile-articles 3000 --profile PREFIX]
  *   --file reuses a corpus (a JSONL file or a folder of them); without it one is generated in a child process.
  *   --db ingests into a copy of that database instead of a fresh one: late in a long stream without a
  *   new long run (the database a 200k run left, and `generate-corpus.js --count 200000 --real --continue 2000`).
  *   --hold-buckets holds its LSH buckets in memory from the start, as the long stream that left it did
  *   (a continuation of a few thousand articles into a big database would otherwise look them up).
  *   A continuation's copy is removed at the end; a stream's database is left, and its path printed.
+ *   --profile-at writes a V8 CPU profile of the main thread from each of those analysed-article counts
+ *   for --profile-articles more, to PREFIX-COUNT.cpuprofile (see scale/profile-points.ts).
  * Prints the main thread's CPU beside the whole process's: the main thread runs the ordered steps, so its
  * time bounds the wall time once the other threads have room on the second core.
  */
@@ -28,6 +30,7 @@ import { AnalyzeWindows } from './scale/windows.js';
 import { storeCounts } from './scale/counts.js';
 import { mainThreadCpuSeconds } from './scale/process-cpu.js';
 import { copyDatabase } from './scale/database-files.js';
+import { ProfilePoints } from './scale/profile-points.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +41,9 @@ const { values } = parseArgs({
     'synthetic-only': { type: 'boolean', default: false },
     db: { type: 'string' },
     'hold-buckets': { type: 'boolean', default: false },
+    'profile-at': { type: 'string' },
+    'profile-articles': { type: 'string', default: '3000' },
+    profile: { type: 'string', default: 'pipeline-scale' },
   },
 });
 if (values['hold-buckets'] && !values.db) throw new Error('--hold-buckets continues a database: give it with --db');
@@ -59,9 +65,13 @@ const file = join(dir, 'scale.db');
 if (values.db) copyDatabase(values.db, file);
 const memory = new PeakMemory();
 const windows = new AnalyzeWindows(Number(values.window));
+const profiles = values['profile-at'] ? new ProfilePoints(values['profile-at'].split(',').map(Number), Number(values['profile-articles']), values.profile) : null;
+let analysed = 0;
 options.onProgress = (progress) => {
   memory.sample();
   windows.onProgress(progress);
+  profiles?.onProgress(progress);
+  if (progress.phase === 'analyze') analysed = progress.done;
 };
 const store = await openSqliteStore(file);
 if (values['hold-buckets']) {
@@ -82,6 +92,7 @@ const seconds = (performance.now() - started) / 1000;
 const mainCpuSeconds = mainThreadCpuSeconds() - mainStarted;
 const cpu = process.cpuUsage(cpuStarted);
 windows.finish();
+await profiles?.finish(analysed);
 const peak = memory.stop();
 const counts = await storeCounts(store);
 await store.close();
@@ -101,6 +112,7 @@ const result = {
   ...peak,
   counts,
   windows: windows.windows(),
+  ...(profiles ? { profiles: profiles.written } : {}),
 };
 console.log(JSON.stringify(result, null, 2));
 console.log(
