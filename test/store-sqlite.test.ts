@@ -265,7 +265,7 @@ function placeholders(sql: string): null[] {
   return Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
 }
 
-test('LSH bucket entries move from the recent table to the large one in batches, and read the same before and after', async () => {
+test('LSH bucket entries move from the recent table to the large one a few at a time, in key order, and read the same before and after', async () => {
   const keysOf = (seq: number) => Int32Array.from({ length: 6 }, (_, i) => ((seq * 7 + i * 13) % 11) - 5);
   const moving = openSqliteStore(':memory:', { recentBuckets: 10 });
   const staying = openSqliteStore(':memory:', { recentBuckets: 1_000_000 });
@@ -284,7 +284,7 @@ test('LSH bucket entries move from the recent table to the large one in batches,
     for (let seq = 1; seq <= 40; seq++) for (const store of [moving, staying]) await store.addBuckets(seq, keysOf(seq));
     // An article's entries added again after they moved are still read once.
     await moving.addBuckets(3, keysOf(3));
-    assert.ok(count(moving, 'lsh_buckets') > 0 && count(moving, 'lsh_recent') < 10, 'entries moved to the large table');
+    assert.ok(count(moving, 'lsh_buckets') > 0 && count(moving, 'lsh_recent') <= 10, 'entries moved to the large table');
     assert.equal(count(staying, 'lsh_buckets'), 0);
     const everything = await scanAll(staying, 1000);
     assert.equal(new Set(everything).size, everything.length);

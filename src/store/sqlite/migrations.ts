@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { createError } from '../../core/errors.js';
 import { MEMBER_TABLES } from './member-writes.js';
 
-/** `lsh_recent_first` (the least seq in `lsh_recent`) while the table is empty. */
-export const NO_RECENT_SEQ = Number.MAX_SAFE_INTEGER;
+/** Where the sweep of `lsh_recent` into `lsh_buckets` starts: below every band key (keys are 32-bit). */
+export const SWEEP_START = -(2 ** 31) - 1;
 
 /** One schema step. `up` runs in a transaction together with the bump of `PRAGMA user_version`. */
 export interface Migration {
@@ -235,10 +235,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    description: 'new LSH bucket entries go to a small table of recent ones and move to lsh_buckets in sorted batches (an insert into the large table wrote a page of its own)',
+    description: 'new LSH bucket entries go to a small table of recent ones, swept into lsh_buckets in key order (an insert into the large table wrote a page of its own)',
     up: `
       CREATE TABLE lsh_recent (key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
-      INSERT INTO row_counts (name, n) VALUES ('lsh_recent', 0), ('lsh_recent_first', ${NO_RECENT_SEQ});
+      CREATE INDEX lsh_recent_seq ON lsh_recent(seq);
+      INSERT INTO row_counts (name, n) VALUES ('lsh_recent', 0), ('lsh_recent_swept', ${SWEEP_START});
     `,
   },
 ];

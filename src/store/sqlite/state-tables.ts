@@ -1,7 +1,7 @@
 import type { AnalysisOutcome, PendingArticle } from '../store.js';
 import { rowToArticle, type ArticleRow } from './rows.js';
 import type { Statements } from './statements.js';
-import { NO_RECENT_SEQ } from './migrations.js';
+import { SWEEP_START } from './migrations.js';
 import { NO_SEQ_BOUND, seqsOf } from '../bucket-pairs.js';
 
 const ANALYSED = { pending: 0, done: 1, failed: 2 } as const;
@@ -26,13 +26,18 @@ const ROW_LOOKUP = `SELECT key, value FROM state_rows WHERE ns = ? AND key IN ($
 const bucketLookup = (table: BucketTable) => `SELECT seq FROM ${table} WHERE key = ? AND seq < ? ORDER BY seq DESC LIMIT ?`;
 
 /**
- * Bucket entries held in `lsh_recent` before they move to `lsh_buckets`, in (key, seq) order, in one
- * statement. An article's ~90 band keys land all over the large table, so inserting them there wrote
- * one page of log per entry once it outgrew the page cache (a checkpoint of ~60 articles wrote ~5,000
- * pages for them); the small table stays in a few hundred pages, and a sorted move rewrites each
- * page of the large one once for ~2,000 articles' entries instead of once per entry.
+ * Bucket entries `lsh_recent` holds; past it, each article's insert moves about as many entries as it
+ * added to `lsh_buckets`, the next ones in key order after the last moved (a sweep over the key space,
+ * starting again from the lowest key at the end). An article's ~90 band keys land all over the large
+ * table, so inserting them there wrote a page of log per entry once it outgrew the page cache (a
+ * checkpoint of ~60 articles wrote ~5,000 pages for them); the small table stays in a few hundred
+ * pages, and the sweep writes each page of the large one once per ~2,000 articles' entries. Moving a
+ * little with every article, not all at once, keeps every checkpoint short (all 200,000 at once took ~2 s).
  */
 export const RECENT_BUCKET_ENTRIES = 200_000;
+
+/** Above every band key: the end of a sweep. */
+const SWEEP_END = 2 ** 31;
 
 type BucketTable = 'lsh_buckets' | 'lsh_recent';
 
@@ -67,7 +72,7 @@ export class StateTables {
 
   /**
    * Multi-row inserts into the recent entries, CHUNK keys a statement: one call instead of one per
-   * key. Past `recentEntries` they all move to `lsh_buckets`, in the same transaction.
+   * key. Past `recentEntries`, as many move on to `lsh_buckets`, in the same transaction.
    */
   addBuckets(seq: number, keys: Int32Array): void {
     this.st.atomically(() => {
@@ -80,19 +85,23 @@ export class StateTables {
         added += this.st.get(`INSERT OR IGNORE INTO lsh_recent (key, seq) VALUES ${values}`).run(...params).changes;
       }
       const held = this.st.get("UPDATE row_counts SET n = n + ? WHERE name = 'lsh_recent' RETURNING n").pluck().get(added) as number;
-      if (added > 0) this.st.get("UPDATE row_counts SET n = min(n, ?) WHERE name = 'lsh_recent_first'").run(seq);
-      if (held >= this.recentEntries) this.moveRecentBuckets();
+      if (held > this.recentEntries) this.sweep(held - this.recentEntries);
     });
   }
 
-  private moveRecentBuckets(): void {
-    this.st.get('INSERT OR IGNORE INTO lsh_buckets (key, seq) SELECT key, seq FROM lsh_recent ORDER BY key, seq').run();
-    this.st.get('DELETE FROM lsh_recent').run();
-    this.emptiedRecent();
-  }
-
-  private emptiedRecent(): void {
-    this.st.get("UPDATE row_counts SET n = CASE name WHEN 'lsh_recent' THEN 0 ELSE ? END WHERE name IN ('lsh_recent', 'lsh_recent_first')").run(NO_RECENT_SEQ);
+  /** Moves the entries of the next keys after the sweep's last, at least `count` of them (starting again from the lowest key at the end). */
+  private sweep(count: number): void {
+    let left = count;
+    for (let round = 0; round < 2 && left > 0; round++) {
+      const swept = this.st.get("SELECT n FROM row_counts WHERE name = 'lsh_recent_swept'").pluck().get() as number;
+      const last = this.st.get('SELECT key FROM lsh_recent WHERE key > ? ORDER BY key LIMIT 1 OFFSET ?').pluck().get(swept, left - 1) as number | undefined;
+      const upTo = last ?? SWEEP_END;
+      this.st.get('INSERT OR IGNORE INTO lsh_buckets (key, seq) SELECT key, seq FROM lsh_recent WHERE key > ? AND key <= ? ORDER BY key, seq').run(swept, upTo);
+      const moved = this.st.get('DELETE FROM lsh_recent WHERE key > ? AND key <= ?').run(swept, upTo).changes;
+      this.st.get("UPDATE row_counts SET n = n - ? WHERE name = 'lsh_recent'").run(moved);
+      this.st.get("UPDATE row_counts SET n = ? WHERE name = 'lsh_recent_swept'").run(last ?? SWEEP_START);
+      left -= moved;
+    }
   }
 
   lookupBuckets(keys: Int32Array, perKey: number): Int32Array {
@@ -105,8 +114,8 @@ export class StateTables {
     const found: number[] = [];
     if (limit === 0) return new Int32Array(0);
     // A look-up below every recent entry (an ingest holding the newer buckets asks for older ones) skips their table.
-    const first = this.st.get("SELECT n FROM row_counts WHERE name = 'lsh_recent_first'").pluck().get() as number;
-    const recent = first < below ? this.st.get(bucketLookup('lsh_recent')).pluck() : null;
+    const first = this.st.get('SELECT min(seq) FROM lsh_recent').pluck().get() as number | null;
+    const recent = first !== null && first < below ? this.st.get(bucketLookup('lsh_recent')).pluck() : null;
     const moved = this.st.get(bucketLookup('lsh_buckets')).pluck();
     for (const key of keys) {
       const newer = recent ? (recent.all(key, below, limit) as number[]) : [];
@@ -180,7 +189,7 @@ export class StateTables {
       for (const table of ['relations', 'event_articles', 'events', 'storylines', 'quote_groups', 'quote_variants', 'state_rows', 'lsh_buckets', 'lsh_recent']) {
         this.st.db.exec(`DELETE FROM ${table}`);
       }
-      this.emptiedRecent();
+      this.st.get("UPDATE row_counts SET n = CASE name WHEN 'lsh_recent' THEN 0 ELSE ? END WHERE name IN ('lsh_recent', 'lsh_recent_swept')").run(SWEEP_START);
       this.st.get('UPDATE articles SET analysed = 0 WHERE analysed <> 0').run();
     });
   }
