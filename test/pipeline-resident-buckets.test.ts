@@ -11,7 +11,7 @@ const keysOf = (seq: number) => Int32Array.from([7, -3, seq % 5, 1000 + (seq % 5
 
 /** A store holding the buckets of articles 1-300, for `fn`; with `moving`, its entries move between its two bucket tables every 37. */
 async function withBuckets(fn: (store: Store) => Promise<void>, moving: boolean): Promise<void> {
-  const store = openSqliteStore(':memory:', moving ? { recentBuckets: 37 } : {});
+  const store = openSqliteStore(':memory:', moving ? { recentBuckets: { entries: 37, fromSeq: 0 } } : {});
   try {
     await store.transaction(async (tx) => {
       for (let seq = 1; seq <= 300; seq++) await tx.addBuckets(seq, keysOf(seq));

@@ -18,7 +18,7 @@ const freshFile = () => path.join(dir, `store-${++serial}.db`);
 
 storeContract('sqlite file', () => openSqliteStore(freshFile()));
 storeContract('sqlite :memory:', () => openSqliteStore(':memory:'));
-storeContract('sqlite, bucket entries moving to the large table every few', () => openSqliteStore(':memory:', { recentBuckets: 3 }));
+storeContract('sqlite, bucket entries moving to the large table every few', () => openSqliteStore(':memory:', { recentBuckets: { entries: 3, fromSeq: 0 } }));
 
 function tables(db: Database.Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all() as string[]).filter(
@@ -267,8 +267,9 @@ function placeholders(sql: string): null[] {
 
 test('LSH bucket entries move from the recent table to the large one a few at a time, in key order, and read the same before and after', async () => {
   const keysOf = (seq: number) => Int32Array.from({ length: 6 }, (_, i) => ((seq * 7 + i * 13) % 11) - 5);
-  const moving = openSqliteStore(':memory:', { recentBuckets: 10 });
-  const staying = openSqliteStore(':memory:', { recentBuckets: 1_000_000 });
+  // Articles 1-14 filed straight into the large table, the rest through the small one.
+  const moving = openSqliteStore(':memory:', { recentBuckets: { entries: 10, fromSeq: 15 } });
+  const direct = openSqliteStore(':memory:');
   const count = (store: SqliteStore, table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   const scanAll = async (store: SqliteStore, page: number) => {
     const out: string[] = [];
@@ -281,20 +282,20 @@ test('LSH bucket entries move from the recent table to the large one a few at a 
     }
   };
   try {
-    for (let seq = 1; seq <= 40; seq++) for (const store of [moving, staying]) await store.addBuckets(seq, keysOf(seq));
+    for (let seq = 1; seq <= 40; seq++) for (const store of [moving, direct]) await store.addBuckets(seq, keysOf(seq));
     // An article's entries added again after they moved are still read once.
     await moving.addBuckets(3, keysOf(3));
     assert.ok(count(moving, 'lsh_buckets') > 0 && count(moving, 'lsh_recent') <= 10, 'entries moved to the large table');
-    assert.equal(count(staying, 'lsh_buckets'), 0);
-    const everything = await scanAll(staying, 1000);
+    assert.equal(count(direct, 'lsh_recent'), 0, 'small stores file every entry straight into the large table');
+    const everything = await scanAll(direct, 1000);
     assert.equal(new Set(everything).size, everything.length);
     for (const page of [1, 3, 7, 1000]) assert.deepEqual(await scanAll(moving, page), everything, `pages of ${page}`);
     const keys = Int32Array.from([-5, 0, 3, 5, 99]);
     for (const [perKey, below] of [[4, 41], [2, 20], [50, 9]]) {
-      assert.deepEqual([...(await moving.lookupOlderBuckets(keys, perKey, below))], [...(await staying.lookupOlderBuckets(keys, perKey, below))]);
+      assert.deepEqual([...(await moving.lookupOlderBuckets(keys, perKey, below))], [...(await direct.lookupOlderBuckets(keys, perKey, below))]);
     }
   } finally {
     await moving.close();
-    await staying.close();
+    await direct.close();
   }
 });

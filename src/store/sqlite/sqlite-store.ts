@@ -31,8 +31,11 @@ import { Statements } from './statements.js';
 export interface SqliteStoreOptions {
   /** Open without writing: no migrations, no WAL switch; fails if the file is missing or not current. */
   readonly?: boolean;
-  /** LSH bucket entries held in the small table of recent ones before they move to the large one (tests make it tiny). */
-  recentBuckets?: number;
+  /**
+   * LSH bucket entries held in the small table of recent ones before they move to the large one, and
+   * the first article seq whose entries go through it (tests make both tiny).
+   */
+  recentBuckets?: { entries: number; fromSeq: number };
 }
 
 /** How long a writer waits for another process's write transaction before failing, in ms. */
@@ -63,7 +66,7 @@ interface Connection {
   /** Checkpoints the WAL on another thread (a writable file's store). */
   checkpointer?: Checkpointer;
   /** See `SqliteStoreOptions.recentBuckets`. */
-  recentBuckets?: number;
+  recentBuckets?: { entries: number; fromSeq: number };
 }
 
 /**
@@ -88,7 +91,7 @@ export class SqliteStore implements Store {
     this.transactionOf = transactionOf;
     this.articles = new ArticleTables(this.connection.st);
     this.links = new LinkTables(this.connection.st);
-    this.state = new StateTables(this.connection.st, this.connection.recentBuckets);
+    this.state = new StateTables(this.connection.st, this.connection.recentBuckets?.entries, this.connection.recentBuckets?.fromSeq);
     this.lists = new QueryTables(this.connection.st);
   }
 
@@ -250,6 +253,6 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   return new SqliteStore(db, newConnection(db, db.memory ? undefined : new Checkpointer(db.name), options.recentBuckets));
 }
 
-function newConnection(db: Database.Database, checkpointer?: Checkpointer, recentBuckets?: number): Connection {
+function newConnection(db: Database.Database, checkpointer?: Checkpointer, recentBuckets?: SqliteStoreOptions['recentBuckets']): Connection {
   return { st: new Statements(db), lock: new AsyncMutex(), context: new AsyncLocalStorage(), checkpointer, recentBuckets };
 }
