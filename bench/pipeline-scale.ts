@@ -16,7 +16,7 @@
  * Prints the main thread's CPU beside the whole process's: the main thread runs the ordered steps, so its
  * time bounds the wall time once the other threads have room on the second core.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -84,6 +84,7 @@ if (values['hold-buckets']) {
   analysis.committed();
   options.analysis = analysis;
 }
+const writtenBefore = bytesWritten();
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
 const mainStarted = mainThreadCpuSeconds();
@@ -93,6 +94,7 @@ const mainCpuSeconds = mainThreadCpuSeconds() - mainStarted;
 const cpu = process.cpuUsage(cpuStarted);
 windows.finish();
 await profiles?.finish(analysed);
+const written = bytesWritten() - writtenBefore;
 const peak = memory.stop();
 const counts = await storeCounts(store);
 await store.close();
@@ -108,6 +110,8 @@ const result = {
   articlesPerSecond: Math.round(summary.added / seconds),
   cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
   mainThreadCpuSeconds: Number(mainCpuSeconds.toFixed(1)),
+  /** Bytes this process had written to storage (WAL and checkpoints), from /proc/self/io. */
+  writtenGiB: Number((written / 2 ** 30).toFixed(2)),
   lastOverSecondWindow: windows.flatness(),
   ...peak,
   counts,
@@ -117,7 +121,7 @@ const result = {
 console.log(JSON.stringify(result, null, 2));
 console.log(
   `pipeline-scale: ${result.added} articles in ${result.seconds}s (read ${result.readSeconds}s) = ${result.articlesPerSecond} articles/s; ` +
-    `CPU ${result.cpuSeconds}s (main thread ${result.mainThreadCpuSeconds}s); ` +
+    `CPU ${result.cpuSeconds}s (main thread ${result.mainThreadCpuSeconds}s); written ${result.writtenGiB} GiB; ` +
     `last/second window ${result.lastOverSecondWindow ? `${result.lastOverSecondWindow.wall} wall, ${result.lastOverSecondWindow.cpu} cpu` : 'n/a (needs 3 full windows)'}; ` +
     `peak RSS ${peak.maxRssMiB} MiB (sampled ${peak.sampledPeakMiB} MiB)`,
 );
@@ -125,3 +129,10 @@ console.log(
 // is what the late-stage benchmarks continue from.
 if (values.db) rmSync(dir, { recursive: true, force: true });
 else console.log(`pipeline-scale: the database is left at ${file}`);
+
+/** Bytes this process caused to be written to storage so far (Linux's /proc/self/io `write_bytes`). */
+function bytesWritten(): number {
+  const match = /^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+  return match ? Number(match[1]) : 0;
+}
+
