@@ -65,8 +65,7 @@ interface Connection {
   context: AsyncLocalStorage<OpenTransaction>;
   /** Checkpoints the WAL on another thread (a writable file's store). */
   checkpointer?: Checkpointer;
-  /** See `SqliteStoreOptions.recentBuckets`. */
-  recentBuckets?: { entries: number; fromSeq: number };
+  recentBuckets?: SqliteStoreOptions['recentBuckets'];
 }
 
 /**
