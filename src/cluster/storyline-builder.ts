@@ -4,6 +4,7 @@ import type { EventHeader, StorylineChange } from '../core/types.js';
 import { TermStats, dayNumber, docTerms, entityKey } from './features.js';
 import { type Profile, keysOf, profileCodec } from './storyline-profile.js';
 import { LinkIndex, judgeLink, linkReason, type LinkJudgement } from './storyline-links.js';
+import { NO_LINKS, appendLink, concatLinks, linkCount, linkedEvents } from './profile-links.js';
 import { type IdfView, EMPTY_VECTOR, addScaled, capTop, dotIdfBoth, fromEntries, normIdf, normalizeInPlace } from './sparse.js';
 
 export interface StorylineOptions {
@@ -26,6 +27,12 @@ export interface StorylineOptions {
   topicTerms?: number;
 }
 
+/**
+ * Event profiles held in memory (~1.9 KB each decoded, links packed). A new event's candidates are
+ * found anywhere in the corpus; late in a long stream, holding 10,000 read ~13 profiles per article
+ * from the store again, 25,000 about 9 (see docs/scale.md, "Rows held in memory").
+ */
+const PROFILES_HELD = 25_000;
 /** Latest events kept per key. */
 const KEY_EVENTS = 50;
 /** Most names and relation links an event profile keeps (the first ones seen). */
@@ -87,7 +94,7 @@ export class StorylineBuilder {
     this.threshold = options.threshold ?? 0.3;
     this.windowDays = options.windowDays ?? 60;
     this.topicTerms = options.topicTerms ?? 100;
-    this.profiles = rows.table<Profile>('sl.event', profileCodec, 10_000);
+    this.profiles = rows.table<Profile>('sl.event', profileCodec, PROFILES_HELD);
     this.heads = rows.table<LineHead>('sl.line');
     this.keys = rows.table<string[]>('sl.key', undefined, 100_000);
     this.meta = rows.table<Meta>('sl.meta');
@@ -134,9 +141,9 @@ export class StorylineBuilder {
       const other = this.profiles.get(e);
       let linked = false;
       for (const [a, b] of pairs) {
-        if (p.links.length < PROFILE_LINKS) p.links.push([e, a, b]);
-        if (other && other.links.length < PROFILE_LINKS) {
-          other.links.push([eventId, a, b]);
+        p.links = appendLink(p.links, e, a, b, PROFILE_LINKS);
+        if (other && linkCount(other.links) < PROFILE_LINKS) {
+          other.links = appendLink(other.links, eventId, a, b, PROFILE_LINKS);
           linked = true;
         }
       }
@@ -154,7 +161,7 @@ export class StorylineBuilder {
       if (!p || id === into) continue;
       target.tf = capTop(addScaled(target.tf, p.tf), this.topicTerms * 2);
       p.names.forEach((n, i) => this.addName(target, n, p.nameIds?.[i]));
-      target.links = [...target.links, ...p.links].slice(0, PROFILE_LINKS);
+      target.links = concatLinks(target.links, p.links, PROFILE_LINKS);
       target.size += p.size;
       // Events that followed the retired event now follow the event it became, and are judged again.
       const followers = await this.linkIndex.moveFollowers(id, into);
@@ -211,7 +218,7 @@ export class StorylineBuilder {
     let p = this.profiles.get(id);
     if (!p) {
       const meta = await this.counters();
-      p = { id, seq: meta.nextSeq++, tf: EMPTY_VECTOR, norm: 0, names: [], nameIds: [], links: [], size: 0, title: '', begin: null, end: null, line: null };
+      p = { id, seq: meta.nextSeq++, tf: EMPTY_VECTOR, norm: 0, names: [], nameIds: [], links: NO_LINKS, size: 0, title: '', begin: null, end: null, line: null };
       this.meta.set('m', meta);
       this.profiles.set(id, p);
     }
@@ -383,13 +390,8 @@ export class StorylineBuilder {
     const shared = new Map<string, number>();
     for (const k of keys) for (const id of this.keys.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
     shared.delete(p.id);
-    const ids = new Set(
-      [...shared.entries()]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))
-        .slice(0, CANDIDATES)
-        .map(([id]) => id),
-    );
-    for (const [e] of p.links) if (e !== p.id) ids.add(e);
+    const ids = new Set(mostShared(shared, CANDIDATES));
+    for (const e of linkedEvents(p.links)) if (e !== p.id) ids.add(e);
     await this.profiles.load(ids);
     const out: Profile[] = [];
     for (const id of ids) {
@@ -429,4 +431,23 @@ export class StorylineBuilder {
       this.changes.push({ kind: 'ended', storyline: id });
     } else this.heads.set(id, line);
   }
+}
+
+/**
+ * The `k` ids with the highest counts, highest first, ties by id descending (as a full sort would
+ * give them): kept in a short sorted list, so the thousands of events a late article's keys name cost
+ * one comparison each instead of a sort.
+ */
+export function mostShared(counts: ReadonlyMap<string, number>, k: number): string[] {
+  const top: Array<[string, number]> = [];
+  if (k <= 0) return [];
+  const before = (a: readonly [string, number], b: readonly [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
+  for (const entry of counts) {
+    if (top.length === k && !before(entry, top[k - 1]!)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && before(entry, top[at - 1]!)) at--;
+    if (top.length === k) top.pop();
+    top.splice(at, 0, entry);
+  }
+  return top.map(([id]) => id);
 }

@@ -1,11 +1,12 @@
 import { jsonCodec, type RowSet, type RowTable } from '../core/rows.js';
+import { type PackedLinks, passageTo } from './profile-links.js';
 
 /** What a storyline link needs of the two events it joins. */
 export interface LinkEnds {
   id: string;
   names: string[];
-  /** Relations between this event's articles and another event's: `[other event, a, b]`. */
-  links: Array<[string, string, string]>;
+  /** Relations between this event's articles and another event's: `[other event, a, b]`, packed. */
+  links: PackedLinks;
   begin: number | null;
   end: number | null;
 }
@@ -58,8 +59,7 @@ export function linkReason(event: string, other: string, judged: LinkJudgement):
 }
 
 function passageBetween(p: LinkEnds, other: LinkEnds): [string, string] | undefined {
-  const link = p.links.find(([e]) => e === other.id) ?? other.links.find(([e]) => e === p.id);
-  return link ? [link[1], link[2]] : undefined;
+  return passageTo(p.links, other.id) ?? passageTo(other.links, p.id);
 }
 
 function dayGap(a: LinkEnds, b: LinkEnds): number | null {

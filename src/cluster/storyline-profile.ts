@@ -1,5 +1,6 @@
 import { jsonCodec } from '../core/rows.js';
 import { type IdfView, type SparseVector, capTopIdf, packVector, unpackVector } from './sparse.js';
+import { type PackedLinks, packLinks } from './profile-links.js';
 
 /** What the storyline builder keeps of one event. */
 export interface Profile {
@@ -13,8 +14,8 @@ export interface Profile {
   names: string[];
   /** Each name's term id in the clusterer's vocabulary (its document frequency says how common it is), or -1. */
   nameIds: number[];
-  /** Relations between this event's articles and another event's: `[other event, a, b]`. */
-  links: Array<[string, string, string]>;
+  /** Relations between this event's articles and another event's: `[other event, a, b]`, packed (see profile-links.ts). */
+  links: PackedLinks;
   size: number;
   title: string;
   begin: number | null;
@@ -24,11 +25,16 @@ export interface Profile {
   follows?: { id: string; names: string[]; reason: string } | null;
 }
 
-interface ProfileJson extends Omit<Profile, 'tf'> {
+interface ProfileJson extends Omit<Profile, 'tf' | 'links'> {
   tf: string;
+  /** Rows written before the links were packed hold a list of triples. */
+  links: PackedLinks | Array<[string, string, string]>;
 }
 
-export const profileCodec = jsonCodec<Profile, ProfileJson>((p) => ({ ...p, tf: packVector(p.tf) }), (j) => ({ ...j, tf: unpackVector(j.tf) }));
+export const profileCodec = jsonCodec<Profile, ProfileJson>(
+  (p) => ({ ...p, tf: packVector(p.tf) }),
+  (j) => ({ ...j, tf: unpackVector(j.tf), links: typeof j.links === 'string' ? j.links : packLinks(j.links) }),
+);
 
 /** Terms and names of an event that find its candidate storyline neighbours. */
 const KEY_TERMS = 30;
