@@ -291,8 +291,11 @@ test('LSH bucket entries move from the recent table to the large one a few at a 
     assert.equal(new Set(everything).size, everything.length);
     for (const page of [1, 3, 7, 1000]) assert.deepEqual(await scanAll(moving, page), everything, `pages of ${page}`);
     const keys = Int32Array.from([-5, 0, 3, 5, 99]);
-    for (const [perKey, below] of [[4, 41], [2, 20], [50, 9]]) {
-      assert.deepEqual([...(await moving.lookupOlderBuckets(keys, perKey, below))], [...(await direct.lookupOlderBuckets(keys, perKey, below))]);
+    // Every bound, those under the floor the small table's sweeps keep (where it is skipped) and those above it.
+    for (const perKey of [2, 4, 50]) {
+      for (let below = 1; below <= 42; below++) {
+        assert.deepEqual([...(await moving.lookupOlderBuckets(keys, perKey, below))], [...(await direct.lookupOlderBuckets(keys, perKey, below))], `${perKey} below ${below}`);
+      }
     }
   } finally {
     await moving.close();

@@ -242,6 +242,14 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO row_counts (name, n) VALUES ('lsh_recent', 0), ('lsh_recent_swept', ${SWEEP_START});
     `,
   },
+  {
+    version: 10,
+    description: "lsh_recent loses its seq index (the sweep's deletions rewrote ~600 of its pages per checkpoint): a floor under its seqs, kept in row_counts, says when a look-up can skip it",
+    up: `
+      DROP INDEX lsh_recent_seq;
+      INSERT INTO row_counts (name, n) VALUES ('lsh_recent_floor', 0), ('lsh_recent_wrap', 0);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

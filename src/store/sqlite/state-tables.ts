@@ -98,12 +98,19 @@ export class StateTables {
       }
       if (table === 'lsh_buckets') return;
       const held = this.st.get("UPDATE row_counts SET n = n + ? WHERE name = 'lsh_recent' RETURNING n").pluck().get(added) as number;
-      if (held > this.recentEntries) this.sweep(held - this.recentEntries);
+      // Articles are analysed in seq order, so this changes nothing, unless one is analysed again later.
+      this.st.get("UPDATE row_counts SET n = min(n, ?) WHERE name IN ('lsh_recent_floor', 'lsh_recent_wrap')").run(seq);
+      if (held > this.recentEntries) this.sweep(held - this.recentEntries, seq);
     });
   }
 
-  /** Moves the entries of the next keys after the sweep's last, at least `count` of them (starting again from the lowest key at the end). */
-  private sweep(count: number): void {
+  /**
+   * Moves the entries of the next keys after the sweep's last, at least `count` of them (starting
+   * again from the lowest key at the end). Every entry present when a sweep starts over is moved by
+   * the time it starts over again, so from then on the seq at which it started over is a floor under
+   * every seq `lsh_recent` holds: look-ups below it skip the table.
+   */
+  private sweep(count: number, seq: number): void {
     let left = count;
     for (let round = 0; round < 2 && left > 0; round++) {
       const swept = this.st.get("SELECT n FROM row_counts WHERE name = 'lsh_recent_swept'").pluck().get() as number;
@@ -113,6 +120,10 @@ export class StateTables {
       const moved = this.st.get('DELETE FROM lsh_recent WHERE key > ? AND key <= ?').run(swept, upTo).changes;
       this.st.get("UPDATE row_counts SET n = n - ? WHERE name = 'lsh_recent'").run(moved);
       this.st.get("UPDATE row_counts SET n = ? WHERE name = 'lsh_recent_swept'").run(last ?? SWEEP_START);
+      if (last === undefined) {
+        this.st.get("UPDATE row_counts SET n = (SELECT n FROM row_counts WHERE name = 'lsh_recent_wrap') WHERE name = 'lsh_recent_floor'").run();
+        this.st.get("UPDATE row_counts SET n = ? WHERE name = 'lsh_recent_wrap'").run(seq);
+      }
       left -= moved;
     }
   }
@@ -127,8 +138,8 @@ export class StateTables {
     const found: number[] = [];
     if (limit === 0) return new Int32Array(0);
     // A look-up below every recent entry (an ingest holding the newer buckets asks for older ones) skips their table.
-    const first = this.st.get('SELECT min(seq) FROM lsh_recent').pluck().get() as number | null;
-    const recent = first !== null && first < below ? this.st.get(bucketLookup('lsh_recent')).pluck() : null;
+    const [held, floor] = this.st.get("SELECT n FROM row_counts WHERE name IN ('lsh_recent', 'lsh_recent_floor') ORDER BY name").pluck().all() as [number, number];
+    const recent = held > 0 && floor < below ? this.st.get(bucketLookup('lsh_recent')).pluck() : null;
     const moved = this.st.get(bucketLookup('lsh_buckets')).pluck();
     for (const key of keys) {
       const newer = recent ? (recent.all(key, below, limit) as number[]) : [];
@@ -202,7 +213,7 @@ export class StateTables {
       for (const table of ['relations', 'event_articles', 'events', 'storylines', 'quote_groups', 'quote_variants', 'state_rows', 'lsh_buckets', 'lsh_recent']) {
         this.st.db.exec(`DELETE FROM ${table}`);
       }
-      this.st.get("UPDATE row_counts SET n = CASE name WHEN 'lsh_recent' THEN 0 ELSE ? END WHERE name IN ('lsh_recent', 'lsh_recent_swept')").run(SWEEP_START);
+      this.st.get("UPDATE row_counts SET n = CASE name WHEN 'lsh_recent_swept' THEN ? ELSE 0 END WHERE name LIKE 'lsh_recent%'").run(SWEEP_START);
       this.st.get('UPDATE articles SET analysed = 0 WHERE analysed <> 0').run();
     });
   }
