@@ -34,3 +34,15 @@ test('a profile keeps its first links up to the limit, whichever way they arrive
   assert.deepEqual(linkedEvents(concatLinks(NO_LINKS, NO_LINKS, 4)), []);
   assert.equal(linkCount(NO_LINKS), 0);
 });
+
+test('a passage is found for the event linked, not for one whose id it begins with', () => {
+  let links = NO_LINKS;
+  links = appendLink(links, 'E12', 'a12', 'b12', 40);
+  links = appendLink(links, 'E1', 'a1', 'b1', 40);
+  links = appendLink(links, 'E123', 'a123', 'b123', 40);
+  const at = (event: string) => judgeLink({ ...profile('P'), links }, profile(event), 0, () => false, 60)?.why.match(/between (\S+) and (\S+)/)?.slice(1);
+  assert.deepEqual(at('E1'), ['a1', 'b1']);
+  assert.deepEqual(at('E12'), ['a12', 'b12']);
+  assert.deepEqual(at('E123'), ['a123', 'b123']);
+  assert.equal(at('E2'), undefined, 'no passage: two events without shared names are not linked');
+});

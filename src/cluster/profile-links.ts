@@ -34,13 +34,16 @@ export function linkedEvents(links: PackedLinks): string[] {
   return entriesOf(links).map((entry) => entry.slice(0, entry.indexOf('\t')));
 }
 
-/** The articles of the first link to `event`. */
+/** The articles of the first link to `event` (found in place: a storyline candidate is judged by this, 40 per event placed). */
 export function passageTo(links: PackedLinks, event: string): [string, string] | undefined {
-  for (const entry of entriesOf(links)) {
-    const [e, a, b] = entry.split('\t');
-    if (e === event) return [a!, b!];
-  }
-  return undefined;
+  const head = `${event}\t`;
+  const first = links.startsWith(head);
+  const found = first ? 0 : links.indexOf(`\n${head}`);
+  if (found < 0) return undefined;
+  const at = (first ? 0 : found + 1) + head.length;
+  const tab = links.indexOf('\t', at);
+  const end = links.indexOf('\n', tab);
+  return [links.slice(at, tab), links.slice(tab + 1, end < 0 ? links.length : end)];
 }
 
 /** Links as stored before they were packed: a list of triples. */
