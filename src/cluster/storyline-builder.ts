@@ -28,9 +28,10 @@ export interface StorylineOptions {
 }
 
 /**
- * Event profiles held in memory (~1.9 KB each decoded, links packed). A new event's candidates are
- * found anywhere in the corpus; late in a long stream, holding 10,000 read ~13 profiles per article
- * from the store again, 25,000 about 9 (see docs/scale.md, "Rows held in memory").
+ * Event profiles held in memory (~2.1 KB of heap each with its links packed, plus its topic vector's
+ * arrays). A new event's candidates are found anywhere in the corpus: late in a long stream, holding
+ * 10,000 read 13.5 profiles per article from the store again, 25,000 read 9.6 (see docs/scale.md,
+ * "Rows held in memory").
  */
 const PROFILES_HELD = 25_000;
 /** Latest events kept per key. */
