@@ -5,6 +5,7 @@ import { TermStats, dayNumber, docTerms, entityKey } from './features.js';
 import { type Profile, keysOf, profileCodec } from './storyline-profile.js';
 import { LinkIndex, judgeLink, linkReason, type LinkJudgement } from './storyline-links.js';
 import { NO_LINKS, appendLink, concatLinks, linkCount, linkedEvents } from './profile-links.js';
+import { mostCounted } from '../core/top-counts.js';
 import { type IdfView, EMPTY_VECTOR, addScaled, capTop, dotIdfBoth, fromEntries, normIdf, normalizeInPlace } from './sparse.js';
 
 export interface StorylineOptions {
@@ -391,7 +392,7 @@ export class StorylineBuilder {
     const shared = new Map<string, number>();
     for (const k of keys) for (const id of this.keys.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
     shared.delete(p.id);
-    const ids = new Set(mostShared(shared, CANDIDATES));
+    const ids = new Set(mostCounted(shared, CANDIDATES));
     for (const e of linkedEvents(p.links)) if (e !== p.id) ids.add(e);
     await this.profiles.load(ids);
     const out: Profile[] = [];
@@ -432,23 +433,4 @@ export class StorylineBuilder {
       this.changes.push({ kind: 'ended', storyline: id });
     } else this.heads.set(id, line);
   }
-}
-
-/**
- * The `k` ids with the highest counts, highest first, ties by id descending (as a full sort would
- * give them): kept in a short sorted list, so the thousands of events a late article's keys name cost
- * one comparison each instead of a sort.
- */
-export function mostShared(counts: ReadonlyMap<string, number>, k: number): string[] {
-  const top: Array<[string, number]> = [];
-  if (k <= 0) return [];
-  const before = (a: readonly [string, number], b: readonly [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
-  for (const entry of counts) {
-    if (top.length === k && !before(entry, top[k - 1]!)) continue;
-    let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && before(entry, top[at - 1]!)) at--;
-    if (top.length === k) top.pop();
-    top.splice(at, 0, entry);
-  }
-  return top.map(([id]) => id);
 }

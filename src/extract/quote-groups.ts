@@ -1,6 +1,7 @@
 import type { Quote, QuoteGroup, QuoteGroupHeader, QuoteVariant, QuoteVariantRecord } from '../core/types.js';
 import { isStopword } from '../text/stopwords.js';
 import { int32ListCodec, jsonCodec, RowSet, type RowTable } from '../core/rows.js';
+import { mostCounted } from '../core/top-counts.js';
 import { bagsOverlap, driftFlags, quoteWords, wordBag, wordDiff, type WordBag } from './drift.js';
 import { vocabularyGeneration } from '../align/analyze.js';
 import { namesSomeone } from './speaker-names.js';
@@ -245,7 +246,7 @@ export class QuoteGrouper {
     for (const [g, shared] of candidates) {
       if (shared < 2 && words.length > 3) candidates.delete(g);
     }
-    return [...candidates.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, COMPARED_GROUPS).map(([g]) => g);
+    return mostCounted(candidates, COMPARED_GROUPS);
   }
 
   /** The quote's best similarity to the head's variants, or 0 below the bar for its speaker. */
