@@ -4,7 +4,7 @@ import type { EventHeader, StorylineChange } from '../core/types.js';
 import { TermStats, dayNumber, docTerms, entityKey } from './features.js';
 import { type Profile, keysOf, profileCodec } from './storyline-profile.js';
 import { LinkIndex, judgeLink, linkReason, type LinkJudgement } from './storyline-links.js';
-import { NO_LINKS, appendLink, concatLinks, linkCount, linkedEvents } from './profile-links.js';
+import { NO_LINKS, appendLink, concatLinks, linkedEvents } from './profile-links.js';
 import { mostCounted } from '../core/top-counts.js';
 import { type IdfView, EMPTY_VECTOR, addScaled, capTop, dotIdfBoth, fromEntries, normIdf, normalizeInPlace } from './sparse.js';
 
@@ -144,8 +144,11 @@ export class StorylineBuilder {
       let linked = false;
       for (const [a, b] of pairs) {
         p.links = appendLink(p.links, e, a, b, PROFILE_LINKS);
-        if (other && linkCount(other.links) < PROFILE_LINKS) {
-          other.links = appendLink(other.links, eventId, a, b, PROFILE_LINKS);
+        if (!other) continue;
+        // A full list comes back as it was.
+        const grown = appendLink(other.links, eventId, a, b, PROFILE_LINKS);
+        if (grown !== other.links) {
+          other.links = grown;
           linked = true;
         }
       }
