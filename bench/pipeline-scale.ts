@@ -31,6 +31,7 @@ import { storeCounts } from './scale/counts.js';
 import { mainThreadCpuSeconds } from './scale/process-cpu.js';
 import { copyDatabase } from './scale/database-files.js';
 import { ProfilePoints } from './scale/profile-points.js';
+import { GcPauseCounter } from './scale/gc-pauses.js';
 
 const { values } = parseArgs({
   options: {
@@ -85,6 +86,7 @@ if (values['hold-buckets']) {
   options.analysis = analysis;
 }
 const writtenBefore = bytesWritten();
+const gc = new GcPauseCounter();
 const started = performance.now();
 const cpuStarted = process.cpuUsage();
 const mainStarted = mainThreadCpuSeconds();
@@ -95,6 +97,7 @@ const cpu = process.cpuUsage(cpuStarted);
 windows.finish();
 await profiles?.finish(analysed);
 const written = bytesWritten() - writtenBefore;
+const gcPauses = gc.stop();
 const peak = memory.stop();
 const counts = await storeCounts(store);
 await store.close();
@@ -112,6 +115,8 @@ const result = {
   mainThreadCpuSeconds: Number(mainCpuSeconds.toFixed(1)),
   /** Bytes this process had written to storage (WAL and checkpoints), from /proc/self/io. */
   writtenGiB: Number((written / 2 ** 30).toFixed(2)),
+  /** The main thread's garbage-collection pauses (young generation: minor; the rest: major). */
+  gcPauses,
   lastOverSecondWindow: windows.flatness(),
   ...peak,
   counts,

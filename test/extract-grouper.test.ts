@@ -106,3 +106,23 @@ test('a group holds one quote per article: an article repeating a quote starts a
   assert.equal(b0, g1);
   assert.notEqual(b1, g1);
 });
+
+test("a group's speaker is its most named, a surname counting for the full name it ends (in any case), not for one it merely ends inside", async () => {
+  const grouper = new QuoteGrouper();
+  const said = [
+    { text: 'These proposals are completely unacceptable to us and to our allies', speakers: ['Kalle Laanet', 'LAANET', 'LAANET'] },
+    { text: 'The harbour reopens on Monday after the storm damage is repaired', speakers: ['Anet', 'Anet', 'Kalle Laanet'] },
+  ];
+  let n = 0;
+  for (const { text, speakers } of said) {
+    for (const speaker of speakers) {
+      const article = `a${n++}`;
+      const quote: Quote = { id: `${article}:0`, article, text, span: [0, text.length], speaker, speakerSpan: null, cue: 'said', indirect: false };
+      await grouper.add(quote, { id: article, name: `${article}.txt`, published: `2022-01-${10 + n}` });
+    }
+  }
+  const groups = grouper.groups();
+  assert.equal(groups.length, 2);
+  // "LAANET" twice counts for "Kalle Laanet" (3 against 2); "Anet" does not ("laanet" ends in "anet" inside a word).
+  assert.deepEqual(groups.map((g) => g.speaker), ['Kalle Laanet', 'Anet']);
+});

@@ -32,6 +32,21 @@ export function mainThreadCpuSeconds(): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS;
 }
 
+/** User + system seconds of each of this process's threads, by task id. */
+export function threadCpuSeconds(): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const name of readdirSync('/proc/self/task')) {
+    try {
+      const text = readFileSync(`/proc/self/task/${name}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      seconds.set(Number(name), (Number(fields[11]) + Number(fields[12])) / TICKS);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return seconds;
+}
+
 function processIds(): number[] {
   return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
 }

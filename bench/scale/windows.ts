@@ -4,7 +4,7 @@
  * did once warmed up (the first window, with JIT warm-up and empty indexes, is skipped).
  */
 import type { IngestProgress } from '../../src/pipeline/ingest.js';
-import { mainThreadCpuSeconds } from './process-cpu.js';
+import { mainThreadCpuSeconds, threadCpuSeconds } from './process-cpu.js';
 
 export interface WindowCost {
   /** Analysed articles at the end of the window. */
@@ -15,8 +15,17 @@ export interface WindowCost {
   cpuMsPerArticle: number;
   /** The main thread's share: it runs the ordered steps, so it bounds the wall time. */
   mainThreadCpuMsPerArticle: number;
+  /**
+   * The threads the process had before the ingest began, but the main one: V8's helpers, which
+   * collect garbage concurrently and compile for every thread's heap.
+   */
+  helperThreadsCpuMsPerArticle: number;
+  /** Each thread started since (the ingest's workers: prepare, alignment, checkpoints), by task id. */
+  laterThreadsCpuMsPerArticle: Record<string, number>;
   /** Resident memory at the end of the window, to tell a fixed cost from growth. */
   rssMiB: number;
+  /** The main thread's V8 heap in use at the end of the window (what its major collections mark). */
+  heapUsedMiB: number;
 }
 
 interface Mark {
@@ -24,7 +33,9 @@ interface Mark {
   wallMs: number;
   cpuMs: number;
   mainCpuMs: number;
+  threadMs: Map<number, number>;
   rss: number;
+  heapUsed: number;
 }
 
 export class AnalyzeWindows {
@@ -33,6 +44,7 @@ export class AnalyzeWindows {
   readEndedMs: number | null = null;
   private readonly startWall = performance.now();
   private last = 0;
+  private readonly helpers = new Set([...threadCpuSeconds().keys()].filter((tid) => tid !== process.pid));
 
   constructor(private readonly window: number) {}
 
@@ -66,7 +78,9 @@ export class AnalyzeWindows {
         wallMsPerArticle: round(wall / articles),
         cpuMsPerArticle: round((to.cpuMs - from.cpuMs) / articles),
         mainThreadCpuMsPerArticle: round((to.mainCpuMs - from.mainCpuMs) / articles),
+        ...this.threadsCost(from, to, articles),
         rssMiB: Math.round(to.rss / 2 ** 20),
+        heapUsedMiB: Math.round(to.heapUsed / 2 ** 20),
       });
     }
     return out;
@@ -81,9 +95,23 @@ export class AnalyzeWindows {
     return { wall: round(last.wallMsPerArticle / first.wallMsPerArticle), cpu: round(last.cpuMsPerArticle / first.cpuMsPerArticle) };
   }
 
+  private threadsCost(from: Mark, to: Mark, articles: number): Pick<WindowCost, 'helperThreadsCpuMsPerArticle' | 'laterThreadsCpuMsPerArticle'> {
+    let helpers = 0;
+    const later: Record<string, number> = {};
+    for (const [tid, ms] of to.threadMs) {
+      if (tid === process.pid) continue;
+      const spent = ms - (from.threadMs.get(tid) ?? 0);
+      if (this.helpers.has(tid)) helpers += spent;
+      else if (spent > 0) later[tid] = round(spent / articles);
+    }
+    return { helperThreadsCpuMsPerArticle: round(helpers / articles), laterThreadsCpuMsPerArticle: later };
+  }
+
   private mark(done: number): Mark {
     const cpu = process.cpuUsage();
-    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: mainThreadCpuSeconds() * 1000, rss: process.memoryUsage().rss };
+    const threadMs = new Map([...threadCpuSeconds()].map(([tid, seconds]) => [tid, seconds * 1000]));
+    const memory = process.memoryUsage();
+    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: mainThreadCpuSeconds() * 1000, threadMs, rss: memory.rss, heapUsed: memory.heapUsed };
   }
 }
 

@@ -40,6 +40,21 @@ interface Unit {
   key: string;
 }
 
+/** The article's countable paragraphs with their row keys; none when its outlet is unknown. */
+function countable(article: Article): Unit[] {
+  if (!article.source) return [];
+  const outlet = article.source.toLowerCase();
+  const out: Unit[] = [];
+  article.paragraphs.forEach(([b, e], paragraph) => {
+    if (e - b > MAX_CHARS) return;
+    const text = normalize(article.text.slice(b, e));
+    if (text.split(' ').length < MIN_WORDS) return;
+    const hash = hashString(text);
+    out.push({ paragraph, hash, key: `${outlet}\u0000${hash % BUCKETS}` });
+  });
+  return out;
+}
+
 export class OutletBoilerplate {
   private readonly table: RowTable<Counter>;
 
@@ -47,19 +62,17 @@ export class OutletBoilerplate {
     this.table = rows.table<Counter>('outlet-boilerplate', jsonCodec<Counter>(), 100_000);
   }
 
+  /**
+   * Each article's units, once: an article is asked for them as it is linked, counted and aligned, and
+   * as a candidate of up to 8 later ones (articles are never changed once stored).
+   */
+  private readonly unitsOf = new WeakMap<Article, Unit[]>();
+
   /** The article's countable paragraphs with their row keys; none when its outlet is unknown. */
   private units(article: Article): Unit[] {
-    if (!article.source) return [];
-    const outlet = article.source.toLowerCase();
-    const out: Unit[] = [];
-    article.paragraphs.forEach(([b, e], paragraph) => {
-      if (e - b > MAX_CHARS) return;
-      const text = normalize(article.text.slice(b, e));
-      if (text.split(' ').length < MIN_WORDS) return;
-      const hash = hashString(text);
-      out.push({ paragraph, hash, key: `${outlet}\u0000${hash % BUCKETS}` });
-    });
-    return out;
+    let units = this.unitsOf.get(article);
+    if (!units) this.unitsOf.set(article, (units = countable(article)));
+    return units;
   }
 
   /** Loads the rows `observe` and `repeated` will read for these articles. */

@@ -32,20 +32,36 @@ export function jsonCodec<T, J = T>(toJson: (value: T) => J = (v) => v as unknow
 
 /** Lists of whole numbers (ids, days) as 32-bit integers: a quarter of their JSON's size, and no parsing. */
 export const int32ListCodec: RowCodec<number[]> = {
-  encode: (value) => new Uint8Array(Int32Array.from(value).buffer),
-  decode: (bytes) => Array.from(int32View(bytes)),
+  encode: (value) => new Uint8Array(new Int32Array(value).buffer),
+  decode: (bytes) => {
+    const ints = int32View(bytes);
+    const out: number[] = [];
+    for (let i = 0; i < ints.length; i++) out.push(ints[i]!);
+    return out;
+  },
 };
 
 /** Lists of whole numbers or nulls as 32-bit integers (null as the least integer). */
 export const int32NullableListCodec: RowCodec<Array<number | null>> = {
-  encode: (value) => new Uint8Array(Int32Array.from(value, (v) => v ?? NULL_INT32).buffer),
-  decode: (bytes) => Array.from(int32View(bytes), (v) => (v === NULL_INT32 ? null : v)),
+  encode: (value) => {
+    const ints = new Int32Array(value.length);
+    for (let i = 0; i < value.length; i++) ints[i] = value[i] ?? NULL_INT32;
+    return new Uint8Array(ints.buffer);
+  },
+  decode: (bytes) => {
+    const ints = int32View(bytes);
+    const out: Array<number | null> = [];
+    for (let i = 0; i < ints.length; i++) out.push(ints[i] === NULL_INT32 ? null : ints[i]!);
+    return out;
+  },
 };
 
 const NULL_INT32 = -0x80000000;
 
 function int32View(bytes: Uint8Array): Int32Array {
   if (bytes.byteLength % 4 !== 0) throw new Error(`${bytes.byteLength} bytes are not a list of 32-bit integers`);
+  // A view where the bytes are aligned (they are read out at once, so sharing them is safe); a copy where not.
+  if (bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 

@@ -381,14 +381,25 @@ function compareArticles(a: { published: string | null; name: string }, b: { pub
 
 /** The speaker most variants name, the longest form of it ("Jens Stoltenberg" over "Stoltenberg"). */
 function headSpeaker(head: GroupHead): string | null {
+  const names = head.speakers;
+  // Lower-cased once: comparing every pair through `sameSpeaker` made two new strings a pair, on every quote added.
+  const lower = names.map(([name]) => name.toLowerCase());
   let best: string | null = null;
   let bestCount = 0;
-  for (const [s, c] of head.speakers) {
-    const total = c + head.speakers.filter(([o]) => o !== s && sameSpeaker(o, s) && o.length < s.length).reduce((n, [, k]) => n + k, 0);
+  for (let i = 0; i < names.length; i++) {
+    const [s, c] = names[i]!;
+    // A shorter name the longer one ends with counts for it ("Laanet" for "Kalle Laanet").
+    let total = c;
+    for (let j = 0; j < names.length; j++) if (names[j]![0].length < s.length && endsWithName(lower[i]!, lower[j]!)) total += names[j]![1];
     if (total > bestCount || (total === bestCount && best !== null && s.length > best.length)) {
       best = s;
       bestCount = total;
     }
   }
   return best;
+}
+
+/** Whether `long` ends with the word(s) `short`, after a space: `sameSpeaker` of lower-cased names, one way. */
+function endsWithName(long: string, short: string): boolean {
+  return long.length > short.length && long.endsWith(short) && long.charCodeAt(long.length - short.length - 1) === 32;
 }
