@@ -14,7 +14,11 @@
  *   --profile-at writes a V8 CPU profile of the main thread from each of those analysed-article counts
  *   for --profile-articles more, to PREFIX-COUNT.cpuprofile (see scale/profile-points.ts).
  * Prints the main thread's CPU beside the whole process's: the main thread runs the ordered steps, so its
- * time bounds the wall time once the other threads have room on the second core.
+ * time bounds the wall time once the other threads have room on the second core. Each window also splits
+ * the rest: V8's helper threads (concurrent marking and sweeping, parallel scavenges, compiling: garbage
+ * the heaps make) and each thread started since, by task id in order of start (the prepare worker, the
+ * alignment thread, the checkpoint thread); with the main heap in use at the window's end and, for the
+ * whole run, the main thread's GC pauses.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
