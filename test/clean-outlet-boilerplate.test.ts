@@ -5,8 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/core/types.js';
 import { RowSet } from '../src/core/rows.js';
@@ -16,6 +15,7 @@ import { relate } from '../src/align/relate.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { linksView } from '../src/pipeline/queries.js';
+import { scratchDir } from './scratch.js';
 
 const FURNITURE = [
   'Your browser does not support the audio element.',
@@ -71,7 +71,7 @@ test('two stories sharing only outlet boilerplate are related without learning a
 });
 
 test('an ingested outlet: once learned, no relation between its stories through its furniture; copies still linked', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wiretrace-outlet-'));
+  const dir = scratchDir('outlet');
   const file = join(dir, 'outlet.jsonl');
   const again = [...story(6), 'Xoka lemi rate vosu: a line the second version adds.'];
   const records = [...Array.from({ length: 8 }, (_, i) => ({ id: `story-${i}`, body: story(i) })), { id: 'story-6-again', body: again }];

@@ -1,16 +1,16 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/cli/package-root.js';
 import { runCli, runCliPiped, type CliRun } from './cli-run.js';
+import { scratchDir } from './scratch.js';
 
 const root = packageRoot();
 const sample = join(root, 'sample');
 const sampleFiles = readdirSync(sample).filter((f) => f.endsWith('.txt')).map((f) => join(sample, f));
-const work = mkdtempSync(join(tmpdir(), 'wiretrace-hygiene-'));
+const work = scratchDir('hygiene');
 const db = join(work, 'sample.db');
 
 type Run = CliRun;
@@ -91,7 +91,7 @@ test('ingest of a path that does not exist is a usage error (exit 2), not a quar
 });
 
 test('ingesting a folder again lists its quarantined file once', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'wiretrace-requarantine-'));
+  const folder = scratchDir('requarantine');
   writeFileSync(join(folder, 'empty.txt'), '');
   writeFileSync(join(folder, 'good.txt'), 'A headline\n\nLONDON (Reuters) - Something happened today in London, officials said on Monday.\n');
   const qdb = join(work, 'quarantine.db');

@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/cli/package-root.js';
 import { runCli, type CliRun } from './cli-run.js';
+import { scratchDir } from './scratch.js';
 
 const root = packageRoot();
 const sample = join(root, 'sample');
 const sampleFiles = readdirSync(sample).filter((f) => f.endsWith('.txt')).map((f) => join(sample, f));
-const db = join(mkdtempSync(join(tmpdir(), 'wiretrace-cli-')), 'test.db');
+const db = join(scratchDir('cli'), 'test.db');
 
 function cli(...args: string[]): Promise<CliRun> {
   return runCli(args);
@@ -94,10 +94,10 @@ test('quotes groups Laanet\'s three wordings as one utterance', async () => {
 });
 
 test('a bad input is quarantined with its file named, the rest goes on, and ingest exits 3', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wiretrace-bad-'));
+  const dir = scratchDir('bad');
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'good.txt'), 'A headline\n\nLONDON (Reuters) - Something happened today in London, officials said on Monday.\n');
-  const baddb = join(mkdtempSync(join(tmpdir(), 'wiretrace-baddb-')), 'bad.db');
+  const baddb = join(scratchDir('baddb'), 'bad.db');
   const out = await cli('ingest', dir, '--db', baddb);
   assert.equal(out.code, 3, out.stderr);
   assert.match(out.stderr, /empty\.txt/);
@@ -133,7 +133,7 @@ test('unknown commands and articles are usage errors (exit 2)', async () => {
 });
 
 test('demo ingests the bundled sample and prints the storyline', async () => {
-  const out = await cli('demo', '--no-serve', '--db', join(mkdtempSync(join(tmpdir(), 'wiretrace-demo-')), 'd.db'));
+  const out = await cli('demo', '--no-serve', '--db', join(scratchDir('demo'), 'd.db'));
   assert.equal(out.code, 0, out.stderr);
   assert.match(out.stdout, /ingested 5 articles/);
   assert.match(out.stdout, /2021-12-17[\s\S]*2022-01-07[\s\S]*2022-01-12/);

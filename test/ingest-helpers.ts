@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { QuarantineRecord, RawDocument } from '../src/core/types.js';
 import { readInputs, type ReadOptions } from '../src/ingest/read.js';
 import type { ReadWarning } from '../src/ingest/warnings.js';
+import { scratchDir } from './scratch.js';
 
 /** A fresh temporary folder for one test file. */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `wiretrace-${prefix}-`));
+  return scratchDir(prefix);
 }
 
 export function write(dir: string, name: string, content: string | Uint8Array): string {

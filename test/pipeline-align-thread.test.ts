@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzePending } from '../src/pipeline/analyze.js';
 import { AlignThread } from '../src/pipeline/align-thread.js';
@@ -9,8 +7,9 @@ import { relate } from '../src/align/relate.js';
 import { generateCorpus, withStoredCorpus, writeJsonl } from './corpus-fixture.js';
 import { natoArticle } from './store-fixtures.js';
 import { snapshot } from './store-snapshot.js';
+import { scratchDir } from './scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'wiretrace-align-thread-'));
+const dir = scratchDir('align-thread');
 const file = writeJsonl(join(dir, 'corpus.jsonl'), generateCorpus(12));
 let serial = 0;
 

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +10,11 @@ import { ingestPaths } from '../src/pipeline/ingest.js';
 import { IngestJobs } from '../src/server/jobs.js';
 import { generateCorpus, writeJsonl } from './corpus-fixture.js';
 import { snapshot } from './store-snapshot.js';
+import { scratchDir } from './scratch.js';
 
 const run = promisify(execFile);
 const corpus = generateCorpus(16);
-const dir = mkdtempSync(join(tmpdir(), 'wiretrace-checkpoints-'));
+const dir = scratchDir('checkpoints');
 const KILLER = fileURLToPath(new URL('./ingest-and-die.js', import.meta.url));
 
 async function ingestInto(db: string, files: string[][], workers?: number) {

@@ -1,18 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { generateCorpus, writeJsonl } from './corpus-fixture.js';
 import { userView } from './store-snapshot.js';
+import { scratchDir } from './scratch.js';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/wiretrace.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'wiretrace-concurrent-'));
+const dir = scratchDir('concurrent');
 const corpus = generateCorpus(18, 11);
 // Three inputs whose events interleave: copies of one story arrive through different writers.
 const parts = [0, 1, 2].map((k) => writeJsonl(join(dir, `part${k}.jsonl`), corpus.filter((_, i) => i % 3 === k)));

@@ -1,16 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { analyzePending } from '../src/pipeline/analyze.js';
 import type { PreparedParts } from '../src/pipeline/analyze-article.js';
 import { generateCorpus, writeJsonl } from './corpus-fixture.js';
+import { scratchDir } from './scratch.js';
 
 test('an article whose analysis throws is quarantined with its error; the others are analysed and later ingests go on', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wiretrace-failure-'));
+  const dir = scratchDir('failure');
   const corpus = generateCorpus(6, 3);
   const store = openSqliteStore(join(dir, 'w.db'));
   try {

@@ -1,20 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { quotesView, storiesView } from '../src/pipeline/queries.js';
 import { packageRoot } from '../src/cli/package-root.js';
+import { scratchDir } from './scratch.js';
 
 const sample = join(packageRoot(), 'sample');
 const files = readdirSync(sample).filter((f) => f.endsWith('.txt')).sort();
 const byPrefix = (p: string) => join(sample, files.find((f) => f.startsWith(p))!);
 
 function openTemp(): Store {
-  return openSqliteStore(join(mkdtempSync(join(tmpdir(), 'wiretrace-incr-')), 'w.db'));
+  return openSqliteStore(join(scratchDir('incr'), 'w.db'));
 }
 
 /** Storylines as their events' dates and article names: independent of the ids an ingest order assigns. */
@@ -60,7 +60,7 @@ test('an unrelated article ingested later leaves existing storyline and quote gr
     await ingestPaths(store, files.map((f) => join(sample, f)));
     const storiesBefore = (await storiesView(store)).map((s) => [s.id, s.events.map((e) => e.id)]);
     const groupsBefore = (await quotesView(store)).map((g) => [g.group, g.variants.map((v) => v.articleId)]);
-    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-incr-more-'));
+    const dir = scratchDir('incr-more');
     const other = join(dir, 'budget.txt');
     writeFileSync(
       other,

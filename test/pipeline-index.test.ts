@@ -1,18 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { linksView } from '../src/pipeline/queries.js';
 import { packageRoot } from '../src/cli/package-root.js';
+import { scratchDir } from './scratch.js';
 
 const sample = join(packageRoot(), 'sample');
 const original = readdirSync(sample).find((f) => f.startsWith('003_'))!;
 
 test('a later ingest links new copies to articles stored earlier, even when a stored fingerprint row is unreadable', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wiretrace-index-'));
+  const dir = scratchDir('index');
   const store = openSqliteStore(join(dir, 'w.db'));
   try {
     await ingestPaths(store, [join(sample, original)]);
@@ -33,7 +33,7 @@ test('a later ingest links new copies to articles stored earlier, even when a st
 });
 
 test('articles an earlier ingest stored without analysing are linked and clustered by the next one', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wiretrace-pending-'));
+  const dir = scratchDir('pending');
   const store = openSqliteStore(join(dir, 'w.db'));
   try {
     const files = readdirSync(sample).filter((f) => /^00[03]_/.test(f)).map((f) => join(sample, f));

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RawDocument } from '../src/core/types.js';
@@ -10,6 +9,7 @@ import { readInputs } from '../src/ingest/read.js';
 import { prepareArticle, type Prepared } from '../src/pipeline/prepare.js';
 import { PreparePool } from '../src/pipeline/prepare-pool.js';
 import { generatedDocs } from './prepare-fixtures.js';
+import { scratchDir } from './scratch.js';
 
 const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sample');
 const OPTIONS = { numPerm: 64 };
@@ -136,7 +136,7 @@ test('close() ends the workers: later submits reject and the process can exit', 
       const p = await pool.submit({ name: 'a', format: 'text', text: 'The council approved the budget.', origin: 'a.txt' });
       ${ending} console.log(p.ok);`;
     // A script file, not `-e`: workers inherit execArgv, and --input-type is refused in a worker.
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'wiretrace-pool-')), 'use-pool.mjs');
+    const file = path.join(scratchDir('pool'), 'use-pool.mjs');
     writeFileSync(file, script);
     const output = execFileSync(process.execPath, [file], { timeout: 20_000, encoding: 'utf8' });
     assert.equal(output.trim(), 'true');

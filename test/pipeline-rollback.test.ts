@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzePending } from '../src/pipeline/analyze.js';
 import { AnalysisState } from '../src/pipeline/analysis-state.js';
@@ -10,8 +8,9 @@ import type { Store } from '../src/store/store.js';
 import { StoreUnavailable } from '../src/store/unavailable.js';
 import { generateCorpus, withStoredCorpus, writeJsonl } from './corpus-fixture.js';
 import { snapshot } from './store-snapshot.js';
+import { scratchDir } from './scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'wiretrace-rollback-'));
+const dir = scratchDir('rollback');
 const file = writeJsonl(join(dir, 'corpus.jsonl'), generateCorpus(12));
 let serial = 0;
 

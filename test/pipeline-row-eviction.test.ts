@@ -1,15 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzePending } from '../src/pipeline/analyze.js';
 import { AnalysisState } from '../src/pipeline/analysis-state.js';
 import { resolveOptions } from '../src/core/config.js';
 import { generateCorpus, withStoredCorpus, writeJsonl } from './corpus-fixture.js';
 import { snapshot } from './store-snapshot.js';
+import { scratchDir } from './scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'wiretrace-eviction-'));
+const dir = scratchDir('eviction');
 const file = writeJsonl(join(dir, 'corpus.jsonl'), generateCorpus(40));
 let serial = 0;
 
