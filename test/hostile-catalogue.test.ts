@@ -17,7 +17,8 @@ import type { IngestSummary } from '../src/pipeline/ingest.js';
 import { findArticle } from '../src/pipeline/queries.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { generate } from './hostile-generate.js';
-import { PROSE, tempDir } from './ingest-helpers.js';
+import { PROSE } from './ingest-helpers.js';
+import { scratchDir } from './scratch.js';
 
 interface Expected {
   code: string;
@@ -65,7 +66,7 @@ function matchAll<T extends { code: string; message: string }>(label: string, go
 
 test(`the hostile catalogue: ${cases.length} bad inputs, each between good ones, in one ingest`, { timeout: HANG_GUARD_MS }, async () => {
   assert.ok(cases.length >= 70);
-  const dir = tempDir('hostile');
+  const dir = scratchDir('hostile');
   const handles = { close: [] as Array<() => void> };
   const inputs: string[] = [];
   try {

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { packageRoot } from '../src/cli/package-root.js';
 import { unexpectedErrorLine } from '../src/cli/unexpected.js';
 import { generate } from './hostile-generate.js';
-import { PROSE, tempDir } from './ingest-helpers.js';
+import { PROSE } from './ingest-helpers.js';
+import { scratchDir } from './scratch.js';
 
 const root = packageRoot();
 const bin = path.join(root, 'bin', 'wiretrace.js');
@@ -22,7 +23,7 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 test('folders with a link loop and a named pipe, and names holding escape sequences: warnings and escaped names, without --json', async () => {
-  const dir = tempDir('hostile-cli');
+  const dir = scratchDir('hostile-cli');
   const handles = { close: [] as Array<() => void> };
   const loop = path.join(dir, 'loop');
   const fifo = path.join(dir, 'fifo');
@@ -46,7 +47,7 @@ test('folders with a link loop and a named pipe, and names holding escape sequen
 });
 
 test('an unexpected error prints one INTERNAL line: no stack trace, no install path', () => {
-  const dir = tempDir('hostile-cli-db');
+  const dir = scratchDir('hostile-cli-db');
   const notADatabase = path.join(dir, 'notes.db');
   fs.writeFileSync(notADatabase, 'these are my notes, not a database; '.repeat(200));
   const run = cli(['articles', '--db', notADatabase]);

@@ -7,13 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { generate } from './hostile-generate.js';
-import { readAll, tempDir } from './ingest-helpers.js';
+import { readAll } from './ingest-helpers.js';
+import { scratchDir } from './scratch.js';
 
 /** Well under the 200 MB the bombs inflate to, well over what reading them within the 50 MiB limit takes. */
 const PEAK_GROWTH_LIMIT = 160 * 1024 * 1024;
 
 test('gzip bombs and an oversized WARC record are quarantined without inflating or reading them whole', async () => {
-  const dir = tempDir('hostile-memory');
+  const dir = scratchDir('hostile-memory');
   const handles = { close: [] as Array<() => void> };
   const files = { bomb: path.join(dir, 'bomb.txt.gz'), warcBomb: path.join(dir, 'bomb-body.warc'), oversized: path.join(dir, 'oversized.warc') };
   await generate('gzip-bomb', files.bomb, handles);

@@ -13,10 +13,11 @@ import * as path from 'node:path';
 import { packageRoot } from '../src/cli/package-root.js';
 import { fetchText, isPrivateAddress } from '../src/ingest/fetch.js';
 import { withoutServerPaths } from '../src/server/redact.js';
-import { PROSE, tempDir } from './ingest-helpers.js';
+import { PROSE } from './ingest-helpers.js';
+import { scratchDir } from './scratch.js';
 
 const bin = path.join(packageRoot(), 'bin', 'wiretrace.js');
-const dir = tempDir('hostile-server');
+const dir = scratchDir('hostile-server');
 const children: ChildProcess[] = [];
 
 after(() => {

@@ -4,9 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { cleanDocument } from '../src/clean/clean.js';
 import { isWiretraceError } from '../src/core/errors.js';
 import type { WarcStats } from '../src/ingest/warc.js';
-import { PROSE, articlePage, httpResponse, readAll, tempDir, warcRecord, write } from './ingest-helpers.js';
+import { PROSE, articlePage, httpResponse, readAll, warcRecord, write } from './ingest-helpers.js';
+import { scratchDir } from './scratch.js';
 
-const dir = tempDir('formats');
+const dir = scratchDir('formats');
 
 const LD = JSON.stringify({
   '@context': 'https://schema.org',

@@ -3,12 +3,6 @@ import * as path from 'node:path';
 import type { QuarantineRecord, RawDocument } from '../src/core/types.js';
 import { readInputs, type ReadOptions } from '../src/ingest/read.js';
 import type { ReadWarning } from '../src/ingest/warnings.js';
-import { scratchDir } from './scratch.js';
-
-/** A fresh temporary folder for one test file. */
-export function tempDir(prefix: string): string {
-  return scratchDir(prefix);
-}
 
 export function write(dir: string, name: string, content: string | Uint8Array): string {
   const file = path.join(dir, name);

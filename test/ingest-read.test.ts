@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readBuffer } from '../src/ingest/read.js';
 import { cleanDocument } from '../src/clean/clean.js';
-import { PROSE, readAll, tempDir, write } from './ingest-helpers.js';
+import { PROSE, readAll, write } from './ingest-helpers.js';
+import { scratchDir } from './scratch.js';
 
-const dir = tempDir('read');
+const dir = scratchDir('read');
 
 test('a plain text file is one document named by its file name', async () => {
   const file = write(dir, 'plain/story.txt', `Talks end without a deal\n\n${PROSE}\n`);

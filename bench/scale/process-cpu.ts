@@ -15,11 +15,21 @@ interface ProcStat {
   children: number;
 }
 
+/** The fields of a /proc stat file after the command name (which may hold spaces), from the state on. */
+function statFields(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return text.slice(text.lastIndexOf(')') + 2).split(' ');
+}
+
+/** User + system seconds from those fields (utime, stime). */
+function ownSeconds(fields: string[]): number {
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
 function procStat(pid: number): ProcStat | null {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { parent: Number(fields[1]), own: (Number(fields[11]) + Number(fields[12])) / TICKS, children: (Number(fields[13]) + Number(fields[14])) / TICKS };
+    const fields = statFields(`/proc/${pid}/stat`);
+    return { parent: Number(fields[1]), own: ownSeconds(fields), children: (Number(fields[13]) + Number(fields[14])) / TICKS };
   } catch {
     return null;
   }
@@ -27,19 +37,15 @@ function procStat(pid: number): ProcStat | null {
 
 /** User + system seconds of this process's main thread alone (its task id is the process id). */
 export function mainThreadCpuSeconds(): number {
-  const text = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  return ownSeconds(statFields(`/proc/self/task/${process.pid}/stat`));
 }
 
-/** User + system seconds of each of this process's threads, by task id. */
+/** User + system seconds of each of this process's threads, by task id (the main thread's is the process id). */
 export function threadCpuSeconds(): Map<number, number> {
   const seconds = new Map<number, number>();
   for (const name of readdirSync('/proc/self/task')) {
     try {
-      const text = readFileSync(`/proc/self/task/${name}/stat`, 'utf8');
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      seconds.set(Number(name), (Number(fields[11]) + Number(fields[12])) / TICKS);
+      seconds.set(Number(name), ownSeconds(statFields(`/proc/self/task/${name}/stat`)));
     } catch {
       // The thread ended between the listing and the read.
     }

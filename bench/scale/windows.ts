@@ -4,7 +4,7 @@
  * did once warmed up (the first window, with JIT warm-up and empty indexes, is skipped).
  */
 import type { IngestProgress } from '../../src/pipeline/ingest.js';
-import { mainThreadCpuSeconds, threadCpuSeconds } from './process-cpu.js';
+import { threadCpuSeconds } from './process-cpu.js';
 
 export interface WindowCost {
   /** Analysed articles at the end of the window. */
@@ -111,7 +111,7 @@ export class AnalyzeWindows {
     const cpu = process.cpuUsage();
     const threadMs = new Map([...threadCpuSeconds()].map(([tid, seconds]) => [tid, seconds * 1000]));
     const memory = process.memoryUsage();
-    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: mainThreadCpuSeconds() * 1000, threadMs, rss: memory.rss, heapUsed: memory.heapUsed };
+    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: threadMs.get(process.pid)!, threadMs, rss: memory.rss, heapUsed: memory.heapUsed };
   }
 }
 

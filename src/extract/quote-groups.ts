@@ -33,7 +33,7 @@ export function sameSpeaker(a: string | null, b: string | null): boolean {
   if (a === b) return true;
   const la = a.toLowerCase();
   const lb = b.toLowerCase();
-  return la.endsWith(` ${lb}`) || lb.endsWith(` ${la}`);
+  return endsWithName(la, lb) || endsWithName(lb, la);
 }
 
 /**
@@ -399,7 +399,7 @@ function headSpeaker(head: GroupHead): string | null {
   return best;
 }
 
-/** Whether `long` ends with the word(s) `short`, after a space: `sameSpeaker` of lower-cased names, one way. */
+/** Whether `long` ends with the word(s) `short`, after a space (lower-cased names: `sameSpeaker`, one way). */
 function endsWithName(long: string, short: string): boolean {
   return long.length > short.length && long.endsWith(short) && long.charCodeAt(long.length - short.length - 1) === 32;
 }
