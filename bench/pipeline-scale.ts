@@ -4,13 +4,16 @@
  * ones, see generate-corpus.ts). Reports articles per wall-second overall and per window of
  * analysed articles, CPU per article, the last window's cost over the second's (flat cost: <= 1.3),
  * peak RSS and what the store holds at the end.
- * Run: npx tsc -p tsconfig.json && node dist/bench/pipeline-scale.js [--count 200000] [--file FILE|DIR] [--window 10000] [--seed 1] [--synthetic-only] [--db FILE [--hold-buckets]] [--profile-at N,M,... --profile-articles 3000 --profile PREFIX]
+ * Run: npx tsc -p tsconfig.json && node dist/bench/pipeline-scale.js [--count 200000] [--file FILE|DIR] [--window 10000] [--seed 1] [--synthetic-only] [--db FILE [--hold-buckets] [--in-place]] [--profile-at N,M,... --profile-articles 3000 --profile PREFIX]
  *   --file reuses a corpus (a JSONL file or a folder of them); without it one is generated in a child process.
  *   --db ingests into a copy of that database instead of a fresh one: late in a long stream without a
  *   new long run (the database a 200k run left, and `generate-corpus.js --count 200000 --real --continue 2000`).
  *   --hold-buckets holds its LSH buckets in memory from the start, as the long stream that left it did
  *   (a continuation of a few thousand articles into a big database would otherwise look them up).
  *   A continuation's copy is removed at the end; a stream's database is left, and its path printed.
+ *   --in-place ingests into that database itself and keeps it: one long stream in several runs (the
+ *   articles past 200k, `generate-corpus.js --count 200000 --real --continue 800000`, a part at a time).
+ * Each full window is also printed to stderr as it closes, so a run stopped early keeps its figures.
  *   --profile-at writes a V8 CPU profile of the main thread from each of those analysed-article counts
  *   for --profile-articles more, to PREFIX-COUNT.cpuprofile (see scale/profile-points.ts).
  * Prints the main thread's CPU beside the whole process's: the main thread runs the ordered steps, so its
@@ -46,12 +49,13 @@ const { values } = parseArgs({
     'synthetic-only': { type: 'boolean', default: false },
     db: { type: 'string' },
     'hold-buckets': { type: 'boolean', default: false },
+    'in-place': { type: 'boolean', default: false },
     'profile-at': { type: 'string' },
     'profile-articles': { type: 'string', default: '3000' },
     profile: { type: 'string', default: 'pipeline-scale' },
   },
 });
-if (values['hold-buckets'] && !values.db) throw new Error('--hold-buckets continues a database: give it with --db');
+if ((values['hold-buckets'] || values['in-place']) && !values.db) throw new Error('--hold-buckets and --in-place continue a database: give it with --db');
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-scale-'));
 let corpus = values.file;
 if (!corpus) {
@@ -65,11 +69,11 @@ if (!statSync(corpus).isDirectory() && statSync(corpus).size > DEFAULT_OPTIONS.m
   console.error(`note: ${corpus} is over ${DEFAULT_OPTIONS.maxBytes} bytes; ingesting with maxBytes ${options.maxBytes}`);
 }
 
-const file = join(dir, 'scale.db');
+const file = values['in-place'] ? values.db! : join(dir, 'scale.db');
 // Copied before the clocks start: a 200k-article database takes seconds to copy.
-if (values.db) copyDatabase(values.db, file);
+if (values.db && !values['in-place']) copyDatabase(values.db, file);
 const memory = new PeakMemory();
-const windows = new AnalyzeWindows(Number(values.window));
+const windows = new AnalyzeWindows(Number(values.window), (cost) => console.error(`window ${JSON.stringify(cost)}`));
 const profiles = values['profile-at'] ? new ProfilePoints(values['profile-at'].split(',').map(Number), Number(values['profile-articles']), values.profile) : null;
 let analysed = 0;
 options.onProgress = (progress) => {
@@ -137,7 +141,7 @@ console.log(
 // A continuation's copy is of no further use (and a 200k-article one is several GB); a stream's database
 // is what the late-stage benchmarks continue from.
 if (values.db) rmSync(dir, { recursive: true, force: true });
-else console.log(`pipeline-scale: the database is left at ${file}`);
+if (!values.db || values['in-place']) console.log(`pipeline-scale: the database is left at ${file}`);
 
 /** Bytes this process caused to be written to storage so far (Linux's /proc/self/io `write_bytes`). */
 function bytesWritten(): number {

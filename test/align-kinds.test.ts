@@ -127,3 +127,16 @@ test('two independent reports of one story score a high similarity with little r
   assert.ok(same.reuse < 0.5, `reuse ${same.reuse}`);
   assert.equal(same.kind, null);
 });
+
+test('a brief that is one copied sentence of a story is an excerpt of it; a short stock sentence alone is not', () => {
+  const story = article('story', STORY.join('\n\n'), { published: '2024-03-05' });
+  const brief = article('brief', STORY[0]!, { published: '2024-03-06' });
+  const r = relate(story, brief);
+  assert.equal(r?.kind, 'excerpt');
+  assert.equal(r?.source, 'story');
+  const changed = article('changed', STORY[0]!.replace('killing 12 people', 'killing 15 people'), { published: '2024-03-06' });
+  assert.notEqual(relate(story, changed)?.kind, 'excerpt', 'a changed figure is not a copy');
+  const stock = 'Schools will stay closed until Friday.';
+  const withStock = article('with-stock', [STORY[1]!, stock, STORY[4]!].join('\n\n'));
+  assert.equal(relate(withStock, article('stock', stock)), null, 'five own words are no passage');
+});

@@ -46,7 +46,11 @@ export class AnalyzeWindows {
   private last = 0;
   private readonly helpers = new Set([...threadCpuSeconds().keys()].filter((tid) => tid !== process.pid));
 
-  constructor(private readonly window: number) {}
+  /** `onWindow` hears each full window as it closes: a run stopped before its end still leaves its figures. */
+  constructor(
+    private readonly window: number,
+    private readonly onWindow?: (cost: WindowCost) => void,
+  ) {}
 
   onProgress(progress: IngestProgress): void {
     if (progress.phase !== 'analyze') return;
@@ -54,7 +58,10 @@ export class AnalyzeWindows {
       this.readEndedMs = performance.now() - this.startWall;
       this.marks.push(this.mark(0));
     }
-    if (progress.done % this.window === 0) this.marks.push(this.mark(progress.done));
+    if (progress.done % this.window === 0) {
+      this.marks.push(this.mark(progress.done));
+      this.onWindow?.(this.windowBetween(this.marks[this.marks.length - 2]!, this.marks[this.marks.length - 1]!));
+    }
     this.last = progress.done;
   }
 
@@ -68,22 +75,25 @@ export class AnalyzeWindows {
     for (let i = 1; i < this.marks.length; i++) {
       const from = this.marks[i - 1]!;
       const to = this.marks[i]!;
-      const articles = to.done - from.done;
-      if (articles <= 0) continue;
-      const wall = to.wallMs - from.wallMs;
-      out.push({
-        upTo: to.done,
-        articles,
-        articlesPerSecond: Math.round((articles * 1000) / wall),
-        wallMsPerArticle: round(wall / articles),
-        cpuMsPerArticle: round((to.cpuMs - from.cpuMs) / articles),
-        mainThreadCpuMsPerArticle: round((to.mainCpuMs - from.mainCpuMs) / articles),
-        ...this.threadsCost(from, to, articles),
-        rssMiB: Math.round(to.rss / 2 ** 20),
-        heapUsedMiB: Math.round(to.heapUsed / 2 ** 20),
-      });
+      if (to.done > from.done) out.push(this.windowBetween(from, to));
     }
     return out;
+  }
+
+  private windowBetween(from: Mark, to: Mark): WindowCost {
+    const articles = to.done - from.done;
+    const wall = to.wallMs - from.wallMs;
+    return {
+      upTo: to.done,
+      articles,
+      articlesPerSecond: Math.round((articles * 1000) / wall),
+      wallMsPerArticle: round(wall / articles),
+      cpuMsPerArticle: round((to.cpuMs - from.cpuMs) / articles),
+      mainThreadCpuMsPerArticle: round((to.mainCpuMs - from.mainCpuMs) / articles),
+      ...this.threadsCost(from, to, articles),
+      rssMiB: Math.round(to.rss / 2 ** 20),
+      heapUsedMiB: Math.round(to.heapUsed / 2 ** 20),
+    };
   }
 
   /** Last full window's cost over the second window's (wall and CPU); null with fewer than 3 full windows. */

@@ -48,6 +48,10 @@ export function decideKind(s: RelationStats, options: RelateOptions = {}): Relat
   const otherFacts = s.factRate >= factRate && s.factRate >= 0.8 * s.wordingRate && copied < 0.5;
   if (s.pairs.length >= 2 && most >= 0.5 && otherFacts && (s.swapRate < SPIN_SWAP_RATE || s.factRate >= s.wordingRate)) return 'template';
   if (s.pairs.length >= 2 && most >= 0.8 && copied >= 0.8 && s.factSwaps === 0) return 'excerpt';
+  // One sentence is no chance match when it is the whole of one side (a wire story's lead run as a
+  // brief): copied word for word, no fact changed, and long enough to be a passage of its own.
+  const wholeSentence = s.pairs.length === 1 && most >= 0.9 && copied >= 0.9 && s.factSwaps === 0 && s.reusedWords >= (options.minPassageWords ?? 12);
+  if (wholeSentence) return least >= 0.9 ? 'duplicate' : 'excerpt';
   // A later version: most of one side kept in order, with a few figures changed or clauses revised,
   // added or cut, but wording seldom swapped word for word and no rewriting artefacts.
   const revised = s.swapRate < UPDATE_SWAP_RATE && s.artefacts.length === 0;

@@ -25,6 +25,8 @@ export interface Candidate {
   anchors: number;
   /** Which layers found it: "doc", "paragraph". */
   via: string[];
+  /** The query's passage units it matches, by index (when ranked for the pipeline). */
+  units?: number[];
 }
 
 export interface ReuseIndexOptions {

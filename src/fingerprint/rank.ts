@@ -58,8 +58,36 @@ export function rankCandidates(
     const via: string[] = [];
     if (collisions.doc > 0) via.push('doc');
     if (collisions.paragraph > 0) via.push('paragraph');
-    out.push({ id: other.id, score: s, jaccard: e.jaccard, containment: e.containment, paragraphs: e.paragraphs, anchors: e.anchors, via });
+    const units = matcher.matchedQueryUnits();
+    out.push({ id: other.id, score: s, jaccard: e.jaccard, containment: e.containment, paragraphs: e.paragraphs, anchors: e.anchors, via, units });
   }
   out.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return out;
+}
+
+/**
+ * Up to `limit` of `ranked` (best first), in its order: first every candidate that matches a passage
+ * unit of the query that no better one matched, then the best of the rest. Without this, a passage
+ * copied into many earlier articles (a stock paragraph, a template's form) fills every slot with its
+ * copies, and the source of the query's other passages is never aligned; in a cluster of copies of
+ * one story the best candidate matches every unit, so the choice is the ranking's.
+ */
+export function pickCovering(ranked: readonly Candidate[], limit: number): Candidate[] {
+  if (ranked.length <= limit) return [...ranked];
+  const covered = new Set<number>();
+  const picked = new Uint8Array(ranked.length);
+  let count = 0;
+  for (let i = 0; i < ranked.length && count < limit; i++) {
+    const units = ranked[i]!.units ?? [];
+    if (!units.some((u) => !covered.has(u))) continue;
+    for (const u of units) covered.add(u);
+    picked[i] = 1;
+    count++;
+  }
+  for (let i = 0; i < ranked.length && count < limit; i++) {
+    if (picked[i] === 1) continue;
+    picked[i] = 1;
+    count++;
+  }
+  return ranked.filter((_, i) => picked[i] === 1);
 }

@@ -42,6 +42,13 @@ export class UnitMatcher {
     }
   }
 
+  /** The query units the last `match` found in its candidate, by index. */
+  matchedQueryUnits(): number[] {
+    const out: number[] = [];
+    for (let p = 0; p < this.query.length; p++) if (this.hitA[p] === 1) out.push(p);
+    return out;
+  }
+
   /** Matches the query's units against `units` (same bins per unit). */
   match(units: Signature[], out: UnitMatch): UnitMatch {
     const { marks, query, need, counts, hitA } = this;

@@ -3,7 +3,7 @@ import type { Store } from '../store/store.js';
 import { CorruptRowError } from '../core/rows.js';
 import { StoreUnavailable } from '../store/unavailable.js';
 import { fingerprint, type Fingerprint } from '../fingerprint/fingerprint.js';
-import { countCollisions, mostColliding, rankCandidates } from '../fingerprint/rank.js';
+import { countCollisions, mostColliding, pickCovering, rankCandidates } from '../fingerprint/rank.js';
 import { relate } from '../align/relate.js';
 import type { ClusterDoc, RelatedLink } from '../cluster/events.js';
 import type { AnalysisState } from './analysis-state.js';
@@ -18,9 +18,9 @@ export interface PreparedParts {
 
 /**
  * How many index candidates are verified by alignment per new article: the strongest, the earliest
- * stored first among equally strong ones (a wire story's original before its many copies). In a
- * dense cluster of copies each new copy links to these, which keeps the cost bounded and the rewrite
- * graph connected.
+ * stored first among equally strong ones (a wire story's original before its many copies), with the
+ * best match of each of its passages taken first (`pickCovering`). In a dense cluster of copies each
+ * new copy links to these, which keeps the cost bounded and the rewrite graph connected.
  */
 const ALIGNED = 8;
 /** Most articles one band key reports (its newest): a crowded bucket costs a bounded amount. */
@@ -149,9 +149,12 @@ async function findCandidates(tx: Store, state: AnalysisState, seq: number, arti
   });
   const o = state.bands.options;
   const strength = (score: number) => Math.round(score * 20);
-  const ranked = stage(article, 'candidates', () => rankCandidates(fp, others, o.paragraphThreshold, o.minScore))
-    .sort((x, y) => strength(y.score) - strength(x.score) || seqOf.get(x.id)! - seqOf.get(y.id)!)
-    .slice(0, ALIGNED);
+  const ranked = stage(article, 'candidates', () =>
+    pickCovering(
+      rankCandidates(fp, others, o.paragraphThreshold, o.minScore).sort((x, y) => strength(y.score) - strength(x.score) || seqOf.get(x.id)! - seqOf.get(y.id)!),
+      ALIGNED,
+    ),
+  );
   const candidates = await state.articles(tx, ranked.map((c) => c.id));
   await state.boilerplate.load([article, ...candidates]);
   state.boilerplate.observe(article);
