@@ -15,7 +15,7 @@ import { HeldFingerprints } from './held-fingerprints.js';
  * Bumped when the meaning of stored derived state changes (a new row layout, a changed rule): a
  * database analysed by another version is re-analysed from its stored articles, once.
  */
-export const DERIVED_VERSION = 11;
+export const DERIVED_VERSION = 12;
 
 /** What the derived rows were computed with, stored beside them. */
 interface Settings {
