@@ -23,7 +23,7 @@
  * alignment thread, the checkpoint thread); with the main heap in use at the window's end and, for the
  * whole run, the main thread's GC pauses.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,7 +35,7 @@ import { generateCorpus } from './scale/corpus-files.js';
 import { PeakMemory } from './scale/memory.js';
 import { AnalyzeWindows } from './scale/windows.js';
 import { storeCounts } from './scale/counts.js';
-import { mainThreadCpuSeconds } from './scale/process-cpu.js';
+import { bytesWritten, mainThreadCpuSeconds } from './scale/process-cpu.js';
 import { copyDatabase } from './scale/database-files.js';
 import { ProfilePoints } from './scale/profile-points.js';
 import { GcPauseCounter } from './scale/gc-pauses.js';
@@ -142,10 +142,3 @@ console.log(
 // is what the late-stage benchmarks continue from.
 if (values.db) rmSync(dir, { recursive: true, force: true });
 if (!values.db || values['in-place']) console.log(`pipeline-scale: the database is left at ${file}`);
-
-/** Bytes this process caused to be written to storage so far (Linux's /proc/self/io `write_bytes`). */
-function bytesWritten(): number {
-  const match = /^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
-  return match ? Number(match[1]) : 0;
-}
-

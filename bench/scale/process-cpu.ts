@@ -89,3 +89,9 @@ export function endedChildrenCpu(): number {
 export function loadAverage(): number {
   return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 }
+
+/** Bytes this process caused to be written to storage so far (Linux's /proc/self/io `write_bytes`). */
+export function bytesWritten(): number {
+  const match = /^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+  return match ? Number(match[1]) : 0;
+}

@@ -4,7 +4,7 @@
  * did once warmed up (the first window, with JIT warm-up and empty indexes, is skipped).
  */
 import type { IngestProgress } from '../../src/pipeline/ingest.js';
-import { threadCpuSeconds } from './process-cpu.js';
+import { bytesWritten, threadCpuSeconds } from './process-cpu.js';
 
 export interface WindowCost {
   /** Analysed articles at the end of the window. */
@@ -26,6 +26,8 @@ export interface WindowCost {
   rssMiB: number;
   /** The main thread's V8 heap in use at the end of the window (what its major collections mark). */
   heapUsedMiB: number;
+  /** Bytes written to storage per article (the WAL and its checkpoints into the database file). */
+  writtenKiBPerArticle: number;
 }
 
 interface Mark {
@@ -36,6 +38,7 @@ interface Mark {
   threadMs: Map<number, number>;
   rss: number;
   heapUsed: number;
+  written: number;
 }
 
 export class AnalyzeWindows {
@@ -93,6 +96,7 @@ export class AnalyzeWindows {
       ...this.threadsCost(from, to, articles),
       rssMiB: Math.round(to.rss / 2 ** 20),
       heapUsedMiB: Math.round(to.heapUsed / 2 ** 20),
+      writtenKiBPerArticle: Math.round((to.written - from.written) / 1024 / articles),
     };
   }
 
@@ -121,7 +125,7 @@ export class AnalyzeWindows {
     const cpu = process.cpuUsage();
     const threadMs = new Map([...threadCpuSeconds()].map(([tid, seconds]) => [tid, seconds * 1000]));
     const memory = process.memoryUsage();
-    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: threadMs.get(process.pid)!, threadMs, rss: memory.rss, heapUsed: memory.heapUsed };
+    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: threadMs.get(process.pid)!, threadMs, rss: memory.rss, heapUsed: memory.heapUsed, written: bytesWritten() };
   }
 }
 
