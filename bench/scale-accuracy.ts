@@ -5,9 +5,13 @@
  * - events against stories: B-cubed precision, recall and F1 (and NMI) over the window's articles;
  * - copies found: of the articles made from their story's original (duplicate, excerpt, paraphrase,
  *   update), the share with a relation to an article of the same story, and the share with one to the original;
+ *   the copies not linked to their story are split by what they are linked to: an article the generator did
+ *   not write (the real Reuters and BBC part of the stream, whose paragraphs generated stories recycle, so
+ *   it can be the earliest source of a copy's text), other generated stories only, or nothing;
  * - relations whose later article is in the window: the share that join two articles of one story, by kind
  *   (a relation across stories can still be right: generated stories reuse real paragraphs, recast).
  * Reads the database only.
+ * CORPUS: every file the database was built from (a stored article not in them counts as nothing).
  * Run: npx tsc -p tsconfig.json && node dist/bench/scale-accuracy.js --db FILE --file CORPUS[,CORPUS...] [--window 100000]
  */
 import Database from 'better-sqlite3';
@@ -29,19 +33,23 @@ interface Truth {
 }
 
 const truthByName = new Map<string, Truth>();
+/** The corpus's real articles (no truth written): the pool the generated stories recycle. */
+const realNames = new Set<string>();
 for (const corpus of values.file.split(',')) {
   for await (const line of corpusLines(corpus)) {
     const record = JSON.parse(line) as { id: string; story?: number; kind?: string };
-    if (record.story === undefined || record.kind === undefined) continue;
-    truthByName.set(record.id, { position: truthByName.size, story: record.story, kind: record.kind });
+    if (record.story === undefined || record.kind === undefined) realNames.add(record.id);
+    else truthByName.set(record.id, { position: truthByName.size, story: record.story, kind: record.kind });
   }
 }
 
 const sql = new Database(values.db, { readonly: true });
 const truthById = new Map<string, Truth>();
+const realIds = new Set<string>();
 for (const row of sql.prepare('SELECT id, name FROM articles').iterate() as Iterable<{ id: string; name: string }>) {
   const truth = truthByName.get(row.name);
   if (truth) truthById.set(row.id, truth);
+  else if (realNames.has(row.name)) realIds.add(row.id);
 }
 const eventOf = new Map<string, string>();
 for (const row of sql.prepare('SELECT event_id, article_id FROM event_articles').iterate() as Iterable<{ event_id: string; article_id: string }>) {
@@ -52,6 +60,10 @@ interface CopyTally {
   count: number;
   linked: number;
   linkedToOriginal: number;
+  /** Not linked to their story: linked to a real article, to other stories only, or to nothing. */
+  missedLinkedToReal: number;
+  missedLinkedToOthers: number;
+  missedUnlinked: number;
 }
 
 interface WindowTally {
@@ -69,10 +81,18 @@ const tallyOf = (truth: Truth): WindowTally => {
 
 /** For each copy: 1 when linked to its story, 2 when linked to its story's original too. */
 const copyLinks = new Map<string, number>();
+/** For each generated article: 'real' when linked to an article the generator did not write, else 'other' when linked to another story. */
+const linkedElsewhere = new Map<string, 'real' | 'other'>();
 for (const row of sql.prepare('SELECT a, b, kind FROM relations').iterate() as Iterable<{ a: string; b: string; kind: string }>) {
   const a = truthById.get(row.a);
   const b = truthById.get(row.b);
+  if (a && realIds.has(row.b)) linkedElsewhere.set(row.a, 'real');
+  if (b && realIds.has(row.a)) linkedElsewhere.set(row.b, 'real');
   if (!a || !b) continue;
+  if (a.story !== b.story) {
+    if (!linkedElsewhere.has(row.a)) linkedElsewhere.set(row.a, 'other');
+    if (!linkedElsewhere.has(row.b)) linkedElsewhere.set(row.b, 'other');
+  }
   const same = a.story === b.story;
   const later = a.position > b.position ? a : b;
   const counts = tallyOf(later).relations.get(row.kind) ?? { all: 0, sameStory: 0 };
@@ -92,11 +112,15 @@ for (const [id, truth] of truthById) {
   if (event) tally.articles.push({ event, story: truth.story });
   if (!COPY_KINDS.has(truth.kind)) continue;
   const link = copyLinks.get(id) ?? 0;
+  const elsewhere = linkedElsewhere.get(id);
   for (const kind of ['all', truth.kind]) {
-    const copies = tally.copies.get(kind) ?? { count: 0, linked: 0, linkedToOriginal: 0 };
+    const copies = tally.copies.get(kind) ?? { count: 0, linked: 0, linkedToOriginal: 0, missedLinkedToReal: 0, missedLinkedToOthers: 0, missedUnlinked: 0 };
     copies.count++;
     if (link >= 1) copies.linked++;
     if (link === 2) copies.linkedToOriginal++;
+    if (link === 0 && elsewhere === 'real') copies.missedLinkedToReal++;
+    if (link === 0 && elsewhere === 'other') copies.missedLinkedToOthers++;
+    if (link === 0 && !elsewhere) copies.missedUnlinked++;
     tally.copies.set(kind, copies);
   }
 }
@@ -113,7 +137,15 @@ const result = windows.map((w, i) => {
     articles: w.articles.length,
     events: { bcubedPrecision: round(scores.bcubedPrecision), bcubedRecall: round(scores.bcubedRecall), bcubedF1: round(scores.bcubedF1), nmi: round(scores.nmi) },
     copies: Object.fromEntries(
-      [...w.copies].map(([kind, c]) => [kind, { count: c.count, linkedToTheirStory: share(c.linked, c.count), linkedToTheOriginal: share(c.linkedToOriginal, c.count) }]),
+      [...w.copies].map(([kind, c]) => [
+        kind,
+        {
+          count: c.count,
+          linkedToTheirStory: share(c.linked, c.count),
+          linkedToTheOriginal: share(c.linkedToOriginal, c.count),
+          missed: { linkedToARealArticle: c.missedLinkedToReal, linkedToOtherStoriesOnly: c.missedLinkedToOthers, unlinked: c.missedUnlinked },
+        },
+      ]),
     ),
     relations,
   };
