@@ -17,7 +17,7 @@
 import Database from 'better-sqlite3';
 import { parseArgs } from 'node:util';
 import { scoreClusters } from '../src/eval/cluster-metrics.js';
-import { corpusLines } from './scale/corpus-files.js';
+import { storedTruth, type Truth } from './scale/stream-truth.js';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, file: { type: 'string' }, window: { type: 'string', default: '100000' } } });
 if (!values.db || !values.file) throw new Error('usage: scale-accuracy --db FILE --file CORPUS[,CORPUS...] [--window 100000]');
@@ -25,32 +25,8 @@ const windowSize = Number(values.window);
 
 const COPY_KINDS = new Set(['duplicate', 'excerpt', 'paraphrase', 'update']);
 
-/** A generated article's truth and its place among the stream's generated articles. */
-interface Truth {
-  position: number;
-  story: number;
-  kind: string;
-}
-
-const truthByName = new Map<string, Truth>();
-/** The corpus's real articles (no truth written): the pool the generated stories recycle. */
-const realNames = new Set<string>();
-for (const corpus of values.file.split(',')) {
-  for await (const line of corpusLines(corpus)) {
-    const record = JSON.parse(line) as { id: string; story?: number; kind?: string };
-    if (record.story === undefined || record.kind === undefined) realNames.add(record.id);
-    else truthByName.set(record.id, { position: truthByName.size, story: record.story, kind: record.kind });
-  }
-}
-
 const sql = new Database(values.db, { readonly: true });
-const truthById = new Map<string, Truth>();
-const realIds = new Set<string>();
-for (const row of sql.prepare('SELECT id, name FROM articles').iterate() as Iterable<{ id: string; name: string }>) {
-  const truth = truthByName.get(row.name);
-  if (truth) truthById.set(row.id, truth);
-  else if (realNames.has(row.name)) realIds.add(row.id);
-}
+const { byId: truthById, realIds, generated } = await storedTruth(sql, values.file);
 const eventOf = new Map<string, string>();
 for (const row of sql.prepare('SELECT event_id, article_id FROM event_articles').iterate() as Iterable<{ event_id: string; article_id: string }>) {
   if (truthById.has(row.article_id)) eventOf.set(row.article_id, row.event_id);
@@ -150,7 +126,7 @@ const result = windows.map((w, i) => {
     relations,
   };
 });
-console.log(JSON.stringify({ db: values.db, generatedArticles: truthByName.size, stored: truthById.size, windows: result }, null, 2));
+console.log(JSON.stringify({ db: values.db, generatedArticles: generated, stored: truthById.size, windows: result }, null, 2));
 
 function round(value: number): number {
   return Number(value.toFixed(4));
