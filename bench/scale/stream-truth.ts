@@ -17,8 +17,6 @@ export interface StoredTruth {
   byId: Map<string, Truth>;
   /** Stored articles the generator did not write (the real Reuters and BBC part, whose paragraphs it recycles). */
   realIds: Set<string>;
-  /** Every stored article's name by id. */
-  names: Map<string, string>;
   /** Generated articles in the corpus files. */
   generated: number;
 }
@@ -36,12 +34,10 @@ export async function storedTruth(sql: Database.Database, files: string): Promis
   }
   const byId = new Map<string, Truth>();
   const realIds = new Set<string>();
-  const names = new Map<string, string>();
   for (const row of sql.prepare('SELECT id, name FROM articles').iterate() as Iterable<{ id: string; name: string }>) {
-    names.set(row.id, row.name);
     const truth = truthByName.get(row.name);
     if (truth) byId.set(row.id, truth);
     else if (realNames.has(row.name)) realIds.add(row.id);
   }
-  return { byId, realIds, names, generated: truthByName.size };
+  return { byId, realIds, generated: truthByName.size };
 }
