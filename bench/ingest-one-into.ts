@@ -41,8 +41,14 @@ const count = Number(values.count);
 const warm = Number(values.warm);
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-one-into-'));
 const db = values['in-place'] ? values.db : join(dir, 'copy.db');
+try {
+  // The corpus before the copy: a failed generation leaves no multi-GB copy behind.
+  generateCorpus(join(dir, 'corpus'), warm + count, { seed: Number(values.seed), real: false });
+} catch (error) {
+  rmSync(dir, { recursive: true, force: true });
+  throw error;
+}
 if (!values['in-place']) copyDatabase(values.db, db);
-generateCorpus(join(dir, 'corpus'), warm + count, { seed: Number(values.seed), real: false });
 const files: string[] = [];
 for await (const line of corpusLines(join(dir, 'corpus'))) {
   const file = join(dir, `one-${files.length}.jsonl`);
