@@ -13,9 +13,9 @@
  *   A continuation's copy is removed at the end; a stream's database is left, and its path printed.
  *   --in-place ingests into that database itself and keeps it: one long stream in several runs (the
  *   articles past 200k, `generate-corpus.js --count 200000 --real --continue 800000`, a part at a time).
- * Each full window is also printed to stderr as it closes, so a run stopped early keeps its figures.
  *   --profile-at writes a V8 CPU profile of the main thread from each of those analysed-article counts
  *   for --profile-articles more, to PREFIX-COUNT.cpuprofile (see scale/profile-points.ts).
+ * Each full window is also printed to stderr as it closes, so a run stopped early keeps its figures.
  * Prints the main thread's CPU beside the whole process's: the main thread runs the ordered steps, so its
  * time bounds the wall time once the other threads have room on the second core. Each window also splits
  * the rest: V8's helper threads (concurrent marking and sweeping, parallel scavenges, compiling: garbage
