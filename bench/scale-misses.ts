@@ -4,7 +4,7 @@
  * product's own fingerprints, band keys and scores say which of these happened:
  * - no band key shared with the original (it was never a candidate);
  * - the original was past the newest 200 entries of every key it shares (the look-up's bound);
- * - it scores under 0.3 (too little shared text to rank);
+ * - it scores under the index's minimum score (never ranked);
  * - 8 candidates were aligned and all score more (or as much: the earliest is taken first among equals);
  * - it scores more than one of 8 aligned: it was past the 400 most colliding, or aligned without a relation;
  * - it was found and scored but alignment made no relation of it.
@@ -17,6 +17,8 @@ import { parseArgs } from 'node:util';
 import type { Span } from '../src/core/types.js';
 import { fingerprint, type Fingerprint } from '../src/fingerprint/fingerprint.js';
 import { BandKeys } from '../src/fingerprint/bands.js';
+import { INDEX_DEFAULTS } from '../src/fingerprint/index.js';
+import { ALIGNED, PER_BUCKET } from '../src/pipeline/analyze-article.js';
 import { comparable, compare, score } from '../src/fingerprint/score.js';
 import { storedTruth } from './scale/stream-truth.js';
 
@@ -32,11 +34,7 @@ const { values } = parseArgs({
 });
 if (!values.db || !values.file) throw new Error('usage: scale-misses --db FILE --file CORPUS[,CORPUS...] [--kind excerpt] [--from 0] [--to 50000] [--n 200]');
 const [from, to, most] = [Number(values.from), Number(values.to), Number(values.n)];
-/** As in the pipeline: the newest entries one band key reports, the candidates aligned, the paragraph threshold. */
-const PER_BUCKET = 200;
-const ALIGNED = 8;
-const PARAGRAPH_THRESHOLD = 0.2;
-const MIN_SCORE = 0.3;
+const { paragraphThreshold: PARAGRAPH_THRESHOLD, minScore: MIN_SCORE } = INDEX_DEFAULTS;
 
 const sql = new Database(values.db, { readonly: true });
 const truth = await storedTruth(sql, values.file);
@@ -84,7 +82,7 @@ for (const [id, t] of truth.byId) {
       : !reachable
         ? 'the original past the newest 200 of every shared key'
         : sourceScore < MIN_SCORE
-          ? 'the original scores under 0.3'
+          ? `the original scores under the minimum score (${MIN_SCORE})`
           : weakest > strength(sourceScore)
             ? 'all 8 aligned candidates score more'
             : weakest === strength(sourceScore)

@@ -22,9 +22,9 @@ export interface PreparedParts {
  * best match of each of its passages taken first (`pickCovering`). In a dense cluster of copies each
  * new copy links to these, which keeps the cost bounded and the rewrite graph connected.
  */
-const ALIGNED = 8;
+export const ALIGNED = 8;
 /** Most articles one band key reports (its newest): a crowded bucket costs a bounded amount. */
-const PER_BUCKET = 200;
+export const PER_BUCKET = 200;
 /** Most colliding articles whose fingerprints are loaded and scored. */
 const SCORED = 400;
 
