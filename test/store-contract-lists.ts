@@ -80,8 +80,16 @@ export function listContract(h: Harness): void {
     assert.deepEqual(Object.fromEntries(spins.facets!.kind!.map((f) => [f.value, f.count])), { excerpt: 6, spin: 5 });
     const strong = await store.queryRelations({ minScore: 0.6, limit: 100 });
     assert.deepEqual(strong.items.map((r) => r.score), relations.map((r) => r.score).filter((s) => s >= 0.6).sort((x, y) => y - x));
+    assert.equal(strong.total, 5);
+    assert.deepEqual(strong.facets!.kind, [{ value: 'excerpt', count: 3 }, { value: 'spin', count: 2 }], 'the facet counts under the minimum score');
+    const strongSpins = await store.queryRelations({ kind: 'spin', minScore: 0.6, limit: 100 });
+    assert.equal(strongSpins.total, 2);
     const touching = await store.queryRelations({ article: articles[3].id, limit: 100 });
     assert.equal(touching.total, 2);
+    await store.putRelation({ ...relations[0]!, kind: 'spin' });
+    const after = await store.queryRelations({ limit: 100 });
+    assert.equal(after.total, 11, 'a relation stored again replaces itself');
+    assert.deepEqual(after.facets!.kind, [{ value: 'spin', count: 6 }, { value: 'excerpt', count: 5 }], 'and counts under its new kind only');
   });
 
   storeTest(h, 'queryEvents sorts by size, recency and span and filters by date overlap and title words', async (store) => {

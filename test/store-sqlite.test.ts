@@ -10,6 +10,7 @@ import { migrate, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../src/store
 import { storeContract } from './store-contract.js';
 import { budgetArticle, makeRelation, manyArticles, natoArticle, putAll } from './store-fixtures.js';
 import type { Store } from '../src/store/store.js';
+import type { Relation } from '../src/core/types.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiretrace-store-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -305,3 +306,53 @@ test('LSH bucket entries move from the recent table to the large one a few at a 
     await direct.close();
   }
 });
+
+test('relations are counted by kind: an upgraded database counts those it holds, and a kind or the kind facet is read by index, never by a scan of every relation', async () => {
+  const file = freshFile();
+  const articles = manyArticles(40);
+  const kinds: Array<Relation['kind']> = ['spin', 'excerpt', 'excerpt', 'update'];
+  let store = openSqliteStore(file);
+  await putAll(store, articles);
+  for (let i = 0; i + 1 < articles.length; i++) await store.putRelation(makeRelation(articles[i]!, articles[i + 1]!, kinds[i % kinds.length], 0.2 + (i % 10) / 20));
+  // As a database written before the counts by kind (version 10) was.
+  store.db.exec("DROP TRIGGER relations_kind_counted_insert; DROP TRIGGER relations_kind_counted_delete; DROP INDEX relations_kind; DELETE FROM row_counts WHERE name LIKE 'relations:%'");
+  store.db.pragma('user_version = 10');
+  await store.close();
+
+  store = openSqliteStore(file);
+  try {
+    assert.equal(schemaVersion(store.db), SCHEMA_VERSION);
+    const truth = (minScore: number) =>
+      store.db.prepare('SELECT kind AS value, count(*) AS count FROM relations WHERE score >= ? GROUP BY kind ORDER BY count DESC, kind').all(minScore) as Array<{ value: string; count: number }>;
+    const [everyKind, strongKinds] = [truth(0), truth(0.4)];
+    const plans: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    store.db.prepare = ((sql: string) => {
+      if (/\bFROM relations\b/.test(sql)) plans.push(...(prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...explainArgs(sql)) as Array<{ detail: string }>).map((r) => `${r.detail} ← ${sql}`));
+      return prepare(sql);
+    }) as typeof store.db.prepare;
+    const all = await store.queryRelations({ limit: 5 });
+    const spins = await store.queryRelations({ kind: 'spin', minScore: 0.4, limit: 5 });
+    store.db.prepare = prepare;
+    assert.deepEqual(all.facets!.kind, everyKind, 'the upgrade counted every kind');
+    assert.equal(all.total, articles.length - 1);
+    assert.deepEqual(spins.facets!.kind, strongKinds);
+    assert.equal(spins.total, strongKinds.find((k) => k.value === 'spin')?.count);
+    assert.ok(spins.items.length > 0 && spins.items.every((r) => r.kind === 'spin' && r.score >= 0.4));
+    assert.ok(plans.some((p) => /^SEARCH r USING INDEX relations_kind/.test(p)), plans.join('\n'));
+    // The one scan allowed is the strongest-first page: the score index read in order, up to its limit.
+    const scans = plans.filter((p) => /^SCAN /.test(p));
+    assert.ok(scans.every((p) => /^SCAN r USING INDEX relations_score ← .* LIMIT @limit/.test(p)), scans.join('\n'));
+
+    await store.resetAnalysis();
+    assert.deepEqual((await store.queryRelations({ limit: 5 })).facets!.kind, [], 'dropping the relations drops their counts');
+  } finally {
+    await store.close();
+  }
+});
+
+/** Null arguments for a statement's `?` or `@name` parameters, enough to ask SQLite for its plan. */
+function explainArgs(sql: string): unknown[] {
+  const named = sql.match(/@\w+/g);
+  return named ? [Object.fromEntries(named.map((n) => [n.slice(1), null]))] : placeholders(sql);
+}

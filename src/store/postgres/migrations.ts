@@ -188,6 +188,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'derived-state keys as bytes: a key may hold any character, NUL included, as it may in SQLite',
     up: `ALTER TABLE state_rows ALTER COLUMN key TYPE BYTEA USING convert_to(key, 'UTF8');`,
   },
+  {
+    version: 6,
+    description: "relations by kind, a kind's strongest first: the relations list filtered by kind reads only that kind",
+    up: `CREATE INDEX relations_kind ON relations (kind, score DESC, seq);`,
+  },
 ];
 
 /** The schema version this build writes. */

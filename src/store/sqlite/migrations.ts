@@ -4,6 +4,8 @@ import { MEMBER_TABLES } from './member-writes.js';
 
 /** Where the sweep of `lsh_recent` into `lsh_buckets` starts: below every band key (keys are 32-bit). */
 export const SWEEP_START = -(2 ** 31) - 1;
+/** Prefix of the `row_counts` names that count each relation kind. */
+export const RELATION_KIND_COUNT = 'relations:';
 
 /** One schema step. `up` runs in a transaction together with the bump of `PRAGMA user_version`. */
 export interface Migration {
@@ -248,6 +250,20 @@ export const MIGRATIONS: readonly Migration[] = [
     up: `
       DROP INDEX lsh_recent_seq;
       INSERT INTO row_counts (name, n) VALUES ('lsh_recent_floor', 0), ('lsh_recent_wrap', 0);
+    `,
+  },
+  {
+    version: 11,
+    description: "relations by kind: an index for a kind's strongest first, and each kind's count kept by triggers (the relations list's kind facet read 1.2 million rows at 193,000 articles)",
+    up: `
+      CREATE INDEX relations_kind ON relations(kind, score DESC, seq);
+      INSERT INTO row_counts (name, n) SELECT '${RELATION_KIND_COUNT}' || kind, count(*) FROM relations GROUP BY kind;
+      CREATE TRIGGER relations_kind_counted_insert AFTER INSERT ON relations BEGIN
+        INSERT INTO row_counts (name, n) VALUES ('${RELATION_KIND_COUNT}' || NEW.kind, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER relations_kind_counted_delete AFTER DELETE ON relations BEGIN
+        UPDATE row_counts SET n = n - 1 WHERE name = '${RELATION_KIND_COUNT}' || OLD.kind;
+      END;
     `,
   },
 ];

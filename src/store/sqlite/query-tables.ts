@@ -18,6 +18,7 @@ import type {
 } from '../list-query.js';
 import { resolvePage } from '../page.js';
 import { ftsMatch } from './fts.js';
+import { RELATION_KIND_COUNT } from './migrations.js';
 import { withVariants } from './quote-variants.js';
 import { rowToRelation, rowToSummary, type QuoteGroupRow, type RelationRow, type SummaryRow } from './rows.js';
 import type { Statements } from './statements.js';
@@ -156,9 +157,29 @@ export class QueryTables {
     const rows = this.st
       .get(`SELECT r.* FROM relations r ${filter.where()} ORDER BY ${orderBy(RELATION_SORTS, query, 'score')} LIMIT @limit OFFSET @offset`)
       .all({ ...filter.params, limit, offset }) as RelationRow[];
-    const total = this.st.get(`SELECT count(*) FROM relations r ${filter.where()}`).pluck().get(filter.params) as number;
-    const kinds = this.facet(`SELECT r.kind AS value, count(*) AS count FROM relations r ${filter.where('r.kind =')} GROUP BY r.kind`, filter);
-    return { total, items: rows.map(rowToRelation), facets: { kind: kinds } };
+    if (query.article) {
+      const total = this.st.get(`SELECT count(*) FROM relations r ${filter.where()}`).pluck().get(filter.params) as number;
+      const kinds = this.facet(`SELECT r.kind AS value, count(*) AS count FROM relations r ${filter.where('r.kind =')} GROUP BY r.kind`, filter);
+      return { total, items: rows.map(rowToRelation), facets: { kind: kinds } };
+    }
+    const kinds = this.relationKinds(query.minScore);
+    const total = query.kind ? (kinds.find((k) => k.value === query.kind)?.count ?? 0) : kinds.reduce((sum, k) => sum + k.count, 0);
+    return { total, items: rows.map(rowToRelation), facets: { kind: kinds.slice(0, MAX_FACET_VALUES) } };
+  }
+
+  /**
+   * Relations of each kind, most first: the counts the triggers keep, or with a minimum score, one
+   * range of the kind index per kind (a GROUP BY over every relation read 1.2 million rows at 193,000 articles).
+   */
+  private relationKinds(minScore: number | undefined): FacetCount[] {
+    const kept = this.st
+      .get(`SELECT substr(name, ${RELATION_KIND_COUNT.length + 1}) AS value, n AS count FROM row_counts WHERE name > @prefix AND name < @end AND n > 0`)
+      .all({ prefix: RELATION_KIND_COUNT, end: `${RELATION_KIND_COUNT}\uffff` }) as FacetCount[];
+    const counted =
+      minScore !== undefined && minScore > 0
+        ? kept.map((k) => ({ value: k.value, count: this.st.get('SELECT count(*) FROM relations WHERE kind = ? AND score >= ?').pluck().get(k.value, minScore) as number }))
+        : kept;
+    return counted.filter((k) => k.count > 0).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
 
   events(query: EventQuery): Listed<EventSummary> {
