@@ -147,6 +147,26 @@ export function listContract(h: Harness): void {
     assert.equal((await store.queryQuoteGroups({ speaker: 'Kalle Laanet', limit: 1 })).total, 2);
   });
 
+  storeTest(h, 'a listed quote group of many variants carries the first of each of its earliest wordings and its totals; the full list keeps every variant', async (store) => {
+    const wording = (i: number) => `we find these proposals unacceptable, version ${i % 15}`;
+    const day = (i: number) => new Date(Date.UTC(2022, 0, 1 + i)).toISOString().slice(0, 10);
+    // 40 variants over 40 days, 15 wordings in turn, added out of order (17 is coprime with 40).
+    for (let k = 0; k < 40; k++) {
+      const i = (k * 17) % 40;
+      await store.addQuoteVariant({ id: 'big', speaker: 'Kalle Laanet' }, { article: `art-${i}`, quote: `q-${i}`, text: wording(i), span: [0, 40], speaker: 'Kalle Laanet', name: `art-${i}`, published: day(i) });
+    }
+    await addGroup(store, 'small', 'Jens Stoltenberg', ['ready for dialogue', 'prepared for talks', 'ready for dialogue']);
+    const [big, small] = (await store.queryQuoteGroups({ sort: 'variants' })).items;
+    assert.equal(big!.id, 'big');
+    assert.deepEqual([big!.variantCount, big!.wordings], [40, 15]);
+    assert.deepEqual(big!.variants.map((v) => v.article), Array.from({ length: 12 }, (_, i) => `art-${i}`), 'the earliest article of each of the first 12 wordings, in publication order');
+    assert.deepEqual(big!.variants.map((v) => v.text), Array.from({ length: 12 }, (_, i) => wording(i)));
+    assert.ok(big!.variants[0]!.drift.every((d) => d.op === 'same') && big!.variants[1]!.drift.some((d) => d.op !== 'same'), 'drift from the earliest');
+    assert.deepEqual([small!.variants.length, small!.variantCount, small!.wordings], [3, 3, 2], 'a small group keeps every variant');
+    const full = (await store.listQuoteGroups()).find((g) => g.id === 'big')!;
+    assert.equal(full.variants.length, 40);
+  });
+
   storeTest(h, 'articles and events can be listed by an entity found in them', async (store) => {
     const articles = await seedArticles(store);
     await store.putEntities(articles[4].id, [{ name: 'Kalle Laanet', kind: 'person', aliases: [], roles: [] }]);

@@ -186,6 +186,9 @@ export interface QuoteGroup {
   id: string;
   speaker: string | null;
   variants: QuoteVariant[];
+  /** How many variants (articles) and distinct wordings the group has in all: in a listed page, `variants` holds only the first of each of its first wordings. */
+  variantCount?: number;
+  wordings?: number;
 }
 
 /** A variant as the store keeps it: its quote, and what orders it in its group (publication date, then article name, then position). */

@@ -104,6 +104,9 @@ export interface QuoteGroupRow {
   speaker: string | null;
   /** `indirect`: reported speech (no quote marks of its own), as opposed to a direct quote. */
   variants: Array<{ article: string; articleId: string; text: string; span: Span; indirect: boolean; drift: WordDiffOp[]; flags: string[] }>;
+  /** Variants (articles) and distinct wordings in all: a listed page's `variants` are the first of each of the first wordings of a big group. */
+  variantCount: number;
+  wordings: number;
 }
 
 /** Resolves article ids to names: `load` fetches the ones not seen yet in one batch, then lookups are synchronous. */
@@ -362,6 +365,8 @@ export async function quoteGroupRows(store: Store, groups: QuoteGroup[]): Promis
       drift: v.drift,
       flags: v.flags,
     })),
+    variantCount: group.variantCount ?? group.variants.length,
+    wordings: group.wordings ?? new Set(group.variants.map((v) => v.text)).size,
   }));
 }
 

@@ -42,11 +42,18 @@ export function groupCard(group: QuoteGroupRow): HTMLElement {
       'h2',
       { class: 'speaker' },
       group.speaker ? h('a', { href: hashWith('#/quotes', { speaker: group.speaker }), title: `Every quote of ${group.speaker}` }, group.speaker) : 'Unknown speaker',
-      h('span', { class: 'meta' }, ` · ${plural(group.variants.length, 'variant')}`),
+      h('span', { class: 'meta' }, ` · ${plural(group.variantCount, 'variant')}`),
       drifted ? badge('wording drifted', 'drift') : null,
       group.speaker ? h('a', { class: 'meta entity-link', href: routes.entity(group.speaker) }, ' · profile') : null,
     ),
     h('ol', { class: 'variants' }, ...group.variants.map((v, i) => variantItem(v, i === 0))),
+    group.variants.length < group.variantCount
+      ? h(
+          'p',
+          { class: 'meta more-variants', 'data-testid': 'more-variants' },
+          `Showing the first article of each of the earliest ${plural(group.variants.length, 'wording')} of ${group.wordings.toLocaleString('en')}, from ${group.variantCount.toLocaleString('en')} articles.`,
+        )
+      : null,
   );
 }
 

@@ -21,7 +21,7 @@ import {
 } from '../sqlite/query-tables.js';
 import { rowToRelation, rowToSummary, type QuoteGroupRow, type RelationRow, type SummaryRow } from '../sqlite/rows.js';
 import { RANK_WEIGHTS } from './article-queries.js';
-import { withVariants } from './quote-variants.js';
+import { withListedVariants } from './quote-variants.js';
 import { numbered, type Sql } from './sql.js';
 import { tsQuery } from './tsquery.js';
 
@@ -185,7 +185,7 @@ export class ListQueries {
     const where = filter.where();
     const rows = await this.page<QuoteGroupRow>(`SELECT g.* FROM quote_groups g ${where.sql} ORDER BY ${order(QUOTE_SORTS, query, 'first')}`, where.values, query);
     const total = await this.count(`SELECT count(*) AS n FROM quote_groups g ${where.sql}`, where.values);
-    return { total, items: await withVariants(this.sql, rows) };
+    return { total, items: await withListedVariants(this.sql, rows) };
   }
 
   /**

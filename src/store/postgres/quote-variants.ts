@@ -1,5 +1,5 @@
 import type { QuoteGroup, QuoteGroupHeader, QuoteVariantRecord } from '../../core/types.js';
-import { assembleGroups } from '../sqlite/quote-variants.js';
+import { assembleGroups, firstWordings, LISTED_VARIANTS, VARIANT_ORDER, withTotals } from '../sqlite/quote-variants.js';
 import { quoteVariantToRow, type QuoteGroupRow, type QuoteVariantRow } from '../sqlite/rows.js';
 import type { Sql } from './sql.js';
 
@@ -34,4 +34,27 @@ export async function withVariants(sql: Sql, rows: readonly QuoteGroupRow[]): Pr
   const ids = rows.map((r) => r.id);
   const variants = await sql.rows<QuoteVariantRow>('SELECT * FROM quote_variants WHERE group_id = ANY($1::text[]) ORDER BY group_id, text, seq', [ids]);
   return assembleGroups(rows, variants);
+}
+
+/**
+ * Groups as a listed page shows them (`withListedVariants` of the SQLite store): every variant of a
+ * small group; of a bigger one, the earliest variant of each wording, and of those the first
+ * LISTED_VARIANTS in publication order. Names compare byte for byte, as SQLite and JavaScript do.
+ */
+export async function withListedVariants(sql: Sql, rows: readonly QuoteGroupRow[]): Promise<QuoteGroup[]> {
+  if (rows.length === 0) return [];
+  const small = rows.filter((r) => r.variant_count <= LISTED_VARIANTS).map((r) => r.id);
+  const big = rows.filter((r) => r.variant_count > LISTED_VARIANTS).map((r) => r.id);
+  const order = VARIANT_ORDER.split(', ').map((c) => (c === 'span_begin' ? c : `${c} COLLATE "C"`)).join(', ');
+  const variants = small.length > 0 ? await sql.rows<QuoteVariantRow>('SELECT * FROM quote_variants WHERE group_id = ANY($1::text[]) ORDER BY group_id, text, seq', [small]) : [];
+  if (big.length > 0) {
+    const earliest = await sql.rows<QuoteVariantRow>(
+      `SELECT * FROM (SELECT DISTINCT ON (group_id, text) * FROM quote_variants WHERE group_id = ANY($1::text[]) ORDER BY group_id, text, ${order}) w ORDER BY group_id, ${order}`,
+      [big],
+    );
+    const byGroup = new Map<string, QuoteVariantRow[]>(big.map((id) => [id, []]));
+    for (const v of earliest) byGroup.get(v.group_id)!.push(v);
+    for (const group of byGroup.values()) variants.push(...firstWordings(group));
+  }
+  return withTotals(rows, assembleGroups(rows, variants));
 }

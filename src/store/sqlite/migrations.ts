@@ -266,6 +266,11 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 12,
+    description: "a quote group's variants in publication order, so a listed group reads the first of its wordings, not all of its variants",
+    up: `CREATE INDEX quote_variants_order ON quote_variants(group_id, coalesce(published, '9999'), name, span_begin);`,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -19,7 +19,7 @@ import type {
 import { resolvePage } from '../page.js';
 import { ftsMatch } from './fts.js';
 import { RELATION_KIND_COUNT } from './migrations.js';
-import { withVariants } from './quote-variants.js';
+import { withListedVariants } from './quote-variants.js';
 import { rowToRelation, rowToSummary, type QuoteGroupRow, type RelationRow, type SummaryRow } from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -233,7 +233,7 @@ export class QueryTables {
       .get(`SELECT g.* FROM quote_groups g ${filter.where()} ORDER BY ${orderBy(QUOTE_SORTS, query, 'first')} LIMIT @limit OFFSET @offset`)
       .all({ ...filter.params, limit, offset }) as QuoteGroupRow[];
     const total = this.st.get(`SELECT count(*) FROM quote_groups g ${filter.where()}`).pluck().get(filter.params) as number;
-    return { total, items: withVariants(this.st, rows) };
+    return { total, items: withListedVariants(this.st, rows) };
   }
 
   /** The most frequent values of a `value, count` query, most frequent first. */

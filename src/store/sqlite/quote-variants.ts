@@ -36,3 +36,46 @@ export function assembleGroups(rows: readonly QuoteGroupRow[], variants: readonl
   for (const v of variants) byGroup.get(v.group_id)?.push(rowToQuoteVariant(v));
   return rows.map((r) => assembleQuoteGroup({ id: r.id, speaker: r.speaker }, byGroup.get(r.id)!));
 }
+
+/**
+ * Most variants a group carries in a listed page. A quote repeated in 13,000 articles made one page of
+ * the quote board 49 MB; a page shows how the wording drifted, and the rest is one export away.
+ */
+export const LISTED_VARIANTS = 12;
+
+/** A variant's place in its group: publication day (undated last), article name, position; `COLLATE BINARY`, as JavaScript compares. */
+export const VARIANT_ORDER = "coalesce(published, '9999'), name, span_begin";
+
+/**
+ * The variants a listed group shows, from `ordered` (its variants in publication order): the first of
+ * each new wording, LISTED_VARIANTS at most. Reads no further than it needs.
+ */
+export function firstWordings(ordered: Iterable<QuoteVariantRow>): QuoteVariantRow[] {
+  const seen = new Set<string>();
+  const out: QuoteVariantRow[] = [];
+  for (const v of ordered) {
+    if (seen.has(v.text)) continue;
+    seen.add(v.text);
+    out.push(v);
+    if (out.length === LISTED_VARIANTS) break;
+  }
+  return out;
+}
+
+/**
+ * Groups as a listed page shows them: a group of up to LISTED_VARIANTS variants with every one, a
+ * bigger one with the first of each of its first wordings (read in order from an index, so a
+ * group's size does not matter), and each with its totals.
+ */
+export function withListedVariants(st: Statements, rows: readonly QuoteGroupRow[]): QuoteGroup[] {
+  const small = rows.filter((r) => r.variant_count <= LISTED_VARIANTS);
+  const variants = small.length > 0 ? (st.get(`SELECT * FROM quote_variants WHERE group_id IN (${small.map(() => '?').join(',')})`).all(...small.map((r) => r.id)) as QuoteVariantRow[]) : [];
+  const ordered = st.get(`SELECT * FROM quote_variants WHERE group_id = ? ORDER BY ${VARIANT_ORDER}`);
+  for (const r of rows) if (r.variant_count > LISTED_VARIANTS) variants.push(...firstWordings(ordered.iterate(r.id) as IterableIterator<QuoteVariantRow>));
+  return withTotals(rows, assembleGroups(rows, variants));
+}
+
+/** Each assembled group with its row's totals (same order). */
+export function withTotals(rows: readonly QuoteGroupRow[], groups: QuoteGroup[]): QuoteGroup[] {
+  return groups.map((g, i) => ({ ...g, variantCount: rows[i]!.variant_count, wordings: rows[i]!.wordings }));
+}
