@@ -131,6 +131,11 @@ export function listContract(h: Harness): void {
     assert.deepEqual(await ids({ from: '2022-03-02', to: '2022-03-05' }), ['S1', 'S2']);
     assert.deepEqual(await ids({ to: '2022-03-03', sort: 'created', order: 'desc' }), ['S1']);
     assert.deepEqual(await ids({ q: 'farm' }), ['S2']);
+    await store.putStoryline({ id: 'S3', title: 'Empty for now', events: [], reasons: [] });
+    const latest = await store.queryStorylines({ order: 'desc', limit: 2 });
+    assert.equal(latest.total, 3);
+    assert.deepEqual(latest.items, [{ id: 'S3', title: 'Empty for now', events: 0, articles: 0, dateBegin: null, dateEnd: null }, all.items[1]], 'the latest first, each with its own totals');
+    assert.deepEqual((await store.queryStorylines({ sort: 'size', limit: 5 })).items.at(-1), latest.items[0]);
   });
 
   storeTest(h, 'queryQuoteGroups searches wording, filters by speaker and sorts by drift (the most distinct wordings first)', async (store) => {

@@ -98,12 +98,13 @@ const EVENT_SORTS: Record<NonNullable<EventQuery['sort']>, SortSql> = {
   span: { sql: `e.date_begin IS NULL, julianday(${EVENT_LAST}) - julianday(e.date_begin) DIR, size DESC, e.seq`, natural: 'desc' },
 };
 
-/** Each storyline with its number of events and articles and its first and last day (`agg`). */
-export const STORYLINES_WITH_TOTALS = `storylines s LEFT JOIN (
-    SELECT se.storyline_id AS id, count(*) AS events, sum(${EVENT_SIZE}) AS articles,
+/** Storylines' numbers of events and articles and first and last days, grouped by storyline once filtered. */
+const STORYLINE_TOTALS_SELECT = `SELECT se.storyline_id AS id, count(*) AS events, sum(${EVENT_SIZE}) AS articles,
       min(e.date_begin) AS date_begin, max(${EVENT_LAST}) AS date_end
-    FROM storyline_events se JOIN events e ON e.id = se.event_id GROUP BY se.storyline_id
-  ) agg ON agg.id = s.id`;
+    FROM storyline_events se JOIN events e ON e.id = se.event_id`;
+
+/** Each storyline with its number of events and articles and its first and last day (`agg`). */
+export const STORYLINES_WITH_TOTALS = `storylines s LEFT JOIN (${STORYLINE_TOTALS_SELECT} GROUP BY se.storyline_id) agg ON agg.id = s.id`;
 
 const STORYLINE_SORTS: Record<NonNullable<StorylineQuery['sort']>, SortSql> = {
   created: { sql: 's.position DIR', natural: 'asc' },
@@ -207,6 +208,7 @@ export class QueryTables {
     if (query.from) filter.add('agg.date_end >= ?', query.from);
     if (query.to) filter.add('agg.date_begin <= ?', query.to);
     for (const word of words(query.q)) filter.add('instr(lower(s.title), ?) > 0', word);
+    if (!query.from && !query.to && (query.sort ?? 'created') === 'created') return this.storylinesByPosition(query, filter);
     const from = STORYLINES_WITH_TOTALS;
     const { offset, limit } = resolvePage(query);
     const rows = this.st
@@ -217,6 +219,32 @@ export class QueryTables {
       .all({ ...filter.params, limit, offset }) as Array<{ id: string; title: string; events: number; articles: number; date_begin: string | null; date_end: string | null }>;
     const total = this.st.get(`SELECT count(*) FROM ${from} ${filter.where()}`).pluck().get(filter.params) as number;
     const items = rows.map((r) => ({ id: r.id, title: r.title, events: r.events, articles: r.articles, dateBegin: r.date_begin, dateEnd: r.date_end }));
+    return { total, items };
+  }
+
+  /**
+   * Storylines in the order they were started: the page first, then the totals of its storylines
+   * alone (totals for every storyline took 0.8 s at 193,000 articles, whatever the page).
+   */
+  private storylinesByPosition(query: StorylineQuery, filter: Filter): Listed<StorylineSummary> {
+    const { offset, limit } = resolvePage(query);
+    const page = this.st
+      .get(`SELECT s.id, s.title FROM storylines s ${filter.where()} ORDER BY ${orderBy(STORYLINE_SORTS, query, 'created')} LIMIT @limit OFFSET @offset`)
+      .all({ ...filter.params, limit, offset }) as Array<{ id: string; title: string }>;
+    const total = this.st.get(`SELECT count(*) FROM storylines s ${filter.where()}`).pluck().get(filter.params) as number;
+    const ids = page.map((s) => s.id);
+    const totals = new Map(
+      (ids.length === 0
+        ? []
+        : (this.st
+            .get(`${STORYLINE_TOTALS_SELECT} WHERE se.storyline_id IN (${ids.map(() => '?').join(', ')}) GROUP BY se.storyline_id`)
+            .all(...ids) as Array<{ id: string; events: number; articles: number; date_begin: string | null; date_end: string | null }>)
+      ).map((t) => [t.id, t]),
+    );
+    const items = page.map((s) => {
+      const t = totals.get(s.id);
+      return { id: s.id, title: s.title, events: t?.events ?? 0, articles: t?.articles ?? 0, dateBegin: t?.date_begin ?? null, dateEnd: t?.date_end ?? null };
+    });
     return { total, items };
   }
 
