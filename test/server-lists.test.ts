@@ -117,6 +117,19 @@ test('GET /api/coverage counts an event\u2019s articles per day by outlet and na
   assert.equal((await get('/api/coverage?event=E999999')).status, 404);
 });
 
+test('a storyline is read a window of its events at a time: its page and its coverage chart alike', async () => {
+  const lines = (await get('/api/stories?limit=100')).body.items as Array<{ id: string; events: Array<{ id: string; articleIds: string[] }>; eventCount: number }>;
+  const line = lines.reduce((best, s) => (s.eventCount > best.eventCount ? s : best));
+  assert.ok(line.eventCount >= 4, `${line.eventCount} events`);
+  const window = (await get(`/api/stories/${line.id}?offset=1&limit=2`)).body;
+  assert.deepEqual(window.events.map((e: { id: string }) => e.id), line.events.slice(1, 3).map((e) => e.id));
+  assert.deepEqual([window.eventCount, window.offset], [line.eventCount, 1]);
+  const chart = (await get(`/api/coverage?storyline=${line.id}&offset=1&limit=2`)).body;
+  assert.equal(chart.total, line.events.slice(1, 3).reduce((n, e) => n + e.articleIds.length, 0), 'the chart covers the same events');
+  assert.equal((await get(`/api/coverage?storyline=${line.id}`)).body.total, line.events.reduce((n, e) => n + e.articleIds.length, 0));
+  assert.equal((await get(`/api/stories/${line.id}?limit=0`)).status, 400);
+});
+
 test('POST /api/compare aligns two pasted texts; a side without words is a 400', async () => {
   const a = 'RIGA — The Latvian parliament approved a new budget on Thursday after a late-night session, officials said.\n\nThe budget raises spending on schools and roads by 40 million euros.';
   const b = 'RIGA — The Latvian parliament approved a new budget on Thursday after a late-night session, officials said.\n\nThe budget raises spending on schools and roads by 45 million euros.';

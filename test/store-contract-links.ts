@@ -50,18 +50,34 @@ function relationContract(h: Harness): void {
     assert.deepEqual(await store.listRelations(nato.id), [reversed]);
   });
 
-  storeTest(h, 'listRelations by article returns the relations touching it, strongest first', async (store) => {
-    const { nato, spun, budget, football } = await seed(store);
+  /** Three relations among the seeded articles, stored out of order. */
+  async function threeRelations(store: Store) {
+    const articles = await seed(store);
+    const { nato, spun, budget, football } = articles;
     const r1 = makeRelation(nato, spun, 'spin', 0.9);
     const r2 = makeRelation(budget, nato, 'shared-passage', 0.2);
     const r3 = makeRelation(budget, football, 'excerpt', 0.4);
     for (const r of [r2, r1, r3]) await store.putRelation(r);
+    return { ...articles, r1, r2, r3 };
+  }
+
+  storeTest(h, 'listRelations by article returns the relations touching it, strongest first', async (store) => {
+    const { nato, football, r1, r2, r3 } = await threeRelations(store);
     assert.deepEqual(await store.listRelations(nato.id), [r1, r2]);
     assert.deepEqual(await store.listRelations(football.id), [r3]);
     assert.deepEqual(await store.listRelations(), [r1, r3, r2]);
     assert.deepEqual(await store.listRelations(undefined, { offset: 1, limit: 1 }), [r3]);
     assert.deepEqual(await store.listRelations(nato.id, { limit: 1 }), [r1]);
     assert.deepEqual(await store.listRelations('ffffffffffffffff'), []);
+  });
+
+  storeTest(h, 'relationsAmong gives the relations with both sides in a set of articles, strongest first, without passages', async (store) => {
+    const { nato, spun, budget, football, r1, r2, r3 } = await threeRelations(store);
+    const ends = (r: typeof r1) => ({ a: r.a, b: r.b, kind: r.kind, score: r.score, source: r.source });
+    assert.deepEqual(await store.relationsAmong([nato.id, spun.id, budget.id]), [ends(r1), ends(r2)]);
+    assert.deepEqual(await store.relationsAmong([football.id, budget.id]), [ends(r3)]);
+    assert.deepEqual(await store.relationsAmong([football.id, nato.id]), [], 'one side inside is not enough');
+    assert.deepEqual(await store.relationsAmong([]), []);
   });
 
   storeTest(h, 'a relation to an article that is not stored is refused', async (store) => {

@@ -1,4 +1,4 @@
-import type { EventCoverage, Relation, RelationKind, StoryEvent } from '../core/types.js';
+import type { EventCoverage, RelationEnds, RelationKind, StoryEvent } from '../core/types.js';
 
 export interface CoverageArticle {
   id: string;
@@ -13,7 +13,7 @@ const REWRITES: ReadonlySet<RelationKind> = new Set(['duplicate', 'excerpt', 'up
  * The derived side of a rewrite relation: the side that is not `relation.source`; when the
  * source is unknown, the later-published side (none when the dates do not tell).
  */
-function derivedSide(r: Relation, articles: ReadonlyMap<string, CoverageArticle>): string | null {
+function derivedSide(r: RelationEnds, articles: ReadonlyMap<string, CoverageArticle>): string | null {
   if (r.source === r.a) return r.b;
   if (r.source === r.b) return r.a;
   const da = articles.get(r.a)?.published ?? null;
@@ -31,7 +31,7 @@ function derivedSide(r: Relation, articles: ReadonlyMap<string, CoverageArticle>
 export function eventCoverage(
   event: StoryEvent,
   articles: ReadonlyMap<string, CoverageArticle>,
-  relations: Relation[],
+  relations: readonly RelationEnds[],
 ): EventCoverage[] {
   const members = new Set(event.articles);
   const copies = new Set<string>();

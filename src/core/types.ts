@@ -182,6 +182,9 @@ export interface QuoteVariant {
   flags: string[];
 }
 
+/** What a relation says of its two articles, without the passages and evidence behind it. */
+export type RelationEnds = Pick<Relation, 'a' | 'b' | 'kind' | 'score' | 'source'>;
+
 export interface QuoteGroup {
   id: string;
   speaker: string | null;

@@ -2,7 +2,7 @@
  * The filtered lists the web UI pages through (store/list-query.ts), an entity's page, an event's or
  * storyline's coverage timeline, and two pasted texts compared: the views behind /api.
  */
-import type { Entity, Relation, RelationKind } from '../core/types.js';
+import type { Entity, RelationKind } from '../core/types.js';
 import type { ArticleQuery, EventQuery, EventSummary, Listed, QuoteQuery, RelationQuery, StorylineQuery, StorylineSummary } from '../store/list-query.js';
 import type { Store } from '../store/store.js';
 import { eventCoverage } from '../cluster/coverage.js';
@@ -97,7 +97,7 @@ export async function coverageTimeline(store: Store, eventIds: readonly string[]
     const event = await store.getEvent(eventId);
     if (!event) continue;
     await names.load(event.articles);
-    const relations: Relation[] = await eventRelations(store, event);
+    const relations = await eventRelations(store, event);
     const known = new Map(event.articles.flatMap((id) => {
       const a = names.article(id);
       return a ? [[id, { id, name: a.name, source: a.source, published: a.published }] as const] : [];

@@ -10,6 +10,7 @@ import type {
   Quote,
   QuoteGroup,
   Relation,
+  RelationEnds,
   RelationKind,
   Span,
   StoryEvent,
@@ -97,6 +98,15 @@ export interface StoryRow {
   title: string;
   /** Each event with `link`: why it is on the storyline (which event it follows, on what evidence). */
   events: Array<EventRow & { link: string }>;
+  /** When `events` is a window of the storyline's events: how many it has in all, and where the window starts. */
+  eventCount?: number;
+  offset?: number;
+}
+
+/** A window of a storyline's events, in storyline order. */
+export interface EventWindow {
+  offset: number;
+  limit: number;
 }
 
 export interface QuoteGroupRow {
@@ -262,19 +272,12 @@ function flipOp(op: WordDiffOp): WordDiffOp {
   return flipped;
 }
 
-/** The relations between members of an event, each once. */
-export async function eventRelations(store: Store, event: StoryEvent): Promise<Relation[]> {
-  const inside = new Set(event.articles);
-  const relations: Relation[] = [];
-  for (const id of event.articles) {
-    for (const relation of await store.listRelations(id)) {
-      if (inside.has(relation.a) && inside.has(relation.b)) relations.push(relation);
-    }
-  }
-  return dedupe(relations);
+/** The relations between members of an event, each once, strongest first. */
+export function eventRelations(store: Store, event: StoryEvent): Promise<RelationEnds[]> {
+  return store.relationsAmong(event.articles);
 }
 
-async function eventRow(store: Store, event: StoryEvent, names: Names, relations?: Relation[]): Promise<EventRow> {
+async function eventRow(store: Store, event: StoryEvent, names: Names, relations?: RelationEnds[]): Promise<EventRow> {
   const members = new Map<string, { id: string; name: string; source: string | null; published: string | null }>();
   await names.load(event.articles);
   for (const id of event.articles) {
@@ -299,31 +302,31 @@ async function eventRow(store: Store, event: StoryEvent, names: Names, relations
   };
 }
 
-function dedupe(relations: Relation[]): Relation[] {
-  const seen = new Map<string, Relation>();
-  for (const r of relations) seen.set(r.a < r.b ? `${r.a}|${r.b}` : `${r.b}|${r.a}`, r);
-  return [...seen.values()];
-}
-
-export async function storiesView(store: Store, page?: Page): Promise<StoryRow[]> {
+/** Storylines with their events; with `eventsEach`, at most that many of each (the first), so that a page costs a bounded amount. */
+export async function storiesView(store: Store, page?: Page, eventsEach?: number): Promise<StoryRow[]> {
   const names = new Names(store);
   const rows: StoryRow[] = [];
-  for (const storyline of await store.listStorylines(page)) rows.push(await storyRow(store, storyline, names));
+  const window = eventsEach === undefined ? undefined : { offset: 0, limit: eventsEach };
+  for (const storyline of await store.listStorylines(page)) rows.push(await storyRow(store, storyline, names, window));
   return rows;
 }
 
-async function storyRow(store: Store, storyline: Storyline, names: Names): Promise<StoryRow> {
+async function storyRow(store: Store, storyline: Storyline, names: Names, window?: EventWindow): Promise<StoryRow> {
   const events: StoryRow['events'] = [];
-  for (const [i, id] of storyline.events.entries()) {
-    const event = await store.getEvent(id);
+  const from = window?.offset ?? 0;
+  const to = window ? Math.min(storyline.events.length, from + window.limit) : storyline.events.length;
+  for (let i = from; i < to; i++) {
+    const event = await store.getEvent(storyline.events[i]!);
     if (event) events.push({ ...(await eventRow(store, event, names)), link: storyline.reasons[i] ?? '' });
   }
-  return { id: storyline.id, title: storyline.title, events };
+  const row: StoryRow = { id: storyline.id, title: storyline.title, events };
+  return window ? { ...row, eventCount: storyline.events.length, offset: from } : row;
 }
 
-export async function storyView(store: Store, id: string): Promise<StoryRow | undefined> {
+/** One storyline with its events, or with the `window` of them (a storyline of 11,000 events was 15 MB). */
+export async function storyView(store: Store, id: string, window?: EventWindow): Promise<StoryRow | undefined> {
   const storyline = await store.getStoryline(id);
-  return storyline ? storyRow(store, storyline, new Names(store)) : undefined;
+  return storyline ? storyRow(store, storyline, new Names(store), window) : undefined;
 }
 
 export async function eventView(store: Store, id: string): Promise<EventDetail | undefined> {

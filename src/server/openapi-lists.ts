@@ -60,7 +60,7 @@ export function listPaths(): Record<string, unknown> {
       { type: 'object' },
       { 404: 'No article names this entity' },
     ),
-    '/api/coverage': get('Articles per day by outlet over one event or storyline, original and copies apart', [q('event', 'Event id.'), q('storyline', 'Storyline id.')], ref('CoverageTimeline'), { 400: 'Neither or both of event and storyline', 404: 'No such event or storyline' }),
+    '/api/coverage': get('Articles per day by outlet over one event or storyline (the window of its events `offset`, `limit`, as /api/stories/{id} takes it), original and copies apart', [q('event', 'Event id.'), q('storyline', 'Storyline id.'), q('offset', 'Storyline events to skip.', int), q('limit', 'Storyline events covered (100 by default, 500 at most).', int)], ref('CoverageTimeline'), { 400: 'Neither or both of event and storyline', 404: 'No such event or storyline' }),
     '/api/compare': {
       post: {
         summary: 'Two pasted texts compared (the `wiretrace compare` code path; nothing is stored)',

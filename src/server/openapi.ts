@@ -98,10 +98,19 @@ const schemas: Record<string, Schema> = {
       }),
     ],
   },
-  StoryRow: obj({ id: str, title: str, events: arr({ allOf: [ref('EventRow'), obj({ link: str })] }) }),
+  StoryRow: obj(
+    {
+      id: str, title: str, events: arr({ allOf: [ref('EventRow'), obj({ link: str })] }),
+      eventCount: { ...int, description: "The storyline's events in all, when `events` is a window of them (from `offset`)." },
+      offset: int,
+    },
+    ['id', 'title', 'events'],
+  ),
   QuoteGroupRow: obj({
     group: str, speaker: nullableStr,
     variants: arr(obj({ article: str, articleId: str, text: str, span: ref('Span'), indirect: { type: 'boolean', description: 'Reported speech, not a direct quote.' }, drift: arr(ref('WordDiffOp')), flags: arr(str) })),
+    variantCount: { ...int, description: 'Variants (articles) in all: a listed group of more than 12 carries the first variant of each of its earliest 12 wordings.' },
+    wordings: { ...int, description: 'Distinct wordings in all.' },
   }),
   QuarantineRecord: obj({ origin: str, code: str, message: str, excerpt: str }),
   ReadWarning: obj({ origin: str, code: str, message: str }),
@@ -164,8 +173,8 @@ export function openApiDocument(): Record<string, unknown> {
         ref('DiffView'),
         { 400: 'Missing a or b', 404: 'No such article' },
       ),
-      '/api/stories': get('Storylines with their events in timeline order', keyedPageParams('the storyline id'), list('StoryRow'), { 400: 'Bad paging parameters' }),
-      '/api/stories/{id}': get('One storyline', [idParam('Storyline')], ref('StoryRow'), { 404: 'No such storyline' }),
+      '/api/stories': get('Storylines with their events in timeline order (the first 100 of each)', keyedPageParams('the storyline id'), list('StoryRow'), { 400: 'Bad paging parameters' }),
+      '/api/stories/{id}': get('One storyline with a window of its events (`offset`, `limit`: 100 by default, 500 at most)', [idParam('Storyline'), ...pageParams], ref('StoryRow'), { 400: 'Bad paging parameters', 404: 'No such storyline' }),
       '/api/events/{id}': get(
         'One event with its coverage, rewrite graph and coverage timeline',
         [idParam('Event')],

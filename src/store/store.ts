@@ -11,6 +11,7 @@ import type {
   QuoteGroupHeader,
   QuoteVariantRecord,
   Relation,
+  RelationEnds,
   StoryEvent,
   Storyline,
 } from '../core/types.js';
@@ -121,6 +122,11 @@ export interface Store {
   putRelation(relation: Relation): Promise<void>;
   /** All relations, or those touching one article id; strongest (highest score) first. Keyset key: `a|b`. */
   listRelations(articleId?: string, page?: Page): Promise<Relation[]>;
+  /**
+   * The relations with both sides among `ids`, strongest first, without their passages and evidence:
+   * an event's graph and coverage (reading every member's relations whole took 0.8 s for 1,554 articles).
+   */
+  relationsAmong(ids: readonly string[]): Promise<RelationEnds[]>;
   countRelations(): Promise<number>;
 
   /** Upserts by event id. */

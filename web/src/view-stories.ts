@@ -1,6 +1,6 @@
 import { api, type EventRow, type StoryRow, type StorylineSummary } from './api.js';
 import { badge, formatRange, h, link, plural, routes } from './dom.js';
-import { DATE_FIELDS, exportLinks, listPage, sortFields } from './list-controls.js';
+import { DATE_FIELDS, exportLinks, hashWith, listPage, sortFields } from './list-controls.js';
 import { coverageChart } from './timeline.js';
 
 const STORYLINE_SORTS: Array<[string, string]> = [
@@ -38,20 +38,27 @@ function storyLine(s: StorylineSummary): HTMLElement {
   );
 }
 
-/** #/story/:id : one storyline: its heading, coverage over time and its events in order. */
-export async function storyPage(main: HTMLElement, _params: URLSearchParams, id: string): Promise<void> {
-  const [story, timeline] = await Promise.all([api.story(id), api.coverage({ storyline: id })]);
+/**
+ * #/story/:id?offset= : one storyline: its heading, coverage over time and its events in order; a
+ * long one a window of its events at a time (the server's), chart and list alike.
+ */
+export async function storyPage(main: HTMLElement, params: URLSearchParams, id: string): Promise<void> {
+  const offset = Math.max(0, Math.floor(Number(params.get('offset') ?? 0)) || 0);
+  const [story, timeline] = await Promise.all([api.story(id, offset), api.coverage({ storyline: id, offset: offset || undefined })]);
   const articles = story.events.reduce((n, e) => n + e.articles.length, 0);
   const first = story.events[0]?.date ?? null;
   const lastEvent = story.events[story.events.length - 1];
   const outlets = new Set(story.events.flatMap((e) => e.coverage.map((c) => c.source)));
+  const eventCount = story.eventCount ?? story.events.length;
+  const windowed = story.events.length < eventCount;
+  const shown = windowed ? ` · events ${(story.offset ?? 0) + 1}–${(story.offset ?? 0) + story.events.length} shown, with their articles and outlets` : '';
   main.append(
     h('nav', { class: 'crumbs' }, link(routes.stories(), 'Storylines'), ' / ', story.id),
     h(
       'header',
       { class: 'page-head' },
       h('h1', { 'data-testid': 'story-title' }, story.title || story.id),
-      h('p', { class: 'meta' }, `${formatRange(first, lastEvent?.dateEnd ?? lastEvent?.date ?? null)} · ${plural(story.events.length, 'event')} · ${plural(articles, 'article')} · ${plural(outlets.size, 'outlet')}`),
+      h('p', { class: 'meta' }, `${formatRange(first, lastEvent?.dateEnd ?? lastEvent?.date ?? null)} · ${plural(eventCount, 'event')}${shown} · ${plural(articles, 'article')} · ${plural(outlets.size, 'outlet')}`),
     ),
     coverageChart(timeline, main),
     exportLinks('coverage', { storyline: story.id }),
@@ -59,8 +66,22 @@ export async function storyPage(main: HTMLElement, _params: URLSearchParams, id:
       'section',
       { class: 'card storyline', 'data-testid': 'story-events' },
       h('h2', {}, 'Events'),
-      h('ol', { class: 'timeline' }, ...story.events.map((e) => eventItem(e, e.link))),
+      h('ol', { class: 'timeline', start: (story.offset ?? 0) + 1 }, ...story.events.map((e) => eventItem(e, e.link))),
+      windowed ? eventPager(story, eventCount) : null,
     ),
+  );
+}
+
+/** Links to the storyline's earlier and later windows of events. */
+function eventPager(story: StoryRow, eventCount: number): HTMLElement {
+  const from = story.offset ?? 0;
+  const size = Math.max(1, story.events.length);
+  const at = (offset: number) => hashWith(routes.story(story.id), { offset: offset > 0 ? String(offset) : undefined });
+  return h(
+    'nav',
+    { class: 'pager', 'data-testid': 'story-pager' },
+    from > 0 ? h('a', { href: at(Math.max(0, from - size)), rel: 'prev' }, '← earlier events') : null,
+    from + story.events.length < eventCount ? h('a', { href: at(from + size), rel: 'next' }, 'later events →') : null,
   );
 }
 

@@ -15,7 +15,8 @@ import type { Store } from '../../store/store.js';
 import { badRequest, errorBody, notFound } from '../errors.js';
 import { listParams } from '../list-params.js';
 import type { ListBody } from '../lists.js';
-import { intParam } from '../params.js';
+import { intParam, pageParams } from '../params.js';
+import { STORY_EVENTS } from './stories.js';
 
 /** Longest text POST /compare takes on each side, in characters. */
 export const MAX_COMPARE_CHARS = 200_000;
@@ -79,7 +80,8 @@ export function listRoutes(store: Store): Hono {
     }
     const line = await store.getStoryline(storyline!);
     if (!line) notFound('storyline', storyline!);
-    return c.json(await coverageTimeline(store, line.events));
+    const { offset, limit } = pageParams(query(c), STORY_EVENTS);
+    return c.json(await coverageTimeline(store, line.events.slice(offset, offset + limit)));
   });
 
   app.post(

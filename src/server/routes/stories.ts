@@ -9,6 +9,8 @@ import { intParam, pageParams, type PageRules } from '../params.js';
 
 /** Storylines hold their events inline, so a page of them is kept smaller. */
 const STORY_PAGES: PageRules = { defaultLimit: 20, maxLimit: 100 };
+/** Events of one storyline a request reads (`offset`, `limit`): its page and its coverage chart. */
+export const STORY_EVENTS: PageRules = { defaultLimit: 100, maxLimit: 500 };
 
 /** GET /stories, /stories/:id, /events/:id, /quotes, /quarantine. */
 export function storyRoutes(store: Store): Hono {
@@ -16,12 +18,12 @@ export function storyRoutes(store: Store): Hono {
 
   app.get('/stories', async (c) => {
     const page = pageParams((n) => c.req.query(n), STORY_PAGES);
-    return c.json(await pageOf(page, (p) => storiesView(store, p)));
+    return c.json(await pageOf(page, (p) => storiesView(store, p, STORY_EVENTS.defaultLimit)));
   });
 
   app.get('/stories/:id', async (c) => {
     const id = c.req.param('id');
-    const story = await storyView(store, id);
+    const story = await storyView(store, id, pageParams((n) => c.req.query(n), STORY_EVENTS));
     if (!story) notFound('storyline', id);
     return c.json(story);
   });

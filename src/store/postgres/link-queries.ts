@@ -1,4 +1,4 @@
-import type { Entity, Quote, QuoteGroup, QuoteGroupHeader, QuoteVariantRecord, Relation, StoryEvent, Storyline } from '../../core/types.js';
+import type { Entity, Quote, QuoteGroup, QuoteGroupHeader, QuoteVariantRecord, Relation, RelationEnds, StoryEvent, Storyline } from '../../core/types.js';
 import { createError } from '../../core/errors.js';
 import { mergeEntities } from '../entities.js';
 import { resolvePage } from '../page.js';
@@ -50,6 +50,11 @@ export class LinkQueries {
         [r.a, r.b, r.kind, r.score, r.similarity, r.reuse, r.source, r.evidence, r.passages],
       ),
     );
+  }
+
+  async relationsAmong(ids: readonly string[]): Promise<RelationEnds[]> {
+    if (ids.length === 0) return [];
+    return this.sql.rows<RelationEnds>('SELECT a, b, kind, score, source FROM relations WHERE a = ANY($1::text[]) AND b = ANY($1::text[]) ORDER BY score DESC, seq', [[...ids]]);
   }
 
   async listRelations(articleId?: string, page?: Page): Promise<Relation[]> {

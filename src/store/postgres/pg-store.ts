@@ -12,6 +12,7 @@ import type {
   QuoteGroupHeader,
   QuoteVariantRecord,
   Relation,
+  RelationEnds,
   StoryEvent,
   Storyline,
   StorylineChange,
@@ -201,6 +202,7 @@ export class PostgresStore implements Store {
 
   putRelation = (relation: Relation): Promise<void> => this.write((s) => s.links.putRelation(relation));
   listRelations = (articleId?: string, page?: Page): Promise<Relation[]> => this.read(() => this.links.listRelations(articleId, page));
+  relationsAmong = (ids: readonly string[]): Promise<RelationEnds[]> => this.read(() => this.links.relationsAmong(ids));
   countRelations = (): Promise<number> => this.read(() => this.links.countRelations());
 
   putEvent = (event: StoryEvent): Promise<void> => this.write((s) => s.links.putEvent(event));

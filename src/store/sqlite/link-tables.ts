@@ -1,4 +1,4 @@
-import type { Entity, Quote, QuoteGroup, QuoteGroupHeader, QuoteVariantRecord, Relation, StoryEvent, Storyline } from '../../core/types.js';
+import type { Entity, Quote, QuoteGroup, QuoteGroupHeader, QuoteVariantRecord, Relation, RelationEnds, StoryEvent, Storyline } from '../../core/types.js';
 import { addQuoteVariant, withVariants } from './quote-variants.js';
 import { createError } from '../../core/errors.js';
 import { mergeEntities } from '../entities.js';
@@ -42,6 +42,14 @@ export class LinkTables {
          VALUES (@a, @b, @kind, @score, @similarity, @reuse, @source, @evidence, @passages)`,
       ).run(relationToRow(relation)),
     );
+  }
+
+  relationsAmong(ids: readonly string[]): RelationEnds[] {
+    if (ids.length === 0) return [];
+    const members = JSON.stringify(ids);
+    return this.st
+      .get('SELECT a, b, kind, score, source FROM relations WHERE a IN (SELECT value FROM json_each(@members)) AND b IN (SELECT value FROM json_each(@members)) ORDER BY score DESC, seq')
+      .all({ members }) as RelationEnds[];
   }
 
   /** Strongest first; keyset key `a|b` (either order). */

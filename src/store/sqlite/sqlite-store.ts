@@ -12,6 +12,7 @@ import type {
   QuoteGroupHeader,
   QuoteVariantRecord,
   Relation,
+  RelationEnds,
   StoryEvent,
   Storyline,
   StorylineChange,
@@ -171,6 +172,7 @@ export class SqliteStore implements Store {
 
   putRelation = (relation: Relation): Promise<void> => this.run(() => this.links.putRelation(relation));
   listRelations = (articleId?: string, page?: Page): Promise<Relation[]> => this.run(() => this.links.listRelations(articleId, page));
+  relationsAmong = (ids: readonly string[]): Promise<RelationEnds[]> => this.run(() => this.links.relationsAmong(ids));
   countRelations = (): Promise<number> => this.run(() => this.links.countRelations());
 
   putEvent = (event: StoryEvent): Promise<void> => this.run(() => this.links.putEvent(event));
