@@ -137,6 +137,9 @@ export class QueryTables {
     } else if (sort === 'relevance') sort = 'published';
     if (query.from) filter.add('a.published >= ?', query.from);
     if (query.to) filter.conditions.push(`a.published < ${dayAfter(filter, query.to)}`);
+    // Says nothing new (an undated article is in no range) but lets the outlet facet read the range from
+    // `articles_published`, whose first column this is, instead of every article (0.36 s at 193,000).
+    if (query.from || query.to) filter.conditions.push('(a.published IS NULL) = 0');
     if (query.outlet) filter.add('a.source = ?', query.outlet);
     if (query.entity) filter.add('a.id IN (SELECT article FROM entities WHERE name = ?)', query.entity);
     const order = orderBy(ARTICLE_SORTS, { ...query, sort }, 'published').replace('{REV}', (query.order ?? 'desc') === 'desc' ? 'ASC' : 'DESC');
