@@ -8,7 +8,7 @@ import { isWiretraceError } from '../src/core/errors.js';
 import { openSqliteStore, SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { migrate, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../src/store/sqlite/migrations.js';
 import { storeContract } from './store-contract.js';
-import { budgetArticle, makeRelation, manyArticles, natoArticle, putAll } from './store-fixtures.js';
+import { budgetArticle, makeEvent, makeRelation, manyArticles, natoArticle, putAll } from './store-fixtures.js';
 import type { Store } from '../src/store/store.js';
 import type { Relation } from '../src/core/types.js';
 
@@ -314,9 +314,12 @@ test('relations are counted by kind: an upgraded database counts those it holds,
   let store = openSqliteStore(file);
   await putAll(store, articles);
   for (let i = 0; i + 1 < articles.length; i++) await store.putRelation(makeRelation(articles[i]!, articles[i + 1]!, kinds[i % kinds.length], 0.2 + (i % 10) / 20));
-  // As a database written before the counts by kind (version 10) was.
+  await store.putEvent(makeEvent('E1', articles.slice(0, 4), '2022-03-01'));
+  // As a database written before the counts by kind (version 10) was: what versions 11 to 13 added, taken out.
   store.db.exec(
-    "DROP TRIGGER relations_kind_counted_insert; DROP TRIGGER relations_kind_counted_delete; DROP INDEX relations_kind; DELETE FROM row_counts WHERE name LIKE 'relations:%'; DROP INDEX quote_variants_order",
+    `DROP TRIGGER relations_kind_counted_insert; DROP TRIGGER relations_kind_counted_delete; DROP INDEX relations_kind; DELETE FROM row_counts WHERE name LIKE 'relations:%';
+     DROP INDEX quote_variants_order;
+     DROP TRIGGER event_articles_counted_insert; DROP TRIGGER event_articles_counted_delete; DROP TRIGGER event_articles_counted_move; ALTER TABLE events DROP COLUMN size;`,
   );
   store.db.pragma('user_version = 10');
   await store.close();
@@ -324,6 +327,7 @@ test('relations are counted by kind: an upgraded database counts those it holds,
   store = openSqliteStore(file);
   try {
     assert.equal(schemaVersion(store.db), SCHEMA_VERSION);
+    assert.deepEqual((await store.queryEvents({})).items.map((e) => e.size), [4], 'the upgrade counted the events\u2019 articles');
     const truth = (minScore: number) =>
       store.db.prepare('SELECT kind AS value, count(*) AS count FROM relations WHERE score >= ? GROUP BY kind ORDER BY count DESC, kind').all(minScore) as Array<{ value: string; count: number }>;
     const [everyKind, strongKinds] = [truth(0), truth(0.4)];
@@ -358,3 +362,35 @@ function explainArgs(sql: string): unknown[] {
   const named = sql.match(/@\w+/g);
   return named ? [Object.fromEntries(named.map((n) => [n.slice(1), null]))] : placeholders(sql);
 }
+
+test("an event's kept number of articles follows every write of its members: adds, a whole-event write, a merge, a deletion, a reset", async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    const articles = manyArticles(12);
+    await putAll(store, articles);
+    const counted = () =>
+      store.db.prepare('SELECT id, size, (SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id) AS members FROM events e ORDER BY id').all() as Array<{ id: string; size: number; members: number }>;
+    const expectKept = (what: string) => {
+      const rows = counted();
+      assert.ok(rows.every((r) => r.size === r.members), `${what}: ${JSON.stringify(rows)}`);
+      return rows.map((r) => [r.id, r.size]);
+    };
+    await store.putEvent(makeEvent('E1', articles.slice(0, 3), '2022-03-01'));
+    await store.putEvent(makeEvent('E2', articles.slice(3, 5), '2022-03-02'));
+    const header = { id: 'E3', title: 'a third', dateBegin: '2022-03-03', dateEnd: '2022-03-03', entities: [] };
+    await store.putEventHeader(header);
+    for (const a of articles.slice(5, 9)) await store.addEventMember('E3', { article: a.id, action: 'joined', score: 0.7, parts: { text: 0.5, entities: 0.5, time: 1 }, note: '' });
+    assert.deepEqual(expectKept('after adds'), [['E1', 3], ['E2', 2], ['E3', 4]]);
+    await store.putEvent(makeEvent('E1', articles.slice(0, 2), '2022-03-01'));
+    assert.deepEqual(expectKept('after a whole-event write'), [['E1', 2], ['E2', 2], ['E3', 4]]);
+    await store.mergeEvent('E2', 'E3', 'merged', 0.8);
+    assert.deepEqual(expectKept('after a merge'), [['E1', 2], ['E3', 6]]);
+    assert.deepEqual((await store.queryEvents({ sort: 'size' })).items.map((e) => [e.id, e.size]), [['E3', 6], ['E1', 2]]);
+    await store.deleteEvent('E1');
+    assert.deepEqual(expectKept('after a deletion'), [['E3', 6]]);
+    await store.resetAnalysis();
+    assert.deepEqual(expectKept('after a reset'), []);
+  } finally {
+    await store.close();
+  }
+});

@@ -15,7 +15,7 @@ import {
   orderBy,
   QUOTE_SORTS,
   RELATION_SORTS,
-  STORYLINES_WITH_TOTALS,
+  storylinesWithTotals,
   words,
   type SortSql,
 } from '../sqlite/query-tables.js';
@@ -161,7 +161,7 @@ export class ListQueries {
     if (query.from) filter.add('agg.date_end >= ?', query.from);
     if (query.to) filter.add('agg.date_begin <= ?', query.to);
     for (const word of words(query.q)) filter.add(`strpos(${asciiLower('s.title')}, ?) > 0`, word);
-    const from = STORYLINES_WITH_TOTALS;
+    const from = storylinesWithTotals(EVENT_SIZE);
     const where = filter.where();
     const rows = await this.page<{ id: string; title: string; events: number; articles: number; date_begin: string | null; date_end: string | null }>(
       `SELECT s.id, s.title, coalesce(agg.events, 0) AS events, coalesce(agg.articles, 0) AS articles, agg.date_begin, agg.date_end

@@ -271,6 +271,24 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "a quote group's variants in publication order, so a listed group reads the first of its wordings, not all of its variants",
     up: `CREATE INDEX quote_variants_order ON quote_variants(group_id, coalesce(published, '9999'), name, span_begin);`,
   },
+  {
+    version: 13,
+    description: "events know their number of articles, kept by triggers: a storyline's totals and the events by size no longer count every event's members",
+    up: `
+      ALTER TABLE events ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+      UPDATE events SET size = (SELECT count(*) FROM event_articles ea WHERE ea.event_id = events.id);
+      CREATE TRIGGER event_articles_counted_insert AFTER INSERT ON event_articles BEGIN
+        UPDATE events SET size = size + 1 WHERE id = NEW.event_id;
+      END;
+      CREATE TRIGGER event_articles_counted_delete AFTER DELETE ON event_articles BEGIN
+        UPDATE events SET size = size - 1 WHERE id = OLD.event_id;
+      END;
+      CREATE TRIGGER event_articles_counted_move AFTER UPDATE OF event_id ON event_articles WHEN OLD.event_id <> NEW.event_id BEGIN
+        UPDATE events SET size = size - 1 WHERE id = OLD.event_id;
+        UPDATE events SET size = size + 1 WHERE id = NEW.event_id;
+      END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

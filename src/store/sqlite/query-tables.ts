@@ -89,6 +89,7 @@ export const RELATION_SORTS: Record<NonNullable<RelationQuery['sort']>, SortSql>
   score: { sql: 'r.score DIR, r.seq', natural: 'desc' },
 };
 
+/** An event's number of articles, counted (PostgreSQL's lists); SQLite keeps it in `events.size` (schema 13). */
 export const EVENT_SIZE = '(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id)';
 export const EVENT_LAST = 'coalesce(e.date_end, e.date_begin)';
 const EVENT_SORTS: Record<NonNullable<EventQuery['sort']>, SortSql> = {
@@ -98,13 +99,14 @@ const EVENT_SORTS: Record<NonNullable<EventQuery['sort']>, SortSql> = {
   span: { sql: `e.date_begin IS NULL, julianday(${EVENT_LAST}) - julianday(e.date_begin) DIR, size DESC, e.seq`, natural: 'desc' },
 };
 
-/** Storylines' numbers of events and articles and first and last days, grouped by storyline once filtered. */
-const STORYLINE_TOTALS_SELECT = `SELECT se.storyline_id AS id, count(*) AS events, sum(${EVENT_SIZE}) AS articles,
+/** Storylines' numbers of events and articles and first and last days (an event's articles: `size`), grouped by storyline once filtered. */
+const storylineTotals = (size: string) => `SELECT se.storyline_id AS id, count(*) AS events, sum(${size}) AS articles,
       min(e.date_begin) AS date_begin, max(${EVENT_LAST}) AS date_end
     FROM storyline_events se JOIN events e ON e.id = se.event_id`;
+const STORYLINE_TOTALS_SELECT = storylineTotals('e.size');
 
-/** Each storyline with its number of events and articles and its first and last day (`agg`). */
-export const STORYLINES_WITH_TOTALS = `storylines s LEFT JOIN (${STORYLINE_TOTALS_SELECT} GROUP BY se.storyline_id) agg ON agg.id = s.id`;
+/** Each storyline with its number of events and articles and its first and last day (`agg`), an event's articles counted by `size`. */
+export const storylinesWithTotals = (size: string) => `storylines s LEFT JOIN (${storylineTotals(size)} GROUP BY se.storyline_id) agg ON agg.id = s.id`;
 
 const STORYLINE_SORTS: Record<NonNullable<StorylineQuery['sort']>, SortSql> = {
   created: { sql: 's.position DIR', natural: 'asc' },
@@ -197,7 +199,7 @@ export class QueryTables {
     const { offset, limit } = resolvePage(query);
     const rows = this.st
       .get(
-        `SELECT e.id, e.title, e.date_begin, e.date_end, e.entities, ${EVENT_SIZE} AS size FROM events e ${filter.where()}
+        `SELECT e.id, e.title, e.date_begin, e.date_end, e.entities, e.size FROM events e ${filter.where()}
          ORDER BY ${orderBy(EVENT_SORTS, query, 'date')} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...filter.params, limit, offset }) as Array<{ id: string; title: string; date_begin: string | null; date_end: string | null; entities: string; size: number }>;
@@ -212,7 +214,7 @@ export class QueryTables {
     if (query.to) filter.add('agg.date_begin <= ?', query.to);
     for (const word of words(query.q)) filter.add('instr(lower(s.title), ?) > 0', word);
     if (!query.from && !query.to && (query.sort ?? 'created') === 'created') return this.storylinesByPosition(query, filter);
-    const from = STORYLINES_WITH_TOTALS;
+    const from = storylinesWithTotals('e.size');
     const { offset, limit } = resolvePage(query);
     const rows = this.st
       .get(
