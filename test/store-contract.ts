@@ -124,6 +124,9 @@ function articleContract(h: H): void {
       'in the order asked, missing ones left out',
     );
     assert.deepEqual(await store.getArticles([]), []);
+    const summary = (x: typeof a) => ({ id: x.id, name: x.name, source: x.source, title: x.title, published: x.published, words: x.words });
+    assert.deepEqual(await store.getArticleSummaries([b.id, 'ffffffffffffffff', a.id, b.id]), [summary(b), summary(a), summary(b)], 'summaries likewise');
+    assert.deepEqual(await store.getArticleSummaries([]), []);
   });
 
   storeTest(h, 'resolveArticle finds by id, name, unique name prefix and unique id prefix', async (store) => {

@@ -119,18 +119,18 @@ export interface QuoteGroupRow {
   wordings: number;
 }
 
-/** Resolves article ids to names: `load` fetches the ones not seen yet in one batch, then lookups are synchronous. */
+/** Resolves article ids to names (and outlets, titles, dates): `load` fetches the summaries not seen yet in one batch, then lookups are synchronous. */
 export class Names {
-  private readonly cache = new Map<string, Article | undefined>();
+  private readonly cache = new Map<string, ArticleSummary | undefined>();
   constructor(private readonly store: Store) {}
   async load(ids: Iterable<string>): Promise<this> {
     const missing = [...new Set(ids)].filter((id) => !this.cache.has(id));
     if (missing.length === 0) return this;
-    const found = new Map((await this.store.getArticles(missing)).map((a) => [a.id, a]));
+    const found = new Map((await this.store.getArticleSummaries(missing)).map((a) => [a.id, a]));
     for (const id of missing) this.cache.set(id, found.get(id));
     return this;
   }
-  article(id: string): Article | undefined {
+  article(id: string): ArticleSummary | undefined {
     return this.cache.get(id);
   }
   name(id: string): string {

@@ -92,6 +92,8 @@ export interface Store {
   getArticle(id: string): Promise<Article | undefined>;
   /** By exact ids; missing ones are left out, the rest come in the order asked. */
   getArticles(ids: readonly string[]): Promise<Article[]>;
+  /** As `getArticles`, their summaries only (no text): names, outlets and dates for a page of many. */
+  getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]>;
   /**
    * A user's reference: exact id, else exact name (file name, JSONL id or url), else unique name
    * prefix (`000` for `000_f92a….txt`), else unique id prefix. A prefix matching several articles

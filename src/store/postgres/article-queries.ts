@@ -4,7 +4,7 @@ import { resolvePage } from '../page.js';
 import { bracketHits, HIT_CLOSE, HIT_OPEN } from '../snippet.js';
 import type { ArticleResolution, OutletCount, Page, SearchHit } from '../store.js';
 import { pageAfterNullsLast, type Dialect, type NullsLastOrder } from '../sqlite/keyset.js';
-import { articleToRow, rowToArticle, rowToSummary, SUMMARY_COLUMNS, type ArticleRow, type SummaryRow } from '../sqlite/rows.js';
+import { articleToRow, inOrderAsked, rowToArticle, rowToSummary, SUMMARY_COLUMNS, type ArticleRow, type SummaryRow } from '../sqlite/rows.js';
 import { unknownPageKey } from '../sqlite/statements.js';
 import { numbered, type Sql } from './sql.js';
 import { TS_CONFIG, tsQuery } from './tsquery.js';
@@ -59,14 +59,16 @@ export class ArticleQueries {
     return row ? rowToArticle(row) : undefined;
   }
 
+  async getSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.sql.rows<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
+    return inOrderAsked(ids, rows.map(rowToSummary));
+  }
+
   async getMany(ids: readonly string[]): Promise<Article[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
-    const byId = new Map(rows.map((r) => [r.id, rowToArticle(r)]));
-    return ids.flatMap((id) => {
-      const a = byId.get(id);
-      return a ? [a] : [];
-    });
+    return inOrderAsked(ids, rows.map(rowToArticle));
   }
 
   async resolve(ref: string): Promise<ArticleResolution> {

@@ -187,6 +187,7 @@ export class PostgresStore implements Store {
   putArticles = (entries: readonly ArticleWithParts[]): Promise<boolean[]> => this.write((s) => s.putArticlesWithParts(entries));
   getArticle = (id: string): Promise<Article | undefined> => this.read(() => this.articles.get(id));
   getArticles = (ids: readonly string[]): Promise<Article[]> => this.read(() => this.articles.getMany(ids));
+  getArticleSummaries = (ids: readonly string[]): Promise<ArticleSummary[]> => this.read(() => this.articles.getSummaries(ids));
   resolveArticle = (ref: string): Promise<ArticleResolution> => this.read(() => this.articles.resolve(ref));
   hasArticle = (id: string): Promise<boolean> => this.read(() => this.articles.has(id));
   listArticles = (page?: Page): Promise<ArticleSummary[]> => this.read(() => this.articles.list(page));

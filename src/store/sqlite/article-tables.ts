@@ -8,6 +8,7 @@ import {
   articleToRow,
   rowToArticle,
   rowToQuarantine,
+  inOrderAsked,
   rowToSummary,
   SUMMARY_COLUMNS,
   type ArticleRow,
@@ -43,6 +44,12 @@ export class ArticleTables {
   get(id: string): Article | undefined {
     const row = this.st.get('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
     return row ? rowToArticle(row) : undefined;
+  }
+
+  getSummaries(ids: readonly string[]): ArticleSummary[] {
+    if (ids.length === 0) return [];
+    const rows = this.st.get(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SummaryRow[];
+    return inOrderAsked(ids, rows.map(rowToSummary));
   }
 
   getMany(ids: readonly string[]): Article[] {

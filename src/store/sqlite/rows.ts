@@ -279,3 +279,12 @@ export function rowToEntity(r: EntityRow): Entity {
     roles: JSON.parse(r.roles) as string[],
   };
 }
+
+/** `found` in the order of `ids` (each once, as often as asked), missing ones left out. */
+export function inOrderAsked<T extends { id: string }>(ids: readonly string[], found: readonly T[]): T[] {
+  const byId = new Map(found.map((x) => [x.id, x]));
+  return ids.flatMap((id) => {
+    const x = byId.get(id);
+    return x ? [x] : [];
+  });
+}

@@ -157,6 +157,7 @@ export class SqliteStore implements Store {
     );
   getArticle = (id: string): Promise<Article | undefined> => this.run(() => this.articles.get(id));
   getArticles = (ids: readonly string[]): Promise<Article[]> => this.run(() => this.articles.getMany(ids));
+  getArticleSummaries = (ids: readonly string[]): Promise<ArticleSummary[]> => this.run(() => this.articles.getSummaries(ids));
   resolveArticle = (ref: string): Promise<ArticleResolution> => this.run(() => this.articles.resolve(ref));
   hasArticle = (id: string): Promise<boolean> => this.run(() => this.articles.has(id));
   listArticles = (page?: Page): Promise<ArticleSummary[]> => this.run(() => this.articles.list(page));
