@@ -105,6 +105,21 @@ test('storylines sort by size and jump to any page', { skip: missing }, async ()
   assert.equal(await page.locator('[data-testid=storyline]').count(), db.storylines - (lastPage - 1) * 25);
 });
 
+test('a storyline pages through its events, its chart covering the events shown', { skip: missing }, async () => {
+  const line = (await api<{ items: Array<{ id: string; events: number }> }>('/api/storylines?sort=events&limit=1')).items[0]!;
+  assert.ok(line.events >= 4, `${line.events} events`);
+  const all = await api<{ events: Array<{ id: string }> }>(`/api/stories/${line.id}`);
+  await open(`#/story/${line.id}?limit=2`);
+  const shown = () => page.locator('[data-testid=story-events] [data-testid=event]').evaluateAll((items) => items.map((e) => e.getAttribute('data-id')));
+  assert.deepEqual(await shown(), all.events.slice(0, 2).map((e) => e.id));
+  assert.match((await page.locator('.page-head .meta').textContent()) ?? '', new RegExp(`${line.events} events · events 1–2 shown`));
+  await page.locator('[data-testid=story-pager] a[rel=next]').click();
+  await page.waitForURL(/offset=2/);
+  await settled(page);
+  assert.deepEqual(await shown(), all.events.slice(2, 4).map((e) => e.id));
+  assert.equal(await page.locator('[data-testid=story-pager] a[rel=prev]').count(), 1, 'and back');
+});
+
 test('the 2,000-article event draws a capped, collapsed graph that stays clickable, with every relation in a table', { skip: missing }, async () => {
   await open(`#/event/${db.bigEvent}`);
   const graph = page.locator('[data-testid=rewrite-graph]');

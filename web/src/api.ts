@@ -86,7 +86,7 @@ export const api = {
   storylineList: (filter: Filter) => getJson<Filtered<StorylineSummary>>('/api/storylines', filter),
   quoteList: (filter: Filter) => getJson<Filtered<QuoteGroupRow>>('/api/quotes', filter),
   entity: (name: string) => getJson<EntityView>(`/api/entities/${encodeURIComponent(name)}`),
-  coverage: (of: { event?: string; storyline?: string; offset?: number }) => getJson<CoverageTimeline>('/api/coverage', of),
+  coverage: (of: { event?: string; storyline?: string; offset?: number; limit?: number }) => getJson<CoverageTimeline>('/api/coverage', of),
   compare: (a: string, b: string) => postJson<CompareView>('/api/compare', { a, b }),
   articles: (offset: number, limit = 50) => getJson<ListBody<ArticleRow>>('/api/articles', { offset, limit }),
   article: (id: string) => getJson<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`),
@@ -94,7 +94,7 @@ export const api = {
   links: (article: string | undefined, offset: number, limit = 50) => getJson<ListBody<LinkRow>>('/api/links', { article, offset, limit }),
   diff: (a: string, b: string) => getJson<DiffView>('/api/diff', { a, b }),
   stories: (offset: number, limit = 20) => getJson<ListBody<StoryRow>>('/api/stories', { offset, limit }),
-  story: (id: string, offset = 0) => getJson<StoryRow>(`/api/stories/${encodeURIComponent(id)}`, { offset: offset || undefined }),
+  story: (id: string, window: { offset?: number; limit?: number } = {}) => getJson<StoryRow>(`/api/stories/${encodeURIComponent(id)}`, window),
   event: (id: string) => getJson<EventDetail & { timeline: CoverageTimeline }>(`/api/events/${encodeURIComponent(id)}`),
   quotes: (offset: number, minVariants = 1, limit = 50) =>
     getJson<ListBody<QuoteGroupRow>>('/api/quotes', { offset, limit, minVariants }),

@@ -39,12 +39,12 @@ function storyLine(s: StorylineSummary): HTMLElement {
 }
 
 /**
- * #/story/:id?offset= : one storyline: its heading, coverage over time and its events in order; a
- * long one a window of its events at a time (the server's), chart and list alike.
+ * #/story/:id?offset=&limit= : one storyline: its heading, coverage over time and its events in order; a
+ * long one a window of its events at a time (the server's, 100 unless `limit` says), chart and list alike.
  */
 export async function storyPage(main: HTMLElement, params: URLSearchParams, id: string): Promise<void> {
-  const offset = Math.max(0, Math.floor(Number(params.get('offset') ?? 0)) || 0);
-  const [story, timeline] = await Promise.all([api.story(id, offset), api.coverage({ storyline: id, offset: offset || undefined })]);
+  const window = { offset: whole(params.get('offset')), limit: whole(params.get('limit')) };
+  const [story, timeline] = await Promise.all([api.story(id, window), api.coverage({ storyline: id, ...window })]);
   const articles = story.events.reduce((n, e) => n + e.articles.length, 0);
   const first = story.events[0]?.date ?? null;
   const lastEvent = story.events[story.events.length - 1];
@@ -67,16 +67,22 @@ export async function storyPage(main: HTMLElement, params: URLSearchParams, id: 
       { class: 'card storyline', 'data-testid': 'story-events' },
       h('h2', {}, 'Events'),
       h('ol', { class: 'timeline', start: (story.offset ?? 0) + 1 }, ...story.events.map((e) => eventItem(e, e.link))),
-      windowed ? eventPager(story, eventCount) : null,
+      windowed ? eventPager(story, eventCount, window.limit) : null,
     ),
   );
 }
 
+/** A whole number from the URL, or undefined (the server's default). */
+function whole(value: string | null): number | undefined {
+  const n = Math.floor(Number(value));
+  return value && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
 /** Links to the storyline's earlier and later windows of events. */
-function eventPager(story: StoryRow, eventCount: number): HTMLElement {
+function eventPager(story: StoryRow, eventCount: number, limit: number | undefined): HTMLElement {
   const from = story.offset ?? 0;
   const size = Math.max(1, story.events.length);
-  const at = (offset: number) => hashWith(routes.story(story.id), { offset: offset > 0 ? String(offset) : undefined });
+  const at = (offset: number) => hashWith(routes.story(story.id), { offset: offset > 0 ? String(offset) : undefined, limit: limit ? String(limit) : undefined });
   return h(
     'nav',
     { class: 'pager', 'data-testid': 'story-pager' },
