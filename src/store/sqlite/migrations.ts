@@ -268,11 +268,6 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 12,
-    description: "a quote group's variants in publication order, so a listed group reads the first of its wordings, not all of its variants",
-    up: `CREATE INDEX quote_variants_order ON quote_variants(group_id, coalesce(published, '9999'), name, span_begin);`,
-  },
-  {
-    version: 13,
     description: "events know their number of articles, kept by triggers: a storyline's totals and the events by size no longer count every event's members",
     up: `
       ALTER TABLE events ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
