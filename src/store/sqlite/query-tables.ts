@@ -89,7 +89,7 @@ export const RELATION_SORTS: Record<NonNullable<RelationQuery['sort']>, SortSql>
   score: { sql: 'r.score DIR, r.seq', natural: 'desc' },
 };
 
-/** An event's number of articles, counted (PostgreSQL's lists); SQLite keeps it in `events.size` (schema 13). */
+/** An event's number of articles, counted (PostgreSQL's lists); SQLite keeps it in `events.size` (schema 12). */
 export const EVENT_SIZE = '(SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id)';
 export const EVENT_LAST = 'coalesce(e.date_end, e.date_begin)';
 const EVENT_SORTS: Record<NonNullable<EventQuery['sort']>, SortSql> = {
