@@ -284,6 +284,14 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 13,
+    description: "a quote group's index by wording also holds each variant's date, name and position, so the earliest variant of each wording is read from the index alone",
+    up: `
+      DROP INDEX quote_variants_group;
+      CREATE INDEX quote_variants_group ON quote_variants(group_id, text, published, name, span_begin);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -67,20 +67,23 @@ export function firstWordings<V extends QuoteVariantRow>(ordered: Iterable<V>): 
 
 /**
  * Groups as a listed page shows them: a group of up to LISTED_VARIANTS variants with every one, a
- * bigger one with the first of each of its first wordings (the earliest variant of each wording, from
- * the group's index by wording, the first LISTED_VARIANTS of those in publication order), each with its
- * totals. An index in publication order would read less, but it cost ~9 more pages of log per ingested
- * article (a quote group is a random place in any index that starts with it).
+ * bigger one with the first of each of its first wordings (the earliest variant of each wording, read
+ * from the group's index by wording alone, which holds each variant's place since schema 13; the first
+ * LISTED_VARIANTS of those in publication order), each with its totals. An index in publication order
+ * would read fewer entries, but it cost ~9 more pages of log per ingested article (a quote group is a
+ * random place in any index that starts with it); widening the index by wording cost nothing more.
  */
 export function withListedVariants(st: Statements, rows: readonly QuoteGroupRow[]): QuoteGroup[] {
   const small = rows.filter((r) => r.variant_count <= LISTED_VARIANTS);
   const variants = small.length > 0 ? (st.get(`SELECT * FROM quote_variants WHERE group_id IN (${small.map(() => '?').join(',')})`).all(...small.map((r) => r.id)) as QuoteVariantRow[]) : [];
-  const earliest = st.get(`SELECT *, min(${VARIANT_KEY}) AS place FROM quote_variants WHERE group_id = ? GROUP BY text`);
+  const earliest = st.get(`SELECT rowid AS at, min(${VARIANT_KEY}) AS place FROM quote_variants WHERE group_id = ? GROUP BY text`);
+  const chosen: number[] = [];
   for (const r of rows) {
     if (r.variant_count <= LISTED_VARIANTS) continue;
-    const wordings = (earliest.all(r.id) as Array<QuoteVariantRow & { place: string }>).sort((x, y) => (x.place < y.place ? -1 : x.place > y.place ? 1 : 0));
-    variants.push(...firstWordings(wordings).map(({ place: _, ...v }) => v));
+    const wordings = (earliest.all(r.id) as Array<{ at: number; place: string }>).sort((x, y) => (x.place < y.place ? -1 : x.place > y.place ? 1 : 0));
+    chosen.push(...wordings.slice(0, LISTED_VARIANTS).map((w) => w.at));
   }
+  if (chosen.length > 0) variants.push(...(st.get('SELECT * FROM quote_variants WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(chosen)) as QuoteVariantRow[]));
   return withTotals(rows, assembleGroups(rows, variants));
 }
 
