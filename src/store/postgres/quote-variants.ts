@@ -1,5 +1,5 @@
 import type { QuoteGroup, QuoteGroupHeader, QuoteVariantRecord } from '../../core/types.js';
-import { assembleGroups, firstWordings, LISTED_VARIANTS, VARIANT_ORDER, withTotals } from '../sqlite/quote-variants.js';
+import { assembleGroups, LISTED_VARIANTS, VARIANT_ORDER, withTotals } from '../sqlite/quote-variants.js';
 import { quoteVariantToRow, type QuoteGroupRow, type QuoteVariantRow } from '../sqlite/rows.js';
 import type { Sql } from './sql.js';
 
@@ -54,7 +54,8 @@ export async function withListedVariants(sql: Sql, rows: readonly QuoteGroupRow[
     );
     const byGroup = new Map<string, QuoteVariantRow[]>(big.map((id) => [id, []]));
     for (const v of earliest) byGroup.get(v.group_id)!.push(v);
-    for (const group of byGroup.values()) variants.push(...firstWordings(group));
+    // One row per wording already, in publication order: the first LISTED_VARIANTS of them.
+    for (const group of byGroup.values()) variants.push(...group.slice(0, LISTED_VARIANTS));
   }
   return withTotals(rows, assembleGroups(rows, variants));
 }

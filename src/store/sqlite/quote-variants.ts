@@ -50,22 +50,6 @@ export const VARIANT_ORDER = "coalesce(published, '9999'), name, span_begin";
 const VARIANT_KEY = "coalesce(published, '9999') || char(0) || name || char(0) || printf('%012d', span_begin)";
 
 /**
- * The variants a listed group shows, from `ordered` (its variants in publication order): the first of
- * each new wording, LISTED_VARIANTS at most. Reads no further than it needs.
- */
-export function firstWordings<V extends QuoteVariantRow>(ordered: Iterable<V>): V[] {
-  const seen = new Set<string>();
-  const out: V[] = [];
-  for (const v of ordered) {
-    if (seen.has(v.text)) continue;
-    seen.add(v.text);
-    out.push(v);
-    if (out.length === LISTED_VARIANTS) break;
-  }
-  return out;
-}
-
-/**
  * Groups as a listed page shows them: a group of up to LISTED_VARIANTS variants with every one, a
  * bigger one with the first of each of its first wordings (the earliest variant of each wording, read
  * from the group's index by wording alone, which holds each variant's place since schema 13; the first
