@@ -95,5 +95,5 @@ const cpu = percentiles(cpuTimes);
 const result = { size, kept: values.kept, freshState: values['fresh-state'], calls: times.length, ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
 console.log(JSON.stringify(result));
 console.log(
-  `ingest-one into ${size}${values.kept ? ` (kept open${values['fresh-state'] ? ', fresh state' : ''})` : ''}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, CPU median ${result.cpuMedianMs} ms, p90 ${result.cpuP90Ms} ms over ${result.calls} calls`,
+  `ingest-one into ${size}${values.kept ? ` (kept open${values['fresh-state'] ? ', fresh state' : ''})` : ''}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, mean ${result.meanMs} ms, CPU median ${result.cpuMedianMs} ms, p90 ${result.cpuP90Ms} ms over ${result.calls} calls`,
 );

@@ -44,9 +44,9 @@ export class ClusterRows {
     this.termIds = rows.table<number>('ev.term');
     this.frequencies = rows.table<[number, string]>('ev.df');
     this.docs = rows.table<number>('ev.doc');
-    this.postings = rows.table<Postings>('ev.post', int32NullableListCodec, 100_000);
-    this.events = rows.table<EventRecord>('ev.event', jsonCodec<EventRecord, EventJson>(eventToJson, eventFromJson), 10_000);
-    this.details = rows.table<EventDetailsJson>('ev.detail', undefined, 5_000);
+    this.postings = rows.table<Postings>('ev.post', int32NullableListCodec, 100_000, { atOnce: true });
+    this.events = rows.table<EventRecord>('ev.event', jsonCodec<EventRecord, EventJson>(eventToJson, eventFromJson), 10_000, { atOnce: true });
+    this.details = rows.table<EventDetailsJson>('ev.detail', undefined, 5_000, { atOnce: true });
   }
 
   /** Loads the counters (once per session; `forget` resets). */

@@ -96,7 +96,7 @@ export class StorylineBuilder {
     this.threshold = options.threshold ?? 0.3;
     this.windowDays = options.windowDays ?? 60;
     this.topicTerms = options.topicTerms ?? 100;
-    this.profiles = rows.table<Profile>('sl.event', profileCodec, PROFILES_HELD);
+    this.profiles = rows.table<Profile>('sl.event', profileCodec, PROFILES_HELD, { atOnce: true });
     this.heads = rows.table<LineHead>('sl.line');
     this.keys = rows.table<string[]>('sl.key', undefined, 100_000);
     this.meta = rows.table<Meta>('sl.meta');

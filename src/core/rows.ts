@@ -92,6 +92,12 @@ export class CorruptRowError extends Error {
 /** What a `RowSet` asks of each of its tables. */
 export interface HeldRows {
   readonly ns: string;
+  /**
+   * Rows written as soon as they change, never held back (see `DeferredRows`): rows of a kilobyte or
+   * so, or lists rewritten whole as they grow (an event, a storyline profile, a key term's postings, a
+   * quote group's head), cost the redo row about as many pages as holding them back saves in their place.
+   */
+  readonly atOnce?: boolean;
   /** The rows changed since the last drain, encoded; they count as unchanged afterwards. */
   drain(): RowChanges;
   /** Forgets every row held (another writer changed the store); only valid with nothing changed. */
@@ -114,6 +120,7 @@ export class RowTable<T> implements HeldRows {
      * Reuters + BBC articles and read hardly fewer rows again.
      */
     private readonly capacity: number,
+    readonly atOnce = false,
   ) {}
 
   /** Makes `keys` readable with `get`, fetching those not held in one call. */
@@ -211,8 +218,8 @@ export class RowSet {
     return this.source !== null;
   }
 
-  table<T>(ns: string, codec: RowCodec<T> = jsonCodec<T>(), capacity = this.capacity): RowTable<T> {
-    const table = new RowTable<T>(ns, codec, this.source, Math.max(16, Math.floor(capacity * this.scale)));
+  table<T>(ns: string, codec: RowCodec<T> = jsonCodec<T>(), capacity = this.capacity, options: { atOnce?: boolean } = {}): RowTable<T> {
+    const table = new RowTable<T>(ns, codec, this.source, Math.max(16, Math.floor(capacity * this.scale)), options.atOnce);
     this.tables.push(table);
     return table;
   }
@@ -222,6 +229,11 @@ export class RowSet {
     const table = make(this.source, this.scale);
     this.tables.push(table);
     return table;
+  }
+
+  /** Whether the table of `ns` has its rows written as soon as they change. */
+  writesAtOnce(ns: string): boolean {
+    return this.tables.some((t) => t.ns === ns && t.atOnce === true);
   }
 
   /** Every table's changed rows, by namespace. */

@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { resolveOptions } from '../core/config.js';
 import { createError } from '../core/errors.js';
 import type { QuarantineRecord } from '../core/types.js';
-import { analyzePending } from '../pipeline/analyze.js';
+import { analyzePending, flushAnalysis } from '../pipeline/analyze.js';
 import { AnalysisState } from '../pipeline/analysis-state.js';
 import type { PreparedParts } from '../pipeline/analyze-article.js';
 import { storeBatch, type IngestSummary } from '../pipeline/ingest.js';
@@ -98,6 +98,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       if (messages.length > 0 || analysed > 0) idleSince = performance.now();
       else if (options.exitWhenIdleMs !== undefined && performance.now() - idleSince >= options.exitWhenIdleMs && (await allDone(consumer, options.skipAnalysis ? null : store))) break;
     }
+    // The rows this worker's ordered step held back are written before it goes, when it may write them.
+    if (state.holdsDeferred && (await claim.held())) await flushAnalysis(store, state);
   } finally {
     await store.close().catch(() => undefined);
     await nc.drain().catch(() => undefined);

@@ -131,7 +131,7 @@ export class QuoteGrouper {
   constructor(options: GroupOptions = {}, rows: RowSet = new RowSet()) {
     this.minSim = options.minSimilarity ?? 0.5;
     this.minOther = options.minSimilarityOtherSpeaker ?? 0.8;
-    this.heads = rows.table<GroupHead>('qg.head', jsonCodec<GroupHead>(undefined, headFromJson), 50_000);
+    this.heads = rows.table<GroupHead>('qg.head', jsonCodec<GroupHead>(undefined, headFromJson), 50_000, { atOnce: true });
     this.words = rows.table<number[]>('qg.word', int32ListCodec, 50_000);
     this.speakers = rows.table<number[]>('qg.speaker', int32ListCodec);
     this.meta = rows.table<{ next: number }>('qg.meta');

@@ -10,6 +10,7 @@ import { OutletBoilerplate } from '../clean/outlet-boilerplate.js';
 import { BandKeys } from '../fingerprint/bands.js';
 import { ResidentBuckets, type ResidentLimits } from './resident-buckets.js';
 import { HeldFingerprints } from './held-fingerprints.js';
+import { DeferredRows } from './deferred-rows.js';
 
 /**
  * Bumped when the meaning of stored derived state changes (a new row layout, a changed rule): a
@@ -63,10 +64,13 @@ export class AnalysisState {
   private begunAt = -1;
   /** Set once another writer's checkpoint came between two of ours. */
   private shared = false;
+  /** Changed rows held back and written many checkpoints' at once (those of tables that say otherwise go at once). */
+  private readonly deferred: DeferredRows;
 
   constructor(store: Store, readonly options: Options, private readonly limits: StateLimits = {}) {
     this.current = store;
-    this.rows = new RowSet((ns, keys) => this.current.getRows(ns, keys), undefined, limits.rowCacheScale ?? 1);
+    this.deferred = new DeferredRows((ns) => ns === META || this.rows.writesAtOnce(ns), limits.deferredBytes);
+    this.rows = new RowSet((ns, keys) => this.deferred.read(ns, keys, (n, k) => this.current.getRows(n, k)), undefined, limits.rowCacheScale ?? 1);
     this.clusterer = new EventClusterer({ daySigma: options.eventDaySigma }, this.rows);
     const cluster = this.clusterer;
     this.storylines = new StorylineBuilder(cluster.state.stats, (ids) => cluster.state.loadIds(ids), (ids) => cluster.eventsOf(ids), this.rows);
@@ -90,6 +94,7 @@ export class AnalysisState {
       if (stored) await tx.resetAnalysis();
       await tx.putRows(META, [[SETTINGS_KEY, settingsCodec.encode(wanted)], [VERSION_KEY, versionCodec.encode(0)]]);
       this.forget();
+      this.deferred.cleared();
       // Rolled back, this reset is redone from scratch.
       this.version = 0;
       return;
@@ -99,6 +104,7 @@ export class AnalysisState {
       if (this.version !== -1) this.shared = true;
       this.forget();
     }
+    await this.deferred.load(tx);
     this.version = this.begunAt = version;
   }
 
@@ -107,18 +113,41 @@ export class AnalysisState {
     await tx.resetAnalysis();
     await tx.putRows(META, [[SETTINGS_KEY, settingsCodec.encode(this.settings())], [VERSION_KEY, versionCodec.encode(0)]]);
     this.forget();
+    this.deferred.cleared();
   }
 
   /** Writes every changed row through `tx` and moves the version on (end of a checkpoint). */
   async commit(tx: Store, pause?: () => Promise<void>): Promise<void> {
     for (const { ns, rows } of this.rows.drain()) {
+      if (this.deferred.defers(ns)) {
+        this.deferred.stage(ns, rows);
+        continue;
+      }
       for (let from = 0; from < rows.length; from += COMMIT_SLICE) {
         await tx.putRows(ns, rows.slice(from, from + COMMIT_SLICE));
         await pause?.();
       }
     }
+    await this.deferred.commit(tx, pause);
     this.version++;
     await tx.putRows(META, [[VERSION_KEY, versionCodec.encode(this.version)]]);
+  }
+
+  /**
+   * Writes every row held back to its place (a checkpoint of its own, through `tx`): when the
+   * process that owns this state is done, so that the database holds no redo rows while no writer runs.
+   */
+  async flush(tx: Store): Promise<void> {
+    await this.begin(tx);
+    if (this.deferred.pendingBytes === 0) return;
+    await this.deferred.flush(tx);
+    this.version++;
+    await tx.putRows(META, [[VERSION_KEY, versionCodec.encode(this.version)]]);
+  }
+
+  /** Whether rows are held back: `flush` has something to write. */
+  get holdsDeferred(): boolean {
+    return this.deferred.pendingBytes > 0;
   }
 
   /** Articles by id, the recent ones from memory, in the order asked (missing ones left out). */
@@ -160,6 +189,7 @@ export class AnalysisState {
     if (this.begunAt === -1) this.resident = null;
     this.resident?.rollback();
     this.rows.forget();
+    this.deferred.reset();
     this.clusterer.state.forget();
     this.storylines.drain();
     this.quotes.added();
@@ -185,6 +215,8 @@ export interface StateLimits {
   /** Scales every row cache's size. @default 1 */
   rowCacheScale?: number;
   resident?: ResidentLimits;
+  /** Bytes of changed rows held back before they are written to their places. @default DEFERRED_BYTES */
+  deferredBytes?: number;
 }
 
 function readRow<T>(codec: RowCodec<T>, bytes: Uint8Array | undefined): T | undefined {

@@ -78,9 +78,25 @@ export async function analyzePending(store: Store, opts: AnalyzeOptions = {}): P
       summary.failed.push(await quarantine(store, error));
       continue;
     }
-    if (done === 0) return summary;
+    if (done === 0) {
+      // A state made for this call ends with it: what it held back is written now.
+      if (!opts.state) await flushAnalysis(store, state);
+      return summary;
+    }
     summary.analysed += done;
     total = Math.max(total, summary.analysed + (await store.countPendingAnalysis()));
+  }
+}
+
+/** Writes the rows `state` holds back to their places, in a checkpoint of their own (its owner is done with it). */
+export async function flushAnalysis(store: Store, state: AnalysisState): Promise<void> {
+  if (!state.holdsDeferred) return;
+  try {
+    await store.transaction((tx) => state.flush(tx));
+    state.committed();
+  } catch (error) {
+    state.rollback();
+    throw error;
   }
 }
 

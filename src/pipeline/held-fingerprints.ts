@@ -29,6 +29,8 @@ const textDecoder = new TextDecoder();
  */
 export class HeldFingerprints implements HeldRows {
   readonly ns = 'fp';
+  /** Each written once, when its article is analysed: holding them back would write them twice. */
+  readonly atOnce = true;
   private slabs: Uint16Array[] = [];
   /** Seqs filed in each slab, to unfile them when it is dropped. */
   private slabSeqs: number[][] = [];

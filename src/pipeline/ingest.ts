@@ -3,7 +3,7 @@ import { resolveOptions } from '../core/config.js';
 import { readInputs, readBuffer, type ReadItem, type ReadOptions } from '../ingest/read.js';
 import type { ReadWarning } from '../ingest/warnings.js';
 import type { Store } from '../store/store.js';
-import { analyzePending, breather, YIELD_MS } from './analyze.js';
+import { analyzePending, breather, flushAnalysis, YIELD_MS } from './analyze.js';
 import { AnalysisState } from './analysis-state.js';
 import type { PreparedParts } from './analyze-article.js';
 import { PreparePool } from './prepare-pool.js';
@@ -146,6 +146,7 @@ async function consume(store: Store, items: AsyncGenerator<ReadItem>, total: num
     if (batch.length >= STORE_BATCH || performance.now() - since > STORE_BATCH_MS) await flush();
   }
   await flush();
+  if (!options.analysis) await flushAnalysis(store, state);
   summary.totals = await storeTotals(store);
   summary.found = {
     links: summary.totals.links - before.links,

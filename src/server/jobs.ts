@@ -4,6 +4,7 @@ import { ingestBuffers, type IngestOptions, type IngestProgress, type IngestSumm
 import type { Store } from '../store/store.js';
 import { resolveOptions } from '../core/config.js';
 import { AnalysisState } from '../pipeline/analysis-state.js';
+import { flushAnalysis } from '../pipeline/analyze.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -66,6 +67,12 @@ export class IngestJobs {
   /** Resolves once every job submitted so far has finished. */
   idle(): Promise<void> {
     return this.queue;
+  }
+
+  /** Waits for the jobs submitted so far, then writes the rows their analysis held back. */
+  async close(): Promise<void> {
+    await this.queue;
+    await flushAnalysis(this.store, this.analysis);
   }
 
   private async run(job: IngestJob, files: UploadedFile[], source: string | undefined): Promise<void> {

@@ -38,7 +38,7 @@ export async function startServer(store: Store, options: ServeOptions = {}): Pro
             server.close((error?: Error) => (error ? fail(error) : done()));
             if ('closeAllConnections' in server) server.closeAllConnections();
           });
-          await jobs.idle();
+          await jobs.close();
         },
       });
     });
