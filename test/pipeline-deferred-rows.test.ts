@@ -66,6 +66,44 @@ test('rows held back are read before the stored ones, survive a new process thro
   }
 });
 
+test('a row changed by several checkpoints is read, reloaded and flushed as its last change', async () => {
+  const store = openSqliteStore(join(dir, `unit-${++serial}.db`));
+  try {
+    await store.putRows('ev.df', [['a', bytes(1)]]);
+    const rows = new DeferredRows((ns) => ns === 'meta');
+    const source = (ns: string, keys: readonly string[]) => store.getRows(ns, keys);
+    const value = async (held: DeferredRows) => [...((await held.read('ev.df', ['a'], source)).get('a') ?? [])];
+    await store.transaction(async (tx) => {
+      await rows.load(tx);
+      rows.stage('ev.df', [['a', bytes(2, 2)]]);
+      rows.stage('sl.key', [['x', bytes(9)]]);
+      await rows.commit(tx);
+    });
+    await store.transaction(async (tx) => {
+      rows.stage('ev.df', [['a', bytes(3, 3, 3)]]);
+      await rows.commit(tx);
+    });
+    assert.deepEqual(await value(rows), [3, 3, 3]);
+    const copy = (await rows.read('ev.df', ['a'], source)).get('a')!;
+    copy[0] = 99;
+    assert.deepEqual(await value(rows), [3, 3, 3], 'a row read is a copy: changing it leaves the held row as it was');
+    await store.transaction(async (tx) => {
+      rows.stage('ev.df', [['a', null]]);
+      await rows.commit(tx);
+    });
+    assert.deepEqual(await value(rows), [], 'deleted while held back');
+    const restarted = new DeferredRows((ns) => ns === 'meta');
+    await store.transaction((tx) => restarted.load(tx));
+    assert.deepEqual(await value(restarted), []);
+    assert.deepEqual([...(await restarted.read('sl.key', ['x'], source)).get('x')!], [9]);
+    await store.transaction((tx) => restarted.flush(tx));
+    assert.equal((await store.getRows('ev.df', ['a'])).has('a'), false, 'the deletion reached the stored row');
+    assert.deepEqual([...(await store.getRows('sl.key', ['x'])).get('x')!], [9]);
+  } finally {
+    await store.close();
+  }
+});
+
 /** The ordered step over the corpus in short checkpoints, holding back at most `deferredBytes`. */
 async function analysed(deferredBytes: number) {
   return withStoredCorpus(join(dir, `run-${++serial}.db`), file, async (store) => {

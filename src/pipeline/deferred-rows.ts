@@ -6,28 +6,35 @@ const REDO = 'redo';
 /** The redo row naming the range held: the first redo row's number and the next one's. */
 const RANGE_KEY = 'range';
 /**
- * Bytes of changed rows held back before they are written to their places, all at once. An article
- * changes ~150 small rows (term frequencies, storyline keys, quote-word lists) scattered over
- * the key space, so each lands on a page of its own; written together, the changes of several hundred
- * articles share their pages, and a row changed again meanwhile is written once.
+ * Bytes held for rows held back (their encoded bytes and their index) before they are written to their
+ * places, all at once. An article changes ~150 small rows (term frequencies, storyline keys, quote-word
+ * lists) scattered over the key space, so each lands on a page of its own; written together, the
+ * changes of several hundred articles share their pages, and a row changed again meanwhile is written once.
  */
-export const DEFERRED_BYTES = 8 * 1024 * 1024;
+export const DEFERRED_BYTES = 24 * 1024 * 1024;
 /** Rows written between two breaks for the event loop. */
 const WRITE_SLICE = 2000;
 
 /**
  * Write-behind for the derived rows: a checkpoint writes the rows it changed as one redo row, in
  * the same transaction, and keeps them as pending; reads see a pending row before the stored one.
- * Past `limit` bytes pending, every pending row is written to its place and the redo rows deleted,
+ * Past `limit` bytes held, every pending row is written to its place and the redo rows deleted,
  * in one checkpoint. A process that starts (or finds another writer's checkpoints in between)
  * reloads the pending rows from the redo rows, so a kill loses nothing committed.
+ *
+ * The rows are held in their encoded form: the redo rows' bytes, each pending row a position in them.
+ * A small typed array of its own costs ~700 bytes of memory whatever its length, ten times a typical row.
  */
 export class DeferredRows {
-  /** Pending rows by namespace (null: deleted). */
-  private readonly pending = new Map<string, Map<string, Uint8Array | null>>();
-  private bytes = 0;
-  /** This checkpoint's changes, for its redo row. */
-  private staged: Array<{ ns: string; rows: RowChanges }> = [];
+  /** Pending rows by namespace: where each one's length (then its bytes) is in `chunks`. */
+  private readonly pending = new Map<string, Map<string, number>>();
+  /** Encoded rows, one after another: a position is an offset into all of them at once. */
+  private chunks: Uint8Array[] = [];
+  private starts: number[] = [];
+  private chunkBytes = 0;
+  private entries = 0;
+  /** This checkpoint's changes, encoded a namespace at a time, for its redo row. */
+  private staged: Uint8Array[] = [];
   private first = 0;
   private next = 0;
   private loaded = false;
@@ -42,9 +49,9 @@ export class DeferredRows {
     return ns !== REDO && !this.atOnce(ns);
   }
 
-  /** Bytes of rows pending. */
+  /** Bytes held for the pending rows: their encoded bytes (superseded ones too, until a flush) and their index. */
   get pendingBytes(): number {
-    return this.bytes;
+    return this.chunkBytes + this.entries * ENTRY_BYTES;
   }
 
   /** `keys` of `ns`: a pending row where there is one, the stored one otherwise. */
@@ -54,10 +61,11 @@ export class DeferredRows {
     const out = new Map<string, Uint8Array>();
     const rest: string[] = [];
     for (const key of keys) {
-      if (!held.has(key)) rest.push(key);
+      const at = held.get(key);
+      if (at === undefined) rest.push(key);
       else {
-        const value = held.get(key);
         // A copy: a codec may decode to a view on the bytes, and the stage change that view in place.
+        const value = this.valueAt(at);
         if (value) out.set(key, value.slice());
       }
     }
@@ -77,32 +85,36 @@ export class DeferredRows {
     for (const key of keys) {
       const bytes = rows.get(key);
       if (!bytes) throw new CorruptRowError(REDO, key, new Error('missing from the range of redo rows'));
-      let changes: Array<{ ns: string; rows: RowChanges }>;
+      // Its own copy: a row read from the store may be a view on a buffer shared with others.
+      const copy = bytes.slice();
       try {
-        changes = decodeRedo(bytes);
+        walkRedo(copy, 0, (ns, rowKey, at) => this.hold(ns, rowKey, this.chunkBytes + at));
       } catch (error) {
+        this.drop();
         throw new CorruptRowError(REDO, key, error);
       }
-      for (const { ns, rows } of changes) this.hold(ns, rows);
+      this.append(copy);
     }
     this.loaded = true;
   }
 
   /** Holds this checkpoint's changes of `ns` as pending (written at `commit`). */
   stage(ns: string, rows: RowChanges): void {
-    this.hold(ns, rows);
-    this.staged.push({ ns, rows });
+    const piece = encodeTable(ns, rows);
+    walkTable(piece, 0, (table, key, at) => this.hold(table, key, this.chunkBytes + at));
+    this.append(piece);
+    this.staged.push(piece);
   }
 
   /** Writes this checkpoint's redo row, or, past the limit, every pending row to its place. Returns whether it flushed. */
   async commit(tx: Store, pause?: () => Promise<void>): Promise<boolean> {
     if (this.staged.length === 0) return false;
-    if (this.bytes > this.limit) {
+    if (this.pendingBytes > this.limit) {
       await this.flush(tx, pause);
       return true;
     }
     await tx.putRows(REDO, [
-      [orderedKey(this.next), encodeRedo(this.staged)],
+      [orderedKey(this.next), joinTables(this.staged)],
       [RANGE_KEY, encodeRange(this.first, this.next + 1)],
     ]);
     this.next++;
@@ -113,11 +125,15 @@ export class DeferredRows {
   /** Writes every pending row to its place and deletes the redo rows. */
   async flush(tx: Store, pause?: () => Promise<void>): Promise<void> {
     for (const [ns, held] of this.pending) {
-      const rows: RowChanges = [...held];
-      for (let from = 0; from < rows.length; from += WRITE_SLICE) {
-        await tx.putRows(ns, rows.slice(from, from + WRITE_SLICE));
+      let rows: Array<readonly [string, Uint8Array | null]> = [];
+      for (const [key, at] of held) {
+        rows.push([key, this.valueAt(at)]);
+        if (rows.length < WRITE_SLICE) continue;
+        await tx.putRows(ns, rows);
         await pause?.();
+        rows = [];
       }
+      if (rows.length > 0) await tx.putRows(ns, rows);
     }
     const gone: RowChanges = [];
     for (let n = this.first; n < this.next; n++) gone.push([orderedKey(n), null]);
@@ -142,20 +158,39 @@ export class DeferredRows {
 
   private drop(): void {
     this.pending.clear();
+    this.chunks = [];
+    this.starts = [];
+    this.chunkBytes = 0;
+    this.entries = 0;
     this.staged = [];
-    this.bytes = 0;
   }
 
-  private hold(ns: string, rows: RowChanges): void {
+  private append(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.starts.push(this.chunkBytes);
+    this.chunkBytes += chunk.byteLength;
+  }
+
+  private hold(ns: string, key: string, at: number): void {
     let held = this.pending.get(ns);
     if (!held) this.pending.set(ns, (held = new Map()));
-    for (const [key, value] of rows) {
-      const before = held.get(key);
-      if (before === undefined) this.bytes += key.length * 2 + 16;
-      else this.bytes -= before?.byteLength ?? 0;
-      this.bytes += value?.byteLength ?? 0;
-      held.set(key, value);
+    if (!held.has(key)) this.entries++;
+    held.set(key, at);
+  }
+
+  /** The row whose length is at position `at` (null: deleted), as a view on its chunk. */
+  private valueAt(at: number): Uint8Array | null {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
     }
+    const chunk = this.chunks[lo]!;
+    const offset = at - this.starts[lo]!;
+    const length = new DataView(chunk.buffer, chunk.byteOffset + offset, 4).getInt32(0, true);
+    return length === DELETED ? null : chunk.subarray(offset + 4, offset + 4 + length);
   }
 }
 
@@ -173,21 +208,39 @@ const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
 /** A deleted row's length. */
 const DELETED = -1;
+/** What one pending row's index entry costs beside its bytes (a map entry, its key, a number), measured with `--expose-gc`. */
+const ENTRY_BYTES = 100;
 
-/** Namespace, then its rows: key and value, each length-prefixed (a deleted row's length is -1). */
+/**
+ * A redo row: the number of namespaces, then each namespace's name and rows, every key and value
+ * length-prefixed (a deleted row's length is -1).
+ */
 export function encodeRedo(changes: ReadonlyArray<{ ns: string; rows: RowChanges }>): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let size = 4;
-  for (const { ns, rows } of changes) {
-    const name = textEncoder.encode(ns);
-    parts.push(name);
-    size += 8 + name.byteLength;
-    for (const [key, value] of rows) {
-      const k = textEncoder.encode(key);
-      parts.push(k);
-      size += 8 + k.byteLength + (value?.byteLength ?? 0);
-    }
+  return joinTables(changes.map(({ ns, rows }) => encodeTable(ns, rows)));
+}
+
+export function decodeRedo(bytes: Uint8Array): Array<{ ns: string; rows: RowChanges }> {
+  const out: Array<{ ns: string; rows: RowChanges }> = [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = new RedoReader(bytes, 0);
+  for (let tables = reader.int(); tables > 0; tables--) {
+    const rows: Array<readonly [string, Uint8Array | null]> = [];
+    const ns = reader.table((_, key, at) => {
+      const length = view.getInt32(at, true);
+      rows.push([key, length === DELETED ? null : bytes.slice(at + 4, at + 4 + length)]);
+    });
+    out.push({ ns, rows });
   }
+  reader.end();
+  return out;
+}
+
+/** One namespace's part of a redo row. */
+function encodeTable(ns: string, rows: RowChanges): Uint8Array {
+  const name = textEncoder.encode(ns);
+  const keys = rows.map(([key]) => textEncoder.encode(key));
+  let size = 8 + name.byteLength;
+  rows.forEach(([, value], i) => (size += 8 + keys[i]!.byteLength + (value?.byteLength ?? 0)));
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   let at = 0;
@@ -199,51 +252,87 @@ export function encodeRedo(changes: ReadonlyArray<{ ns: string; rows: RowChanges
     out.set(b, at);
     at += b.byteLength;
   };
-  put(changes.length);
-  let part = 0;
-  for (const { rows } of changes) {
-    const name = parts[part++]!;
-    put(name.byteLength);
-    bytes(name);
-    put(rows.length);
-    for (const [, value] of rows) {
-      const k = parts[part++]!;
-      put(k.byteLength);
-      bytes(k);
-      put(value ? value.byteLength : DELETED);
-      if (value) bytes(value);
-    }
+  put(name.byteLength);
+  bytes(name);
+  put(rows.length);
+  rows.forEach(([, value], i) => {
+    put(keys[i]!.byteLength);
+    bytes(keys[i]!);
+    put(value ? value.byteLength : DELETED);
+    if (value) bytes(value);
+  });
+  return out;
+}
+
+function joinTables(tables: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(4 + tables.reduce((sum, t) => sum + t.byteLength, 0));
+  new DataView(out.buffer).setInt32(0, tables.length, true);
+  let at = 4;
+  for (const t of tables) {
+    out.set(t, at);
+    at += t.byteLength;
   }
   return out;
 }
 
-export function decodeRedo(bytes: Uint8Array): Array<{ ns: string; rows: RowChanges }> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 0;
-  const int = () => {
-    if (at + 4 > bytes.byteLength) throw new Error('redo row ends early');
-    const n = view.getInt32(at, true);
-    at += 4;
-    return n;
-  };
-  const slice = (length: number) => {
-    if (length < 0 || at + length > bytes.byteLength) throw new Error('redo row ends early');
-    const out = bytes.subarray(at, at + length);
-    at += length;
-    return out;
-  };
-  const out: Array<{ ns: string; rows: RowChanges }> = [];
-  for (let tables = int(); tables > 0; tables--) {
-    const ns = textDecoder.decode(slice(int()));
-    const rows: Array<readonly [string, Uint8Array | null]> = [];
-    for (let count = int(); count > 0; count--) {
-      const key = textDecoder.decode(slice(int()));
-      const length = int();
-      // A copy: the row outlives the buffer it was read into only as long as a view keeps all of it.
-      rows.push([key, length === DELETED ? null : slice(length).slice()]);
-    }
-    out.push({ ns, rows });
+type RowVisitor = (ns: string, key: string, lengthAt: number) => void;
+
+/** Calls `visit` with each row of a redo row: its namespace, its key and where its length is. */
+function walkRedo(bytes: Uint8Array, from: number, visit: RowVisitor): void {
+  const reader = new RedoReader(bytes, from);
+  for (let tables = reader.int(); tables > 0; tables--) reader.table(visit);
+  reader.end();
+}
+
+/** The same over one namespace's part. */
+function walkTable(bytes: Uint8Array, from: number, visit: RowVisitor): void {
+  const reader = new RedoReader(bytes, from);
+  reader.table(visit);
+  reader.end();
+}
+
+class RedoReader {
+  private readonly view: DataView;
+  constructor(
+    private readonly bytes: Uint8Array,
+    private at: number,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  if (at !== bytes.byteLength) throw new Error(`${bytes.byteLength - at} bytes after the last row`);
-  return out;
+
+  int(): number {
+    if (this.at + 4 > this.bytes.byteLength) throw new Error('redo row ends early');
+    const n = this.view.getInt32(this.at, true);
+    this.at += 4;
+    return n;
+  }
+
+  text(): string {
+    const length = this.int();
+    return textDecoder.decode(this.skip(length));
+  }
+
+  /** Visits one namespace's rows; returns its name. */
+  table(visit: RowVisitor): string {
+    const ns = this.text();
+    for (let count = this.int(); count > 0; count--) {
+      const key = this.text();
+      const lengthAt = this.at;
+      const length = this.int();
+      if (length !== DELETED) this.skip(length);
+      visit(ns, key, lengthAt);
+    }
+    return ns;
+  }
+
+  end(): void {
+    if (this.at !== this.bytes.byteLength) throw new Error(`${this.bytes.byteLength - this.at} bytes after the last row`);
+  }
+
+  private skip(length: number): Uint8Array {
+    if (length < 0 || this.at + length > this.bytes.byteLength) throw new Error('redo row ends early');
+    const out = this.bytes.subarray(this.at, this.at + length);
+    this.at += length;
+    return out;
+  }
 }

@@ -193,6 +193,12 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "relations by kind, a kind's strongest first: the relations list filtered by kind reads only that kind",
     up: `CREATE INDEX relations_kind ON relations (kind, score DESC, seq);`,
   },
+  {
+    version: 7,
+    description:
+      "derived rows may be held back in redo rows (state_rows namespace 'redo') until they are written to their places: a build that does not read them would read stale rows, so it must refuse this database",
+    up: `SELECT 1;`,
+  },
 ];
 
 /** The schema version this build writes. */

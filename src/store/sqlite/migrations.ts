@@ -292,6 +292,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX quote_variants_group ON quote_variants(group_id, text, published, name, span_begin);
     `,
   },
+  {
+    version: 14,
+    description:
+      "derived rows may be held back in redo rows (state_rows namespace 'redo') until they are written to their places: a build that does not read them would read stale rows, so it must refuse this database",
+    up: `SELECT 1;`,
+  },
 ];
 
 /** The schema version this build writes. */
