@@ -215,7 +215,7 @@ export interface StateLimits {
   /** Scales every row cache's size. @default 1 */
   rowCacheScale?: number;
   resident?: ResidentLimits;
-  /** Bytes of changed rows held back before they are written to their places. @default DEFERRED_BYTES */
+  /** Bytes held for changed rows held back (encoded, and their index) before they are written to their places. @default DEFERRED_BYTES */
   deferredBytes?: number;
 }
 
