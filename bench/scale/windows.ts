@@ -26,6 +26,8 @@ export interface WindowCost {
   rssMiB: number;
   /** The main thread's V8 heap in use at the end of the window (what its major collections mark). */
   heapUsedMiB: number;
+  /** The main thread's V8 heap as committed (used or not): what it adds to the resident memory. */
+  heapTotalMiB: number;
   /** Memory of the process's ArrayBuffers (typed arrays: held buckets and fingerprints, row bytes), outside the heap. */
   arrayBuffersMiB: number;
   /** Bytes written to storage per article (the WAL and its checkpoints into the database file). */
@@ -40,6 +42,7 @@ interface Mark {
   threadMs: Map<number, number>;
   rss: number;
   heapUsed: number;
+  heapTotal: number;
   arrayBuffers: number;
   written: number;
 }
@@ -99,6 +102,7 @@ export class AnalyzeWindows {
       ...this.threadsCost(from, to, articles),
       rssMiB: Math.round(to.rss / 2 ** 20),
       heapUsedMiB: Math.round(to.heapUsed / 2 ** 20),
+      heapTotalMiB: Math.round(to.heapTotal / 2 ** 20),
       arrayBuffersMiB: Math.round(to.arrayBuffers / 2 ** 20),
       writtenKiBPerArticle: Math.round((to.written - from.written) / 1024 / articles),
     };
@@ -129,7 +133,7 @@ export class AnalyzeWindows {
     const cpu = process.cpuUsage();
     const threadMs = new Map([...threadCpuSeconds()].map(([tid, seconds]) => [tid, seconds * 1000]));
     const memory = process.memoryUsage();
-    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: threadMs.get(process.pid)!, threadMs, rss: memory.rss, heapUsed: memory.heapUsed, arrayBuffers: memory.arrayBuffers, written: bytesWritten() };
+    return { done, wallMs: performance.now() - this.startWall, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: threadMs.get(process.pid)!, threadMs, rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, arrayBuffers: memory.arrayBuffers, written: bytesWritten() };
   }
 }
 

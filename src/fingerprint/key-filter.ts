@@ -22,7 +22,9 @@ interface Segment {
 export class KeyFilter {
   private readonly segments: Segment[] = [];
 
+  /** Adds `key` unless the filter may hold it already: a key filed again (a story's copies share keys) takes no room. */
   add(key: number): void {
+    if (this.mayHave(key)) return;
     let segment = this.segments[this.segments.length - 1];
     if (!segment || segment.keys >= segment.capacity) segment = this.grow();
     const { bits, mask } = segment;
@@ -30,6 +32,13 @@ export class KeyFilter {
     const step = fmix32(h ^ 0x9e3779b9) | 1;
     for (let i = 0; i < PROBES; i++, h = (h + step) >>> 0) bits[(h & mask) >>> 5]! |= 1 << (h & 31);
     segment.keys++;
+  }
+
+  /** Bytes its bits take. */
+  get bytes(): number {
+    let total = 0;
+    for (const { bits } of this.segments) total += bits.byteLength;
+    return total;
   }
 
   /** False when `key` was certainly never added. */
