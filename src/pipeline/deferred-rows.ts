@@ -189,7 +189,8 @@ export class DeferredRows {
     }
     const chunk = this.chunks[lo]!;
     const offset = at - this.starts[lo]!;
-    const length = new DataView(chunk.buffer, chunk.byteOffset + offset, 4).getInt32(0, true);
+    // A little-endian int32 read from the bytes (no view made for each row read).
+    const length = chunk[offset]! | (chunk[offset + 1]! << 8) | (chunk[offset + 2]! << 16) | (chunk[offset + 3]! << 24);
     return length === DELETED ? null : chunk.subarray(offset + 4, offset + 4 + length);
   }
 }
