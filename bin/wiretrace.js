@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64 --heap-growing-percent=50
+// The flags on the line above are NODE_FLAGS (src/cli/node-flags.ts): memory and garbage collection for long ingests.
 import { main } from '../dist/src/cli/main.js';
 import { unexpectedErrorLine } from '../dist/src/cli/unexpected.js';
 
