@@ -11,8 +11,6 @@
  * twice over, with its source and its copy, is measured with only the copy read.
  * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--warm 10] [--seed 99] [--kept [--fresh-state]] [--cpu-profile FILE] [--in-place]
  */
-// First: runs this bench again with the flags the `wiretrace` command gives node, if they are missing.
-import './scale/node-flags.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';

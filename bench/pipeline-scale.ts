@@ -23,8 +23,6 @@
  * alignment thread, the checkpoint thread); with the main heap in use at the window's end and, for the
  * whole run, the main thread's GC pauses.
  */
-// First: runs this bench again with the flags the `wiretrace` command gives node, if they are missing.
-import './scale/node-flags.js';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

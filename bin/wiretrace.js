@@ -1,5 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=64 --heap-growing-percent=50
-// The flags on the line above are NODE_FLAGS (src/cli/node-flags.ts): memory and garbage collection for long ingests.
+#!/usr/bin/env node
 import { main } from '../dist/src/cli/main.js';
 import { unexpectedErrorLine } from '../dist/src/cli/unexpected.js';
 
