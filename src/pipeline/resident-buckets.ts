@@ -1,6 +1,7 @@
 import type { Store } from '../store/store.js';
 import { LshTable } from '../fingerprint/lsh.js';
 import { KeyFilter } from '../fingerprint/key-filter.js';
+import { IntLists } from '../core/int-lists.js';
 
 /** Bucket rows read per call while loading. */
 const PAGE = 50_000;
@@ -48,7 +49,7 @@ export class ResidentBuckets {
   private mark = 0;
   private readonly limit: number;
   /** Each key's newest `olderPerKey` seqs below the cut-off (newest first), for the keys looked up in the store. */
-  private readonly olderAnswers = new Map<number, readonly number[]>();
+  private readonly olderAnswers = new IntLists();
   private olderPerKey = 0;
   private readonly olderLimit: number;
 
@@ -93,9 +94,7 @@ export class ResidentBuckets {
       this.table.forKey(key, perKey, hit);
       const held = found.length - before;
       if (held >= perKey || !this.older.mayHave(key)) continue;
-      const older = this.olderAnswers.get(key);
-      if (older === undefined) asked.push(key, held);
-      else for (let i = 0; i < older.length && held + i < perKey; i++) found.push(older[i]!);
+      if (!this.olderAnswers.appendTo(key, found, perKey - held)) asked.push(key, held);
     }
     if (asked.length > 0) {
       const answers = new Map<number, number[]>();
@@ -126,17 +125,19 @@ export class ResidentBuckets {
       const grown = new Map<number, number[]>();
       this.table.dropSlotsBelow(this.cutoff, (key, seq) => {
         this.older.add(key);
-        const kept = this.olderAnswers.get(key);
-        if (kept === undefined) return;
         let older = grown.get(key);
-        if (older === undefined) grown.set(key, (older = [...kept]));
+        if (older === undefined) {
+          older = this.olderAnswers.get(key);
+          if (older === undefined) return;
+          grown.set(key, older);
+        }
         older.push(seq);
       });
       // Entries leave in filing order, not seq order: each grown answer is put back in order, newest `olderPerKey`.
       for (const [key, older] of grown) {
         older.sort((a, b) => b - a);
         older.length = Math.min(older.length, this.olderPerKey);
-        this.olderAnswers.set(key, exactList(older));
+        this.olderAnswers.set(key, older);
       }
     }
     this.mark = this.table.size;
@@ -161,7 +162,7 @@ export class ResidentBuckets {
         this.olderAnswers.delete(key);
       }
     }
-    for (const [key, older] of answers) this.olderAnswers.set(key, exactList(older));
+    for (const [key, older] of answers) this.olderAnswers.set(key, older);
   }
 
   /** The lowest seq such that the entries of it and newer seqs number at most `keep` (by a histogram of the seqs held). */
@@ -180,15 +181,4 @@ export class ResidentBuckets {
     }
     return 0;
   }
-}
-
-const NONE: readonly number[] = Object.freeze([]);
-
-/**
- * A kept answer without spare room: an array grown by `push` holds room for 17 numbers from its
- * first one (~150 bytes), and most answers hold one to three; the kept answers were ~40 MB of the
- * main heap at 72,000 articles. Kept answers are never changed in place (`settle` replaces them).
- */
-function exactList(list: number[]): readonly number[] {
-  return list.length === 0 ? NONE : list.slice();
 }
