@@ -2,8 +2,8 @@
  * Lists of 32-bit integers by integer key, the lists held one after another in one typed array (off
  * the JS heap, 4 bytes a number, no object per list) instead of an array each (8 bytes a number and
  * ~50 of headers on the heap, which V8 then sizes its old generation by). A list is replaced whole;
- * a replaced or deleted list's room goes unused until more than half of the pool is unused, when the
- * live lists are copied into a new one. Keys iterate in the order they were first set.
+ * a replaced or deleted list's room goes unused until the pool is full, when the live lists are copied
+ * into a new pool with a quarter as much room again. Keys iterate in the order they were first set.
  */
 export class IntLists {
   /** Each key's list: where its length is in the pool (the numbers follow it). */
