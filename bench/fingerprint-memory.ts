@@ -11,18 +11,9 @@ import { encodeIndex } from '../src/fingerprint/index-codec.js';
 import { INDEX_DEFAULTS } from '../src/fingerprint/index.js';
 import { paragraphs } from '../src/text/segment.js';
 import { HeldFingerprints } from '../src/pipeline/held-fingerprints.js';
+import { heldBytes as held } from './scale/memory.js';
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function held(): { heap: number; buffers: number } {
-  gc!();
-  gc!();
-  const m = process.memoryUsage();
-  return { heap: m.heapUsed, buffers: m.arrayBuffers };
-}
-
-function main(): void {
-  if (!gc) throw new Error('run with node --expose-gc');
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--count');
   const count = at >= 0 ? Number(args[at + 1]) : 20_000;
@@ -30,9 +21,9 @@ function main(): void {
   // A first pass fills the word caches and grows the scratch buffers; the second is measured.
   for (const d of docs) fingerprint(d.name, d.text, paragraphs(d.text));
   const ids = docs.map((d) => `${d.name}`);
-  const before = held();
+  const before = await held();
   const fps: Fingerprint[] = docs.map((d, i) => fingerprint(ids[i]!, d.text, paragraphs(d.text)));
-  const after = held();
+  const after = await held();
   const n = fps.length;
   const serialised = encodeIndex(INDEX_DEFAULTS, fps).length;
   const perHeap = (after.heap - before.heap) / n;
@@ -42,13 +33,13 @@ function main(): void {
     `${n} fingerprints (${units.toFixed(1)} passage units each): ${Math.round(perHeap + perBuffers)} B each in memory ` +
       `(${Math.round(perHeap)} B heap + ${Math.round(perBuffers)} B array buffers; ids excluded), ${Math.round(serialised / n)} B serialised`,
   );
-  const beforeHeld = held();
+  const beforeHeld = await held();
   const table = new HeldFingerprints(null);
   docs.forEach((d, i) => table.set(i + 1, fingerprint(ids[i]!, d.text, paragraphs(d.text))));
   table.drain();
-  const afterHeld = held();
+  const afterHeld = await held();
   const perHeld = (afterHeld.heap - beforeHeld.heap + afterHeld.buffers - beforeHeld.buffers) / n;
   console.log(`held by seq for the ordered step: ${Math.round(perHeld)} B each (ids included), ${table.size} held`);
 }
 
-main();
+await main();

@@ -9,17 +9,7 @@
 import { parseArgs } from 'node:util';
 import { IntLists } from '../src/core/int-lists.js';
 import { int32ListCodec } from '../src/core/rows.js';
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-async function held(): Promise<{ heap: number; buffers: number }> {
-  gc!();
-  // An ArrayBuffer's memory is freed on a task after the collection that found it dead.
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  gc!();
-  const m = process.memoryUsage();
-  return { heap: m.heapUsed, buffers: m.arrayBuffers };
-}
+import { heldBytes as held } from './scale/memory.js';
 
 function seeded(seed: number): (n: number) => number {
   let state = seed;
@@ -100,7 +90,6 @@ function assert(ok: boolean): void {
 const round = (x: number) => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
-  if (!gc) throw new Error('run with node --expose-gc');
   const { values } = parseArgs({ options: { keys: { type: 'string', default: '174450' }, mean: { type: 'string', default: '30' } } });
   const result = { keptAnswers: await keptAnswers(Number(values.keys), Number(values.mean)), decoded300: await decodedLists() };
   console.log(JSON.stringify(result, null, 2));

@@ -9,6 +9,9 @@
  * --cpu-profile FILE writes a V8 CPU profile of the timed calls alone. --in-place ingests into FILE
  * itself (a copy made beforehand, changed by the run): a database too big to be held in the page cache
  * twice over, with its source and its copy, is measured with only the copy read.
+ * Each timed upload's relations found (copies and rewrites, at most 8) are counted between calls:
+ * `byRelations` gives the median time of the uploads that found k of them, for each k, so a bigger
+ * database's cost is seen apart from what its uploads find (more related articles to align and link).
  * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--warm 10] [--seed 99] [--kept [--fresh-state]] [--cpu-profile FILE] [--in-place]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,14 +79,28 @@ if (profiler) {
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.start');
 }
+/** Relations in the database now (counted outside the timed calls). */
+async function relationCount(): Promise<number> {
+  if (kept) return kept.countRelations();
+  const store = openSqliteStore(db);
+  const n = await store.countRelations();
+  await store.close();
+  return n;
+}
 const times: number[] = [];
 const cpuTimes: number[] = [];
+/** Relations each timed upload added: its found copies and rewrites, at most `ALIGNED` (8). */
+const found: number[] = [];
+let relations = await relationCount();
 for (const file of files.slice(warm)) {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   await ingestOne(file);
   times.push(performance.now() - started);
   cpuTimes.push(cpuMs(process.cpuUsage(cpuStarted)));
+  const now = await relationCount();
+  found.push(now - relations);
+  relations = now;
 }
 if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
@@ -92,8 +109,15 @@ if (profiler) {
 await kept?.close();
 rmSync(dir, { recursive: true, force: true });
 const cpu = percentiles(cpuTimes);
-const result = { size, kept: values.kept, freshState: values['fresh-state'], calls: times.length, ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms };
+/** The uploads that found k relations, for each k: what size costs apart from what an upload finds. */
+const byRelations: Record<number, { uploads: number; medianMs: number; cpuMedianMs: number }> = {};
+for (const k of [...new Set(found)].sort((a, b) => a - b)) {
+  const at = found.flatMap((n, i) => (n === k ? [i] : []));
+  byRelations[k] = { uploads: at.length, medianMs: percentiles(at.map((i) => times[i]!)).medianMs, cpuMedianMs: percentiles(at.map((i) => cpuTimes[i]!)).medianMs };
+}
+const relationsPerUpload = Number((found.reduce((a, b) => a + b, 0) / Math.max(1, found.length)).toFixed(2));
+const result = { size, kept: values.kept, freshState: values['fresh-state'], calls: times.length, ...percentiles(times), cpuMedianMs: cpu.medianMs, cpuP90Ms: cpu.p90Ms, relationsPerUpload, byRelations };
 console.log(JSON.stringify(result));
 console.log(
-  `ingest-one into ${size}${values.kept ? ` (kept open${values['fresh-state'] ? ', fresh state' : ''})` : ''}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, mean ${result.meanMs} ms, CPU median ${result.cpuMedianMs} ms, p90 ${result.cpuP90Ms} ms over ${result.calls} calls`,
+  `ingest-one into ${size}${values.kept ? ` (kept open${values['fresh-state'] ? ', fresh state' : ''})` : ''}: median ${result.medianMs} ms, p90 ${result.p90Ms} ms, max ${result.maxMs} ms, mean ${result.meanMs} ms, CPU median ${result.cpuMedianMs} ms, p90 ${result.cpuP90Ms} ms over ${result.calls} calls, ${relationsPerUpload} relations found per upload`,
 );

@@ -35,3 +35,18 @@ export class PeakMemory {
 function mib(bytes: number): number {
   return Math.round(bytes / 2 ** 20);
 }
+
+/**
+ * Heap and ArrayBuffer bytes in use after full collections (node --expose-gc): subtract two of these
+ * to see what a structure holds. An ArrayBuffer's memory is freed on a task after the collection that
+ * found it dead, hence the wait between the two.
+ */
+export async function heldBytes(): Promise<{ heap: number; buffers: number }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  gc();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, buffers: m.arrayBuffers };
+}
