@@ -9,7 +9,7 @@
  * --cpu-profile FILE writes a V8 CPU profile of the timed calls alone. --in-place ingests into FILE
  * itself (a copy made beforehand, changed by the run): a database too big to be held in the page cache
  * twice over, with its source and its copy, is measured with only the copy read.
- * Each timed upload's relations found (copies and rewrites, at most 8) are counted between calls:
+ * Each timed upload's relations found (copies and rewrites, at most 8) are counted after it (a counter row):
  * `byRelations` gives the median time of the uploads that found k of them, for each k, so a bigger
  * database's cost is seen apart from what its uploads find (more related articles to align and link).
  * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--warm 10] [--seed 99] [--kept [--fresh-state]] [--cpu-profile FILE] [--in-place]
@@ -60,18 +60,22 @@ for await (const line of corpusLines(join(dir, 'corpus'))) {
 }
 const probe = openSqliteStore(db);
 const size = await probe.countArticles();
+/** Relations stored before the next call. */
+let relations = await probe.countRelations();
 await probe.close();
 
 const kept = values.kept ? openSqliteStore(db) : null;
 let analysis = kept ? new AnalysisState(kept, resolveOptions()) : undefined;
-/** One call: the article ingested into the kept store, or into one opened and closed for it. */
-async function ingestOne(file: string): Promise<void> {
+/** One call: the article ingested into the kept store, or into one opened and closed for it; the relations stored after it (a counter row: microseconds). */
+async function ingestOne(file: string): Promise<number> {
   const store = kept ?? openSqliteStore(db);
   await ingestPaths(store, [file], { analysis });
+  const stored = await store.countRelations();
   if (!kept) await store.close();
+  return stored;
 }
 
-for (const file of files.slice(0, warm)) await ingestOne(file);
+for (const file of files.slice(0, warm)) relations = await ingestOne(file);
 if (kept && values['fresh-state']) analysis = new AnalysisState(kept, resolveOptions());
 const profiler = values['cpu-profile'] ? new Session() : null;
 if (profiler) {
@@ -79,26 +83,16 @@ if (profiler) {
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.start');
 }
-/** Relations in the database now (counted outside the timed calls). */
-async function relationCount(): Promise<number> {
-  if (kept) return kept.countRelations();
-  const store = openSqliteStore(db);
-  const n = await store.countRelations();
-  await store.close();
-  return n;
-}
 const times: number[] = [];
 const cpuTimes: number[] = [];
 /** Relations each timed upload added: its found copies and rewrites, at most `ALIGNED` (8). */
 const found: number[] = [];
-let relations = await relationCount();
 for (const file of files.slice(warm)) {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  await ingestOne(file);
+  const now = await ingestOne(file);
   times.push(performance.now() - started);
   cpuTimes.push(cpuMs(process.cpuUsage(cpuStarted)));
-  const now = await relationCount();
   found.push(now - relations);
   relations = now;
 }
