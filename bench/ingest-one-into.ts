@@ -12,6 +12,7 @@
  * Each timed upload's relations found (copies and rewrites, at most 8) are counted after it (a counter row):
  * `byRelations` gives the median time of the uploads that found k of them, for each k, so a bigger
  * database's cost is seen apart from what its uploads find (more related articles to align and link).
+ * An exact duplicate of a stored article is skipped, and counts among the uploads that found 0.
  * Run: npx tsc -p tsconfig.json && node dist/bench/ingest-one-into.js --db FILE [--count 30] [--warm 10] [--seed 99] [--kept [--fresh-state]] [--cpu-profile FILE] [--in-place]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
