@@ -11,7 +11,7 @@ import { encodeIndex } from '../src/fingerprint/index-codec.js';
 import { INDEX_DEFAULTS } from '../src/fingerprint/index.js';
 import { paragraphs } from '../src/text/segment.js';
 import { HeldFingerprints } from '../src/pipeline/held-fingerprints.js';
-import { heldBytes as held } from './scale/memory.js';
+import { bytesHeld, heldBytes as held } from './scale/memory.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -33,13 +33,18 @@ async function main(): Promise<void> {
     `${n} fingerprints (${units.toFixed(1)} passage units each): ${Math.round(perHeap + perBuffers)} B each in memory ` +
       `(${Math.round(perHeap)} B heap + ${Math.round(perBuffers)} B array buffers; ids excluded), ${Math.round(serialised / n)} B serialised`,
   );
-  const beforeHeld = await held();
-  const table = new HeldFingerprints(null);
-  docs.forEach((d, i) => table.set(i + 1, fingerprint(ids[i]!, d.text, paragraphs(d.text))));
-  table.drain();
-  const afterHeld = await held();
-  const perHeld = (afterHeld.heap - beforeHeld.heap + afterHeld.buffers - beforeHeld.buffers) / n;
-  console.log(`held by seq for the ordered step: ${Math.round(perHeld)} B each (ids included), ${table.size} held`);
+  let size = 0;
+  const heldTable = await bytesHeld(
+    () => {
+      const table = new HeldFingerprints(null);
+      docs.forEach((d, i) => table.set(i + 1, fingerprint(ids[i]!, d.text, paragraphs(d.text))));
+      table.drain();
+      return table;
+    },
+    (table) => (size = table.size),
+  );
+  const perHeld = (heldTable.heap + heldTable.buffers) / n;
+  console.log(`held by seq for the ordered step: ${Math.round(perHeld)} B each (ids included), ${size} held`);
 }
 
 await main();

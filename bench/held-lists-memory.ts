@@ -9,20 +9,11 @@
 import { parseArgs } from 'node:util';
 import { IntLists } from '../src/core/int-lists.js';
 import { int32ListCodec } from '../src/core/rows.js';
-import { heldBytes as held } from './scale/memory.js';
+import { bytesHeld } from './scale/memory.js';
 
 function seeded(seed: number): (n: number) => number {
   let state = seed;
   return (n) => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) % n;
-}
-
-/** Heap and ArrayBuffer bytes `make` holds while it is alive (measured inside a function of its own, so nothing else keeps it). */
-async function bytesHeld<T>(make: () => T, check: (value: T) => void): Promise<{ heap: number; buffers: number }> {
-  const before = await held();
-  const value = make();
-  const after = await held();
-  check(value);
-  return { heap: after.heap - before.heap, buffers: after.buffers - before.buffers };
 }
 
 function answers(keys: number, mean: number, way: 'arrays' | 'pool'): Map<number, number[]> | IntLists {

@@ -50,3 +50,12 @@ export async function heldBytes(): Promise<{ heap: number; buffers: number }> {
   const m = process.memoryUsage();
   return { heap: m.heapUsed, buffers: m.arrayBuffers };
 }
+
+/** Heap and ArrayBuffer bytes `make`'s value holds while alive (made inside this function, so nothing else keeps it); `check` uses it after. */
+export async function bytesHeld<T>(make: () => T, check: (value: T) => void): Promise<{ heap: number; buffers: number }> {
+  const before = await heldBytes();
+  const value = make();
+  const after = await heldBytes();
+  check(value);
+  return { heap: after.heap - before.heap, buffers: after.buffers - before.buffers };
+}
